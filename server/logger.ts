@@ -1,0 +1,15 @@
+// One pino logger per area, named as the spec's log table names them (api:tts, tts:concurrency,
+// memory-tracker). The level comes from the caller (env.ts), never from the environment here.
+import pino, { type Logger } from "pino";
+
+let root: Logger = pino({ level: "info", base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+
+export function configureLogging(level: string): void {
+  root = pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+export function createLogger(name: string): Logger {
+  return root.child({ logger: name });
+}
+
+export type { Logger };

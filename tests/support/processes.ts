@@ -1,0 +1,102 @@
+// Starts the real parts the tests talk to (redis-server, the local voice server, the API on Bun) on free
+// ports, and stops them. Nothing here is a stand-in: each is the process production runs.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const repoRoot = resolve(import.meta.dirname, "../..");
+export const bunBin = join(repoRoot, "node_modules/.bin/bun");
+
+export interface RunningProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, child: ChildProcess, log: () => string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${log()}`);
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not become ready in ${timeoutMs} ms:\n${log()}`);
+}
+
+function launch(command: string, args: string[], env: Record<string, string | undefined>) {
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  const keep = (b: Buffer) => {
+    log = (log + b.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once("exit", () => done());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 3_000).unref();
+    });
+  return { child, output: () => log, stop };
+}
+
+async function httpOk(url: string) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+  return res.ok;
+}
+
+export async function startRedis(): Promise<RunningProcess> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "listen-redis-"));
+  const p = launch("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {});
+  const { connect } = await import("node:net");
+  const ping = () =>
+    new Promise<boolean>((ok) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.on("connect", () => {
+        socket.end();
+        ok(true);
+      });
+      socket.on("error", () => ok(false));
+    });
+  await waitFor(ping, "redis-server", p.child, p.output);
+  return { ...p, port, url: `redis://127.0.0.1:${port}` };
+}
+
+export async function startLocalVoice(env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+  const port = await freePort();
+  const p = launch(bunBin, ["server/local-voice/index.ts"], { LOCAL_VOICE_PORT: String(port), LOCAL_VOICE_CONTROL: "1", ...env });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(() => httpOk(`${url}/health`), "local voice server", p.child, p.output);
+  return { ...p, port, url };
+}
+
+export async function startApi(env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+  const port = await freePort();
+  const p = launch(bunBin, ["server/index.ts"], { API_PORT: String(port), LOG_LEVEL: "warn", ...env });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(() => httpOk(`${url}/health`), "API", p.child, p.output);
+  return { ...p, port, url };
+}
