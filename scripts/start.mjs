@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm start`: the web app, the API on Bun, and — when there is no INWORLD_API_KEY — the offline local voice
+// server standing in for Inworld. One Ctrl-C stops them all; if one dies, the others are stopped too.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = (name) => join(root, "node_modules/.bin", name);
+const env = { ...process.env };
+
+const webPort = env.PORT || "3000";
+const apiPort = env.API_PORT || "3001";
+const voicePort = env.LOCAL_VOICE_PORT || "3002";
+const useLocalVoice = !env.INWORLD_API_KEY;
+
+// The demo sign-in needs a signing secret; a fresh one per start is fine for a local demo.
+env.AUTH_SECRET ||= randomBytes(32).toString("hex");
+env.DEMO_AUTH ??= "1";
+env.API_URL ||= `http://127.0.0.1:${apiPort}`;
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+// `next start` serves a production build: make one on the first start, and again whenever the web sources
+// changed since the last one, so a fresh clone needs nothing but `npm install && npm start`.
+function ensureBuild() {
+  const buildId = join(root, ".next/BUILD_ID");
+  const sources = ["app", "components", "lib", "next.config.ts", "package.json"].map((p) => join(root, p)).filter(existsSync);
+  const newestSource = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource) return;
+  console.log("[start] building the web app (next build)…");
+  const result = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+ensureBuild();
+
+const children = [];
+let stopping = false;
+
+function run(name, command, args, extraEnv) {
+  const child = spawn(command, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...env, ...extraEnv } });
+  children.push(child);
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping the others`);
+      stop(code || 1);
+    }
+  });
+  return child;
+}
+
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    process.exit(code);
+  }, 3000).unref();
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(() => process.exit(code));
+}
+
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+const apiEnv = { API_PORT: apiPort };
+if (useLocalVoice) {
+  run("local voice", bin("bun"), ["server/local-voice/index.ts"], { LOCAL_VOICE_PORT: voicePort });
+  // The API needs *a* key to enable TTS; the local voice server accepts any Basic credential.
+  Object.assign(apiEnv, { INWORLD_BASE_URL: `http://127.0.0.1:${voicePort}`, INWORLD_API_KEY: "local-voice" });
+}
+run("api", bin("bun"), ["server/index.ts"], apiEnv);
+run("web", bin("next"), ["start", "-p", webPort, "-H", env.HOST || "0.0.0.0"], { NEXT_TELEMETRY_DISABLED: "1" });
+
+console.log(`[start] web http://localhost:${webPort}  api http://localhost:${apiPort}` + (useLocalVoice ? `  local voice http://localhost:${voicePort} (offline, no API key)` : "  Inworld"));
