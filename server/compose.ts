@@ -1,0 +1,80 @@
+// The composition root: turns a validated Env into the wired services and the app options. Tests build
+// apps through here too, with their own Env, so what they exercise is what production runs.
+import type Redis from "ioredis";
+import type { AudioSettings } from "@/lib/text/cache-key";
+import type { AppOptions } from "./app";
+import { createIdentityResolver } from "./auth/identity";
+import { createArticleCache } from "./cache/article-cache";
+import { createChunkCache } from "./cache/chunk-cache";
+import { createCacheStats, createRedis } from "./cache/redis";
+import { createPendingGenerations } from "./dedup/pending-generations";
+import type { Env } from "./env";
+import { createInworldClient } from "./inworld/client";
+import type { RetryPolicy } from "./inworld/parallel-synthesizer";
+import { parseTrustedProxies } from "./limits/client-ip";
+import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
+import { createRateLimiter } from "./limits/rate-limiter";
+import { createLogger } from "./logger";
+import { createTtsService } from "./modules/tts/service";
+import { createDailyQuota } from "./quota/daily-quota";
+
+export interface Composition {
+  options: AppOptions;
+  redis?: Redis;
+  close(): Promise<void>;
+}
+
+export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Composition {
+  const logger = createLogger("api:tts");
+  const settings: AudioSettings = { modelId: env.INWORLD_MODEL_ID, audioEncoding: "MP3", sampleRateHertz: 44_100, bitRate: 64_000 };
+  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL) : undefined;
+  const redisStats = createCacheStats();
+  const articleCache = createArticleCache({ redis, stats: redisStats, logger });
+  const chunkCache = createChunkCache({ redis, stats: redisStats });
+  const limiter = createConcurrencyLimiter({
+    maxConcurrent: env.MAX_CONCURRENT_TTS,
+    maxPerUser: env.MAX_TTS_PER_USER,
+    slotTimeoutMs: env.TTS_SLOT_TIMEOUT_MS,
+    logger: createLogger("tts:concurrency"),
+  });
+  const pending = createPendingGenerations<{ body: string; allChunksCached: boolean }>();
+  const inworld = env.INWORLD_API_KEY
+    ? createInworldClient({ baseUrl: env.INWORLD_BASE_URL, apiKey: env.INWORLD_API_KEY, settings, timeoutMs: env.TTS_CHUNK_TIMEOUT_MS })
+    : undefined;
+  const service = createTtsService({
+    inworld,
+    articleCache,
+    chunkCache,
+    limiter,
+    quota: createDailyQuota({ redis, limit: env.TTS_DAILY_FREE_LIMIT }),
+    pending,
+    chunkConcurrency: env.TTS_CHUNK_CONCURRENCY,
+    maxTextChars: env.TTS_MAX_TEXT_CHARS,
+    retry: overrides.retry,
+    logger,
+    memoryLogger: createLogger("memory-tracker"),
+  });
+  const caller = { identity: createIdentityResolver({ secret: env.AUTH_SECRET }), trustedProxies: parseTrustedProxies(env.TRUST_PROXY) };
+  const isRemote = new URL(env.INWORLD_BASE_URL).hostname.endsWith("inworld.ai");
+
+  return {
+    redis,
+    options: {
+      logger,
+      tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000 }) },
+      health: {
+        limiter,
+        redisStats,
+        articleCache,
+        chunkCache,
+        pendingGenerations: () => pending.size(),
+        upstream: !inworld ? "disabled" : isRemote ? "inworld" : "local-voice",
+        redisConfigured: Boolean(redis),
+        healthToken: env.HEALTH_TOKEN,
+      },
+    },
+    async close() {
+      redis?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The one place that reads the environment. Every variable is validated at once and every problem is
+// reported together, so a misconfigured deploy fails at start with one readable message.
+import { z } from "zod";
+
+const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .default("0")
+  .transform((v) => v === "1" || v === "true");
+
+const schema = z.object({
+  API_PORT: int(3001),
+  API_HOST: z.string().default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  INWORLD_API_KEY: z.string().default(""),
+  INWORLD_BASE_URL: z.url().default("https://api.inworld.ai"),
+  INWORLD_MODEL_ID: z.string().min(1).default("inworld-tts-1.5-mini"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional().or(z.literal("").transform(() => undefined)),
+  AUTH_SECRET: z.string().default(""),
+  DEMO_AUTH: flag,
+  TRUST_PROXY: z.string().default("loopback"),
+  HEALTH_TOKEN: z.string().default(""),
+  MAX_CONCURRENT_TTS: int(15),
+  MAX_TTS_PER_USER: int(2),
+  TTS_SLOT_TIMEOUT_MS: int(15_000),
+  TTS_CHUNK_CONCURRENCY: int(3),
+  TTS_RATE_LIMIT_PER_MIN: int(10),
+  TTS_DAILY_FREE_LIMIT: int(3),
+  TTS_MAX_TEXT_CHARS: int(100_000),
+  TTS_CHUNK_TIMEOUT_MS: int(60_000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+  readonly code = "INVALID_ENV";
+}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  // A signing secret shorter than the HMAC block invites brute force; refuse it rather than warn.
+  if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
+    throw new EnvError("Invalid environment:\n  AUTH_SECRET: must be at least 32 characters");
+  }
+  return env;
+}

@@ -1,0 +1,37 @@
+// The API process: `bun server/index.ts`.
+import { createApp } from "./app";
+import { compose } from "./compose";
+import { EnvError, loadEnv } from "./env";
+import { configureLogging, createLogger } from "./logger";
+
+let env;
+try {
+  env = loadEnv();
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+configureLogging(env.LOG_LEVEL);
+const log = createLogger("api");
+const composition = compose(env);
+const app = createApp(composition.options).listen({
+  port: env.API_PORT,
+  hostname: env.API_HOST,
+  // A 100,000-character article is ~100 KB of JSON; anything near this cap is not an article.
+  maxRequestBodySize: 4 * 1024 * 1024,
+  // Generating a long article takes a while; Bun's default idle timeout (10 s) would cut it off.
+  idleTimeout: 255,
+});
+log.info({ port: env.API_PORT, upstream: composition.options.health.upstream, redis: Boolean(env.REDIS_URL) }, "API listening");
+
+async function shutdown(signal: string) {
+  log.info({ signal }, "API stopping");
+  await app.stop();
+  await composition.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

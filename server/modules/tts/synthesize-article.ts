@@ -1,0 +1,90 @@
+// From cleaned article text to one MP3 and one timeline: split into chunks, take what the chunk caches
+// hold, synthesize the rest in parallel, and only when every chunk succeeded cache the new ones and merge.
+import type { Alignment } from "@/lib/alignment/types";
+import { fitAlignmentToText } from "@/lib/alignment/fit-alignment";
+import { mergeAlignments } from "@/lib/alignment/merge-alignments";
+import { concatMp3, estimateMp3DurationMs, parseMp3DurationMs } from "@/lib/mp3";
+import { chunkCacheKey } from "@/lib/text/cache-key";
+import { splitTTSChunks } from "@/lib/text/split-chunks";
+import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
+import { audioTooLarge } from "../../errors";
+import type { InworldClient } from "../../inworld/client";
+import { synthesizeInParallel, type RetryPolicy } from "../../inworld/parallel-synthesizer";
+import type { Logger } from "../../logger";
+
+export const MAX_AUDIO_BYTES = 50 * 1024 * 1024;
+export const WARN_AUDIO_BYTES = 20 * 1024 * 1024;
+
+export interface ArticleSynthesisDeps {
+  inworld: InworldClient;
+  chunkCache: ChunkCache;
+  chunkConcurrency: number;
+  retry?: RetryPolicy;
+  logger: Logger;
+  onCheckpoint?: (label: string) => void;
+}
+
+export interface ArticleAudio {
+  audio: Uint8Array;
+  alignment: Alignment;
+  durationMs: number;
+  chunkCount: number;
+  cachedChunks: number;
+}
+
+export async function synthesizeArticle(
+  deps: ArticleSynthesisDeps,
+  { text, voiceId, signal }: { text: string; voiceId: string; signal?: AbortSignal },
+): Promise<ArticleAudio> {
+  const { inworld, chunkCache, logger } = deps;
+  const chunks = splitTTSChunks(text);
+  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId, settings: inworld.settings })));
+  const entries: Array<ChunkEntry | undefined> = await chunkCache.getMany(keys);
+  const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
+  const cachedChunks = chunks.length - missing.length;
+  if (cachedChunks > 0) logger.info({ voiceId, chunks: chunks.length, cachedChunks }, "TTS chunk cache hit");
+
+  let audioBytes = entries.reduce((sum, e) => sum + (e?.audio.byteLength ?? 0), 0);
+  const fresh = await synthesizeInParallel(
+    missing,
+    async (index, _, chunkSignal) => {
+      const chunk = chunks[index];
+      const result = await inworld.synthesize({ text: chunk.text, voiceId }, chunkSignal);
+      // Counted as results arrive so a runaway article fails before it holds 50 MB of buffers.
+      audioBytes += result.audio.byteLength;
+      if (audioBytes > MAX_AUDIO_BYTES) throw audioTooLarge(audioBytes);
+      const durationMs = parseMp3DurationMs(result.audio) || estimateMp3DurationMs(result.audio, inworld.settings.bitRate);
+      return { audio: result.audio, alignment: fitAlignmentToText(chunk.text, result.alignment), durationMs } satisfies ChunkEntry;
+    },
+    {
+      concurrency: deps.chunkConcurrency,
+      retry: deps.retry,
+      signal,
+      onRetry: (info) => logger.warn({ ...info, voiceId }, "TTS chunk rate-limited, retrying"),
+    },
+  );
+  deps.onCheckpoint?.("chunk-gen");
+
+  // Every chunk succeeded: only now is anything written (invariant 6: nothing partial is cached).
+  missing.forEach((index, i) => {
+    entries[index] = fresh[i];
+    void chunkCache.set(keys[index], fresh[i]);
+  });
+  const complete = entries as ChunkEntry[];
+
+  const mp3 = concatMp3(complete.map((e) => e.audio));
+  if (mp3.bytes.byteLength > WARN_AUDIO_BYTES) {
+    logger.warn({ bytes: mp3.bytes.byteLength, chunks: chunks.length }, "large_allocation");
+  }
+  const alignment = mergeAlignments(
+    text,
+    chunks.map((chunk, i) => ({
+      offset: chunk.offset,
+      text: chunk.text,
+      alignment: complete[i].alignment,
+      // Offsets come from decoded frame counts, not the last timestamp (invariant 5).
+      durationMs: mp3.chunkDurationsMs[i],
+    })),
+  );
+  return { audio: mp3.bytes, alignment, durationMs: mp3.durationMs, chunkCount: chunks.length, cachedChunks };
+}

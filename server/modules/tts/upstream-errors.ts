@@ -1,0 +1,25 @@
+// How an Inworld failure reads to our caller (DESIGN.md error table).
+import { AppError, upstreamError, upstreamTimeout, upstreamUnavailable } from "../../errors";
+import {
+  InworldHttpError,
+  InworldRateLimitError,
+  InworldResponseError,
+  InworldTimeoutError,
+  InworldUnavailableError,
+} from "../../inworld/errors";
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof InworldRateLimitError) {
+    return upstreamUnavailable("The speech service is still rate-limiting after retries: try again shortly", error);
+  }
+  if (error instanceof InworldTimeoutError) return upstreamTimeout(error);
+  if (error instanceof InworldUnavailableError) return upstreamUnavailable(undefined, error);
+  if (error instanceof InworldHttpError) {
+    // 502/503/504 from Inworld mean it is down or overloaded, not that it rejected this text.
+    if (error.status === 502 || error.status === 503 || error.status === 504) return upstreamUnavailable(undefined, error);
+    return upstreamError(`The speech service answered an error (HTTP ${error.status}): ${error.message}`, error);
+  }
+  if (error instanceof InworldResponseError) return upstreamError(error.message, error);
+  return new AppError(500, "INTERNAL", "Audio generation failed unexpectedly", { cause: error });
+}
