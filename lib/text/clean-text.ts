@@ -1,0 +1,129 @@
+// Text cleaning before synthesis (spec: Architecture, "Clean text (strip ads, junk patterns)"). The browser runs
+// the same function over the article's DOM text, so what is read aloud and what is wrapped in word spans agree.
+//
+// Only whole lines and whole parenthesised credits are removed: ordinary prose that mentions "share" or
+// "advertisement" mid-sentence is never touched.
+
+// Trailing decoration seen on button-like lines ("Read more »", "Advertisement -", "Share:").
+const DECORATION = String.raw`[\s.:!…»›>→|—–-]*`;
+
+function wholeLine(body: string): RegExp {
+  return new RegExp(`^(?:${body})${DECORATION}$`, "i");
+}
+
+// The prefix must end at a separator, so "Subscribers said..." or "Share prices fell" never match "Subscribe"/"Share on".
+function lineStartingWith(body: string, maxRest: number): RegExp {
+  return new RegExp(`^(?:${body})(?:[\\s:,.—–-].{0,${maxRest}})?$`, "i");
+}
+
+/**
+ * A line (trimmed, whitespace collapsed) matching any of these is dropped. Lines that carry content after a
+ * prefix are capped in length so that a long prose sentence starting with the same words survives.
+ */
+export const JUNK_LINE_PATTERNS: readonly RegExp[] = [
+  // advertising
+  wholeLine(
+    [
+      "advertisement",
+      "advertising",
+      "advert",
+      "ads?",
+      "ad feedback",
+      "skip (?:advertisement|ad)",
+      "sponsored(?: (?:content|post|article|story|links?))?",
+      "promoted(?: (?:content|stories|links?))?",
+      "paid (?:content|post|partner content)",
+      "partner content",
+      "(?:story|article|text|content) continues (?:below|after) (?:the )?(?:advertisement|advert|ad)",
+      "continue reading(?: below| the main story)?",
+      "advertisement[\\s–—-]+(?:scroll|continue) (?:down )?(?:to|reading)[^.!?]{0,40}",
+    ].join("|"),
+  ),
+  lineStartingWith("sponsored by|presented by|in partnership with", 80),
+  // share, subscribe, follow
+  wholeLine("share|tweet|copy link|copy the link|email this|print this(?: article| page)?|comments?"),
+  lineStartingWith("share (?:this|the) (?:article|story|post|page|link)", 60),
+  lineStartingWith(
+    "share (?:on|via|to|with) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|pinterest|telegram|bluesky|threads|messenger)",
+    40,
+  ),
+  wholeLine("subscribe(?: now| today| here)?|sign up(?: now| here| today)?"),
+  lineStartingWith("subscribe (?:to|for|and)", 120),
+  lineStartingWith("sign up (?:for|to)", 120),
+  lineStartingWith("newsletter sign[- ]?up|get our (?:free )?newsletter|join our (?:mailing list|newsletter)", 100),
+  lineStartingWith("follow us on|like us on", 80),
+  lineStartingWith("follow (?:\\S+ ){0,3}on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube)", 40),
+  lineStartingWith("click here to", 120),
+  // caption credits
+  new RegExp(
+    String.raw`^(?:photo(?:graph)?|image|picture|illustration|video|graphic)s?(?: credits?)?\s*:.{0,200}$`,
+    "i",
+  ),
+  /^credits?\s*:.{0,200}$/i,
+  /^\(?(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|credit)\b.{0,200}$/i,
+  /^[^.!?/]{0,100}\/\s*(?:getty images|ap(?: photo)?|afp|reuters|shutterstock|alamy|epa(?:-efe)?|pa(?: wire)?|bloomberg)(?: via getty images)?\.?\)?$/i,
+  // see also
+  new RegExp(
+    String.raw`^(?:read more|read also|also read|see also|related|more|more on this(?: story)?|recommended|related (?:articles?|stories|coverage|content|reading|links?)|you (?:may|might) also like|most (?:read|popular))\s*:.{0,200}$`,
+    "i",
+  ),
+  wholeLine(
+    "read more|related|related (?:articles?|stories|coverage|content|reading|links?)|you (?:may|might) also like|recommended(?: for you)?|most (?:read|popular)|more stories",
+  ),
+];
+
+/**
+ * Removed wherever they appear, with the whitespace before them: "(Photo by Jane Doe/Reuters)",
+ * "[Image: Getty]", "(Credit: NASA)".
+ */
+export const INLINE_JUNK_PATTERNS: readonly RegExp[] = [
+  /[ ]*[([](?:photo(?:graph)?|image|picture|illustration|video)s?(?:\s+(?:by|courtesy(?:\s+of)?)\b|\s*credits?\s*:|\s*:)[^()[\]\n]*[)\]]/gi,
+  /[ ]*[([]credits?\s*:[^()[\]\n]*[)\]]/gi,
+];
+
+// Zero-width space/joiners, word joiner, BOM, soft hyphen: invisible, but they split or glue words.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const LINE_BREAKS = /\r\n?|\u2028/g;
+const HORIZONTAL_SPACE = /[^\S\n]+/g;
+
+function removeInlineJunk(line: string): string {
+  let current = line;
+  // Nested credits ("(Photo (Image: x) by y)") only show up after the inner one is gone.
+  for (;;) {
+    let next = current;
+    for (const pattern of INLINE_JUNK_PATTERNS) next = next.replace(pattern, "");
+    if (next === current) return current;
+    current = next.replace(HORIZONTAL_SPACE, " ");
+  }
+}
+
+function isJunkLine(line: string): boolean {
+  return JUNK_LINE_PATTERNS.some((pattern) => pattern.test(line));
+}
+
+/**
+ * Strips what should not be read aloud and normalises whitespace: single spaces inside lines, "\n" line
+ * breaks, paragraphs separated by exactly one blank line ("\n\n"), no leading or trailing whitespace.
+ * A dropped line counts as a paragraph break. Deterministic and idempotent.
+ */
+export function cleanTextForTTS(text: string): string {
+  const lines = text
+    .replace(INVISIBLE, "")
+    .replace(LINE_BREAKS, "\n")
+    .replace(/\u2029/g, "\n\n")
+    .split("\n");
+
+  const out: string[] = [];
+  let pendingBreak = false;
+  for (const raw of lines) {
+    const line = removeInlineJunk(raw.replace(HORIZONTAL_SPACE, " ")).trim();
+    if (line === "" || isJunkLine(line)) {
+      pendingBreak = out.length > 0;
+      continue;
+    }
+    if (pendingBreak) out.push("");
+    pendingBreak = false;
+    out.push(line);
+  }
+  return out.join("\n");
+}
