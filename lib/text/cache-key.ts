@@ -1,0 +1,52 @@
+// Cache keys for synthesized audio (spec: "Per-chunk LRU cache lookup (SHA-256 key)"; DESIGN invariant 9: a key
+// covers everything that changes the audio). Web Crypto only, so the same code runs in Node 20, Bun and browsers.
+
+/** Bump when anything that shapes the cached audio or alignment changes without showing up in the fields. */
+export const CACHE_VERSION = "v3";
+
+export interface AudioSettings {
+  modelId: string;
+  audioEncoding: "MP3";
+  sampleRateHertz: number;
+  bitRate: number;
+}
+
+export interface CacheKeyInput {
+  text: string;
+  voiceId: string;
+  settings: AudioSettings;
+}
+
+export async function sha256Hex(input: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(input));
+  let hex = "";
+  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}
+
+// JSON of an array keeps the fields apart whatever they contain ("a|b" + "c" never equals "a" + "b|c"), and
+// the kind keeps an article that is a single chunk from sharing a key with that chunk.
+function cacheKey(kind: "article" | "chunk", { text, voiceId, settings }: CacheKeyInput): Promise<string> {
+  return sha256Hex(
+    JSON.stringify([
+      CACHE_VERSION,
+      kind,
+      settings.modelId,
+      settings.audioEncoding,
+      settings.sampleRateHertz,
+      settings.bitRate,
+      voiceId,
+      text,
+    ]),
+  );
+}
+
+/** Key of a whole merged article (audio, alignment and duration). */
+export function articleCacheKey(input: CacheKeyInput): Promise<string> {
+  return cacheKey("article", input);
+}
+
+/** Key of one synthesized chunk. */
+export function chunkCacheKey(input: CacheKeyInput): Promise<string> {
+  return cacheKey("chunk", input);
+}
