@@ -1,0 +1,61 @@
+// Turns eSpeak NG's synthesis events into timed spans of the input text (see char-timing.ts).
+// eSpeak reports where a word starts, as a 1-based code point position in what it read (the escaped SSML),
+// and when, as an audio position in milliseconds. The lengths it reports are unreliable ("it's" is 2, a word
+// in guillemets 0), so a word runs to the next whitespace: punctuation shares its word's time and the pauses
+// fall on the spaces. A number yields several events ("1234" is "one thousand two hundred and thirty four")
+// that merge into one span; an "end" event marks the end of a clause, before its pause.
+import type { TimedSpan } from "./char-timing";
+
+export interface EspeakEvent {
+  type: string;
+  textPosition: number;
+  audioMs: number;
+}
+
+const WHITESPACE = /\s/;
+
+/** End (exclusive) of the run of non-whitespace characters starting at `from`. */
+function wordRunEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !WHITESPACE.test(text[i])) i++;
+  return i;
+}
+
+export function spansFromEspeakEvents(
+  text: string,
+  sourceIndex: Int32Array,
+  events: readonly EspeakEvent[],
+  durationSeconds: number,
+): TimedSpan[] {
+  const spans: TimedSpan[] = [];
+  const lastCodePoint = sourceIndex.length - 1;
+  const toSource = (codePoint: number) => sourceIndex[Math.min(Math.max(codePoint, 0), lastCodePoint)];
+  let open: TimedSpan | undefined;
+
+  for (const event of events) {
+    const time = Math.min(event.audioMs / 1000, durationSeconds);
+    if (event.type === "end" || event.type === "msg_terminated") {
+      if (open) open.endTime = Math.max(time, open.startTime);
+      open = undefined;
+      continue;
+    }
+    if (event.type !== "word") continue;
+
+    const start = toSource(event.textPosition - 1);
+    // A "word" on a space (eSpeak reads an emoji's trailing space so) adds nothing to the previous span.
+    if (start >= text.length || WHITESPACE.test(text[start])) continue;
+    const end = wordRunEnd(text, start);
+
+    const previous = spans.at(-1);
+    if (previous && start < previous.end) {
+      // The parts of a number, or a position that went backwards: one span, so text order stays monotone.
+      previous.end = Math.max(previous.end, end);
+      open = previous;
+      continue;
+    }
+    if (open) open.endTime = Math.max(time, open.startTime);
+    open = { start, end, startTime: Math.max(time, previous?.endTime ?? 0), endTime: durationSeconds };
+    spans.push(open);
+  }
+  return spans;
+}

@@ -1,0 +1,25 @@
+// A synthesis worker thread (see worker-pool.ts). eSpeak and LAME load once, as soon as the thread starts,
+// so the first request does not pay for it.
+import { parentPort } from "node:worker_threads";
+import type { SynthesisJob, SynthesisResult } from "./engine";
+import { createEspeak } from "./espeak";
+import { createEncoder } from "./mp3-encoder";
+import { renderSpeech } from "./render-speech";
+import type { WorkerReply } from "./worker-pool";
+
+const port = parentPort;
+if (!port) throw new Error("synth-worker.ts runs only as a worker thread");
+
+const ready = Promise.all([createEspeak(), createEncoder()]);
+
+port.on("message", async ({ id, input }: { id: number; input: SynthesisJob }) => {
+  let reply: WorkerReply<SynthesisResult>;
+  try {
+    const [espeak, encoder] = await ready;
+    reply = { id, ok: true, value: renderSpeech(input, espeak, encoder) };
+  } catch (error) {
+    reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  const transfer = reply.ok ? [reply.value.mp3.buffer, reply.value.starts.buffer, reply.value.ends.buffer] : [];
+  port.postMessage(reply, transfer as ArrayBuffer[]);
+});
