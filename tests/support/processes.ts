@@ -67,8 +67,9 @@ async function httpOk(url: string) {
   return res.ok;
 }
 
-export async function startRedis(): Promise<RunningProcess> {
-  const port = await freePort();
+/** `port` restarts a server where an earlier one ran (tests of reconnecting); by default a free port. */
+export async function startRedis(port?: number): Promise<RunningProcess> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), "listen-redis-"));
   const p = launch("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {});
   const { connect } = await import("node:net");

@@ -1,0 +1,104 @@
+// L2 (server article LRU) and L2.5 (Redis article cache) of the spec's Cache Hierarchy. An entry is the ready
+// JSON response body, so a memory hit is served without parsing, encoding or merging anything.
+import { LRUCache } from "lru-cache";
+import type { Logger } from "pino";
+import { createLogger } from "../logger";
+import { compressAsync, decompressAsync } from "./gzip";
+import type { CacheStats, Redis } from "./redis";
+
+export interface ArticleHit {
+  body: string;
+  tier: "memory" | "redis";
+}
+
+export interface ArticleCache {
+  get(key: string): Promise<ArticleHit | undefined>;
+  /** `persist` also writes Redis (premium users, spec L2.5); memory is always written. Never rejects. */
+  set(key: string, body: string, options: { persist: boolean }): Promise<void>;
+  size(): { entries: number; bytes: number };
+}
+
+export interface ArticleCacheOptions {
+  redis?: Redis;
+  stats: CacheStats;
+  maxBytes?: number;
+  ttlMs?: number;
+  redisTtlSeconds?: number;
+  /** compressed size above which an article is not written to Redis */
+  maxRedisEntryBytes?: number;
+  logger?: Logger;
+}
+
+const MB = 1024 * 1024;
+
+export const articleRedisKey = (key: string) => `tts:article:v2:${key}`;
+
+function assertPositive(name: string, value: number): void {
+  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`Expected \`${name}\` to be a positive number, got ${String(value)}`);
+}
+
+export function createArticleCache({
+  redis,
+  stats,
+  maxBytes = 100 * MB,
+  ttlMs = 2 * 60 * 60 * 1000,
+  redisTtlSeconds = 7 * 24 * 60 * 60,
+  maxRedisEntryBytes = 10 * MB,
+  logger = createLogger("cache:article"),
+}: ArticleCacheOptions): ArticleCache {
+  if (!stats) throw new TypeError("Expected `stats` to be a CacheStats");
+  assertPositive("maxBytes", maxBytes);
+  assertPositive("ttlMs", ttlMs);
+  assertPositive("redisTtlSeconds", redisTtlSeconds);
+  assertPositive("maxRedisEntryBytes", maxRedisEntryBytes);
+
+  // An entry larger than maxBytes is silently not stored (lru-cache's maxEntrySize defaults to maxSize).
+  const memory = new LRUCache<string, string>({
+    maxSize: maxBytes,
+    sizeCalculation: (body) => Math.max(1, Buffer.byteLength(body)),
+    ttl: ttlMs,
+  });
+
+  const failed = (operation: string, key: string, error: unknown) => {
+    stats.error();
+    logger.debug({ key, err: error instanceof Error ? error.message : String(error) }, `Redis article ${operation} failed`);
+  };
+
+  const get = async (key: string): Promise<ArticleHit | undefined> => {
+    const body = memory.get(key);
+    if (body !== undefined) return { body, tier: "memory" };
+    if (!redis) return undefined;
+    try {
+      const stored = await redis.getBuffer(articleRedisKey(key));
+      if (!stored) {
+        stats.miss();
+        return undefined;
+      }
+      const promoted = (await decompressAsync(stored)).toString("utf8");
+      memory.set(key, promoted);
+      stats.hit();
+      return { body: promoted, tier: "redis" };
+    } catch (error) {
+      stats.miss();
+      failed("read", key, error);
+      return undefined;
+    }
+  };
+
+  const set = async (key: string, body: string, { persist }: { persist: boolean }): Promise<void> => {
+    memory.set(key, body);
+    if (!persist || !redis) return;
+    try {
+      const compressed = await compressAsync(body);
+      if (compressed.byteLength > maxRedisEntryBytes) {
+        logger.info({ key, bytes: compressed.byteLength, maxRedisEntryBytes }, "Article too large for the Redis cache: kept in memory only");
+        return;
+      }
+      await redis.set(articleRedisKey(key), compressed, "EX", redisTtlSeconds);
+    } catch (error) {
+      failed("write", key, error);
+    }
+  };
+
+  return { get, set, size: () => ({ entries: memory.size, bytes: memory.calculatedSize }) };
+}
