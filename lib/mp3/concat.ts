@@ -5,7 +5,7 @@
 import { framesDurationMs } from "./duration";
 import { Mp3FormatError } from "./errors";
 import { scanMp3Frames, type Mp3Frames } from "./scan-frames";
-import { buildInfoFrame, infoFrameLength, tocFromPositions } from "./xing";
+import { buildInfoFrame, infoFrameLength, tocFromPositions, XING_TOC_LENGTH } from "./xing";
 
 export interface ConcatMp3Result {
   bytes: Uint8Array;
@@ -16,8 +16,6 @@ export interface ConcatMp3Result {
   /** Audio frames in `bytes`, not counting the Info frame. */
   frameCount: number;
 }
-
-const TOC_LENGTH = 100;
 
 function scanChunk(chunk: Uint8Array, index: number): Mp3Frames {
   const frames = scanMp3Frames(chunk);
@@ -63,8 +61,8 @@ export function concatMp3(chunks: readonly Uint8Array[]): ConcatMp3Result {
   const infoLength = infoFrameLength(format);
   const totalBytes = infoLength + audioBytes;
   const out = new Uint8Array(totalBytes);
-  // positions[i]: output offset of the frame playing at i% of the duration, for the Xing TOC.
-  const positions = new Float64Array(TOC_LENGTH);
+  // positions[i]: offset, from the first audio frame, of the frame playing at i% of the duration (Xing TOC).
+  const positions = new Float64Array(XING_TOC_LENGTH);
   let tocIndex = 0;
   let globalFrame = 0;
   let outPos = infoLength;
@@ -77,8 +75,8 @@ export function concatMp3(chunks: readonly Uint8Array[]): ConcatMp3Result {
     let runEnd = runStart;
     let runOut = outPos;
     for (let f = 0; f < chunkFrames; f++) {
-      while (tocIndex < TOC_LENGTH && Math.floor((tocIndex * frameCount) / TOC_LENGTH) === globalFrame) {
-        positions[tocIndex++] = outPos;
+      while (tocIndex < XING_TOC_LENGTH && Math.floor((tocIndex * frameCount) / XING_TOC_LENGTH) === globalFrame) {
+        positions[tocIndex++] = outPos - infoLength;
       }
       const offset = frameOffsets[f];
       if (offset !== runEnd) {

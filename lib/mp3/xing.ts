@@ -37,9 +37,9 @@ const FLAG_FRAMES = 1;
 const FLAG_BYTES = 2;
 const FLAG_TOC = 4;
 const FLAG_QUALITY = 8;
-const TOC_LENGTH = 100;
+export const XING_TOC_LENGTH = 100;
 /** Tag, flags, frames, bytes, toc: what buildInfoFrame writes. */
-const XING_WRITTEN_LENGTH = 4 + 4 + 4 + 4 + TOC_LENGTH;
+const XING_WRITTEN_LENGTH = 4 + 4 + 4 + 4 + XING_TOC_LENGTH;
 const VBRI_OFFSET = 4 + 32;
 
 function readUint32BE(bytes: Uint8Array, offset: number): number {
@@ -70,7 +70,7 @@ function parseXing(bytes: Uint8Array, tagOffset: number, frameEnd: number): VbrH
     8 +
     (flags & FLAG_FRAMES ? 4 : 0) +
     (flags & FLAG_BYTES ? 4 : 0) +
-    (flags & FLAG_TOC ? TOC_LENGTH : 0) +
+    (flags & FLAG_TOC ? XING_TOC_LENGTH : 0) +
     (flags & FLAG_QUALITY ? 4 : 0);
   if (tagOffset + needed > frameEnd) return null;
   let cursor = tagOffset + 8;
@@ -85,7 +85,7 @@ function parseXing(bytes: Uint8Array, tagOffset: number, frameEnd: number): VbrH
     byteCount = readUint32BE(bytes, cursor);
     cursor += 4;
   }
-  if (flags & FLAG_TOC) toc = bytes.slice(cursor, cursor + TOC_LENGTH);
+  if (flags & FLAG_TOC) toc = bytes.slice(cursor, cursor + XING_TOC_LENGTH);
   return { kind: matchesAscii(bytes, tagOffset, "Xing") ? "Xing" : "Info", frames, bytes: byteCount, toc };
 }
 
@@ -149,11 +149,12 @@ export function infoFrameLength(format: InfoFrameFormat): number {
 
 /**
  * The Xing seek table: entry i is 256 × (byte offset of the frame playing at i% of the duration) / file bytes,
- * clamped to 255. `positions[i]` is that byte offset in the whole file.
+ * clamped to 255. `positions[i]` is that offset counted from the first audio frame, so entry 0 is 0 as in
+ * LAME's tables, and FFmpeg's reading (entry × bytes / 256 + offset of the first audio frame) lands on the frame.
  */
 export function tocFromPositions(positions: ArrayLike<number>, fileBytes: number): Uint8Array {
-  const toc = new Uint8Array(TOC_LENGTH);
-  for (let i = 0; i < TOC_LENGTH; i++) {
+  const toc = new Uint8Array(XING_TOC_LENGTH);
+  for (let i = 0; i < XING_TOC_LENGTH; i++) {
     toc[i] = Math.min(255, Math.floor((256 * positions[i]) / fileBytes));
   }
   return toc;
@@ -166,7 +167,7 @@ export function tocFromPositions(positions: ArrayLike<number>, fileBytes: number
  * the duration they report is exactly frames × samples per frame / sample rate.
  */
 export function buildInfoFrame(content: InfoFrameContent): Uint8Array {
-  if (content.toc.length !== TOC_LENGTH) throw new TypeError("toc must have 100 entries");
+  if (content.toc.length !== XING_TOC_LENGTH) throw new TypeError("toc must have 100 entries");
   if (!Number.isInteger(content.frames) || content.frames < 0 || content.frames > 0xffffffff) {
     throw new TypeError("frames must be an integer in 0..2^32-1");
   }
@@ -182,6 +183,6 @@ export function buildInfoFrame(content: InfoFrameContent): Uint8Array {
   writeUint32BE(frame, cursor + 8, content.frames);
   writeUint32BE(frame, cursor + 12, content.bytes);
   cursor += 16;
-  for (let i = 0; i < TOC_LENGTH; i++) frame[cursor + i] = content.toc[i];
+  for (let i = 0; i < XING_TOC_LENGTH; i++) frame[cursor + i] = content.toc[i];
   return frame;
 }
