@@ -1,12 +1,6 @@
 // Which MP3 sample rate and bitrate pairs exist (MPEG-1 for 32–48 kHz, MPEG-2 for 16–24 kHz, MPEG-2.5 for
-// 8–12 kHz, each with its own Layer III bitrate table), and how long a stream of LAME's frames plays.
-import {
-  BITRATES_KBPS,
-  SAMPLE_RATES,
-  frameLengthOfWord,
-  readHeaderWord,
-  type MpegVersion,
-} from "../../lib/mp3/frame-header";
+// 8–12 kHz, each with its own Layer III bitrate table).
+import { BITRATES_KBPS, SAMPLE_RATES, type MpegVersion } from "../../lib/mp3/frame-header";
 
 export function mpegVersionOf(sampleRate: number): MpegVersion | undefined {
   return ([1, 2, 2.5] as const).find((version) => SAMPLE_RATES[version].includes(sampleRate));
@@ -22,17 +16,4 @@ export function bitratesKbpsFor(sampleRate: number): readonly number[] {
 
 export function samplesPerFrame(sampleRate: number): number {
   return mpegVersionOf(sampleRate) === 1 ? 1152 : 576;
-}
-
-/** Decoded duration of a tag-free run of frames, as the API measures it (DESIGN.md invariant 3). */
-export function mp3DurationSeconds(bytes: Uint8Array, sampleRate: number): number {
-  let frames = 0;
-  let offset = 0;
-  while (offset + 4 <= bytes.length) {
-    const length = frameLengthOfWord(readHeaderWord(bytes, offset));
-    if (length === 0) break;
-    frames++;
-    offset += length;
-  }
-  return (frames * samplesPerFrame(sampleRate)) / sampleRate;
 }

@@ -1,10 +1,10 @@
 // One synthesis job from text to MP3 and per-character times; runs inside a worker (synth-worker.ts).
+import { parseMp3DurationMs } from "../../lib/mp3/duration";
 import { characterTimes } from "./char-timing";
 import type { SynthesisJob, SynthesisResult } from "./engine";
 import type { Espeak } from "./espeak";
 import { spansFromEspeakEvents } from "./espeak-events";
 import { LAME_DELAY_SAMPLES, type Mp3Encoder } from "./mp3-encoder";
-import { mp3DurationSeconds } from "./mp3-format";
 import { resampleLinear } from "./resample";
 import { escapeForEspeak } from "./ssml";
 
@@ -22,7 +22,7 @@ export function renderSpeech(job: SynthesisJob, espeak: Espeak, encoder: Mp3Enco
     samples = padded;
   }
   const mp3 = encoder.encode(samples, job.sampleRate, job.bitRateKbps);
-  const durationSeconds = mp3DurationSeconds(mp3, job.sampleRate);
+  const durationSeconds = parseMp3DurationMs(mp3) / 1000;
 
   const speechSeconds = samples.length / job.sampleRate;
   const spans = spansFromEspeakEvents(job.text, sourceIndex, utterance.events, speechSeconds);
