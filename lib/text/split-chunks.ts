@@ -62,7 +62,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   if (text[dot - 1] === ".") return false; // an ellipsis written as "..."
   let start = dot;
   while (start > 0 && !isWhitespace(text[start - 1])) start--;
-  const token = text.slice(start, dot).replace(/^["'(\[“‘«]+/, "");
+  const token = text.slice(start, dot).replace(/^["'([“‘«]+/, "");
   if (token.length === 1 && /\p{L}/u.test(token)) return true; // an initial: "J. K. Rowling"
   if (token.includes(".")) return true; // "e.g", "U.S", "Ph.D"
   return ABBREVIATIONS.has(token.toLowerCase());
