@@ -14,6 +14,7 @@ import {
   BITRATES_KBPS,
   SAMPLE_RATES,
   encodeHeaderWord,
+  frameLengthOfWord,
   sideInfoLength,
   type ChannelMode,
   type FrameHeader,
@@ -128,16 +129,12 @@ function infoFrameBitrate(format: InfoFrameFormat): { headerWord: number; frameL
   if (!SAMPLE_RATES[format.version]?.includes(format.sampleRate)) {
     throw new TypeError(`sampleRate ${format.sampleRate} is not an MPEG-${format.version} rate`);
   }
-  const channels = format.channelMode === "mono" ? 1 : 2;
-  const needed = 4 + sideInfoLength(format.version, channels) + XING_WRITTEN_LENGTH;
-  const coefficient = format.version === 1 ? 144 : 72;
-  const lengthAt = (kbps: number) => Math.floor((coefficient * kbps * 1000) / format.sampleRate);
-  const bitrates: readonly number[] = format.version === 1 ? BITRATES_KBPS.mpeg1 : BITRATES_KBPS.mpeg2;
-  const candidates = [format.bitrateKbps ?? 0, ...bitrates.filter((kbps) => kbps > 0)];
-  for (const kbps of candidates) {
-    if (kbps === 0 || !bitrates.includes(kbps) || lengthAt(kbps) < needed) continue;
+  const needed = 4 + sideInfoLength(format.version, format.channelMode === "mono" ? 1 : 2) + XING_WRITTEN_LENGTH;
+  const bitrates = format.version === 1 ? BITRATES_KBPS.mpeg1 : BITRATES_KBPS.mpeg2;
+  for (const kbps of [format.bitrateKbps ?? 0, ...bitrates]) {
     const headerWord = encodeHeaderWord(format.version, format.sampleRate, kbps, format.channelMode);
-    if (headerWord !== null) return { headerWord, frameLength: lengthAt(kbps) };
+    const frameLength = headerWord === null ? 0 : frameLengthOfWord(headerWord);
+    if (headerWord !== null && frameLength >= needed) return { headerWord, frameLength };
   }
   throw new TypeError(`No Layer III frame of MPEG-${format.version} at ${format.sampleRate} Hz can hold an Info header`);
 }
