@@ -32,14 +32,24 @@ export function createRedis(url: string, { commandTimeoutMs = 500, logger = crea
   });
 
   // A down server raises the same error on every reconnect attempt: log the first of an outage only.
+  // A clean shutdown raises no error at all, so "close" marks the outage too.
   let lastError: string | undefined;
+  let connected = false;
+  let down = false;
   redis.on("error", (error: Error) => {
     if (error.message === lastError) return;
     lastError = error.message;
     logger.warn({ err: error.message }, "Redis error: cache tiers and quota fall back to memory");
   });
+  redis.on("close", () => {
+    if (connected) logger.warn("Redis connection lost: cache tiers and quota fall back to memory");
+    connected = false;
+    down = true;
+  });
   redis.on("ready", () => {
-    if (lastError !== undefined) logger.info("Redis reconnected");
+    if (down) logger.info("Redis reconnected");
+    connected = true;
+    down = false;
     lastError = undefined;
   });
   return redis;
