@@ -1,9 +1,10 @@
 // Turns eSpeak NG's synthesis events into timed spans of the input text (see char-timing.ts).
 // eSpeak reports where a word starts, as a 1-based code point position in what it read (the escaped SSML),
 // and when, as an audio position in milliseconds. The lengths it reports are unreliable ("it's" is 2, a word
-// in guillemets 0), so a word runs to the next whitespace: punctuation shares its word's time and the pauses
-// fall on the spaces. A number yields several events ("1234" is "one thousand two hundred and thirty four")
-// that merge into one span; an "end" event marks the end of a clause, before its pause.
+// in guillemets 0), and it may say two words under one event ("for a"), so a span runs from its event to the
+// last non-whitespace before the next one: punctuation and unannounced words share its time, and pauses fall
+// on the spaces. A number yields several events ("1234" is "one thousand two hundred and thirty four") that
+// merge into one span; an "end" event marks the end of a clause, before its pause.
 import type { TimedSpan } from "./char-timing";
 
 export interface EspeakEvent {
@@ -18,6 +19,13 @@ const WHITESPACE = /\s/;
 function wordRunEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length && !WHITESPACE.test(text[i])) i++;
+  return i;
+}
+
+/** Just past the last non-whitespace character before `limit`, but not before `end`. */
+function extendedEnd(text: string, end: number, limit: number): number {
+  let i = limit;
+  while (i > end && WHITESPACE.test(text[i - 1])) i--;
   return i;
 }
 
@@ -48,14 +56,17 @@ export function spansFromEspeakEvents(
 
     const previous = spans.at(-1);
     if (previous && start < previous.end) {
-      // The parts of a number, or a position that went backwards: one span, so text order stays monotone.
-      previous.end = Math.max(previous.end, end);
+      // The parts of a number or a hyphenated word, or a position that went backwards: one span, so text
+      // order stays monotone.
       open = previous;
       continue;
     }
+    if (previous) previous.end = extendedEnd(text, previous.end, start);
     if (open) open.endTime = Math.max(time, open.startTime);
     open = { start, end, startTime: Math.max(time, previous?.endTime ?? 0), endTime: durationSeconds };
     spans.push(open);
   }
+  const last = spans.at(-1);
+  if (last) last.end = extendedEnd(text, last.end, text.length);
   return spans;
 }

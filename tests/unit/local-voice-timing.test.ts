@@ -97,6 +97,14 @@ describe("spansFromEspeakEvents", () => {
     expect(spans[1]).toMatchObject({ startTime: 0.7, endTime: 1 });
   });
 
+  it("lets a word eSpeak says without an event of its own share the time of the one before", () => {
+    const text = "step, for a man.";
+    const { sourceIndex } = escapeForEspeak(text);
+    // eSpeak says "for a" under one event at "for".
+    const spans = spansFromEspeakEvents(text, sourceIndex, [word(1, 0), word(7, 600), word(13, 900)], 1.4);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(["step,", "for a", "man."]);
+  });
+
   it("ignores word events that fall on whitespace or past the end", () => {
     const text = "a b";
     const { sourceIndex } = escapeForEspeak(text);
