@@ -89,6 +89,8 @@ export function createArticleCache({
     memory.set(key, body);
     if (!persist || !redis) return;
     try {
+      // Not worth compressing for a write that cannot happen (no offline queue): fail it now.
+      if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
       const compressed = await compressAsync(body);
       if (compressed.byteLength > maxRedisEntryBytes) {
         logger.info({ key, bytes: compressed.byteLength, maxRedisEntryBytes }, "Article too large for the Redis cache: kept in memory only");

@@ -141,6 +141,8 @@ export function createChunkCache({
     memory.set(key, entry);
     if (!redis) return;
     try {
+      // Not worth compressing for a write that cannot happen (no offline queue): fail it now.
+      if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
       const compressed = await compressAsync(encodeChunkEntry(entry));
       if (compressed.byteLength > maxRedisEntryBytes) {
         logger.info({ key, bytes: compressed.byteLength, maxRedisEntryBytes }, "Chunk too large for the Redis cache: kept in memory only");
