@@ -32,24 +32,22 @@ export function createRedis(url: string, { commandTimeoutMs = 500, logger = crea
   });
 
   // A down server raises the same error on every reconnect attempt: log the first of an outage only.
-  // A clean shutdown raises no error at all, so "close" marks the outage too.
+  // A server shutting down cleanly raises no error, so a reconnect marks the outage too ("reconnecting"
+  // never follows our own disconnect(), which therefore logs nothing).
   let lastError: string | undefined;
-  let connected = false;
-  let down = false;
+  let state: "connecting" | "up" | "down" = "connecting";
   redis.on("error", (error: Error) => {
     if (error.message === lastError) return;
     lastError = error.message;
     logger.warn({ err: error.message }, "Redis error: cache tiers and quota fall back to memory");
   });
-  redis.on("close", () => {
-    if (connected) logger.warn("Redis connection lost: cache tiers and quota fall back to memory");
-    connected = false;
-    down = true;
+  redis.on("reconnecting", () => {
+    if (state === "up") logger.warn("Redis connection lost: cache tiers and quota fall back to memory");
+    state = "down";
   });
   redis.on("ready", () => {
-    if (down) logger.info("Redis reconnected");
-    connected = true;
-    down = false;
+    if (state === "down") logger.info("Redis reconnected");
+    state = "up";
     lastError = undefined;
   });
   return redis;
