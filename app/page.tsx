@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { listeningMinutes } from "@/components/article/reading-time";
+import { SAMPLE_ARTICLES } from "@/components/article/samples";
+import { HeadphonesIcon } from "@/components/ui/icons";
+
+export default function HomePage() {
+  return (
+    <main className="library">
+      <header className="library__header">
+        <span className="brand">
+          <HeadphonesIcon /> Listen
+        </span>
+        <h1>Articles, read aloud</h1>
+        <p>Open an article and press Listen, or the L key. Every word lights up as it is spoken; click any word to jump there.</p>
+      </header>
+      <ul className="library__list" data-slot="article-list">
+        {SAMPLE_ARTICLES.map((article) => (
+          <li key={article.id}>
+            <Link href={`/read/${article.id}`} className="card" data-slot="article-card">
+              <span className="card__title">{article.title}</span>
+              <span className="card__dek">{article.dek}</span>
+              <span className="card__meta">
+                <HeadphonesIcon width={14} height={14} /> {listeningMinutes(article)} min listen
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

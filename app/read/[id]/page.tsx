@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleContent } from "@/components/article/content";
+import { listeningMinutes } from "@/components/article/reading-time";
+import { SAMPLE_ARTICLES, findArticle } from "@/components/article/samples";
+import { ArticleListener } from "@/components/features/article-listener";
+
+interface ReadPageProps {
+  params: Promise<{ id: string }>;
+}
+
+export function generateStaticParams() {
+  return SAMPLE_ARTICLES.map((a) => ({ id: a.id }));
+}
+
+export async function generateMetadata({ params }: ReadPageProps): Promise<Metadata> {
+  const article = findArticle((await params).id);
+  return article ? { title: article.title, description: article.dek } : {};
+}
+
+export default async function ReadPage({ params }: ReadPageProps) {
+  const article = findArticle((await params).id);
+  if (!article) notFound();
+  return (
+    <main className="reader">
+      <nav className="reader__nav">
+        <Link href="/">← Library</Link>
+      </nav>
+      <article>
+        <header className="reader__header">
+          <h1>{article.title}</h1>
+          <p className="reader__dek">{article.dek}</p>
+          <p className="reader__meta">
+            {article.author} · <time dateTime={article.published}>{article.published}</time> · {listeningMinutes(article)} min listen
+          </p>
+        </header>
+        <ArticleContent article={article} />
+      </article>
+      <ArticleListener title={article.title} />
+    </main>
+  );
+}

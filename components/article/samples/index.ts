@@ -1,0 +1,11 @@
+import type { Article } from "../types";
+import { gardenNotebook } from "./garden-notebook";
+import { lamplighter } from "./lamplighter";
+import { lighthouse } from "./lighthouse";
+import { yearOnFoot } from "./year-on-foot";
+
+export const SAMPLE_ARTICLES: readonly Article[] = [lamplighter, lighthouse, gardenNotebook, yearOnFoot];
+
+export function findArticle(id: string): Article | undefined {
+  return SAMPLE_ARTICLES.find((a) => a.id === id);
+}

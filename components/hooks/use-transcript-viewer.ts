@@ -1,0 +1,271 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Alignment } from "@/lib/alignment/types";
+import { findWordIndex } from "@/lib/highlight/find-word";
+import { composeSegments, type ComposedTranscript } from "@/lib/transcript/compose-segments";
+
+export type WordIndexListener = (wordIndex: number) => void;
+
+export interface UseTranscriptViewerOptions {
+  alignment: Alignment | null;
+  /** the API's durationMs: used until the audio element knows its own duration */
+  durationMs?: number;
+  onPlay?: () => void;
+  onPause?: () => void;
+  onEnded?: () => void;
+}
+
+// Spec: "Audio throttled React state" — React hears about time at ~15 fps; the highlight reads the audio
+// clock every frame through subscribeWordIndex, outside React.
+const STATE_INTERVAL_MS = 66;
+// A seek is "done" when the browser lands within this of where it was asked to go (spec: Seek System).
+const SEEK_TOLERANCE_S = 0.5;
+// Speech ends a little before the file does (encoder padding, trailing silence).
+const END_GRACE_S = 0.35;
+
+const EMPTY: ComposedTranscript = { segments: [], words: [] };
+
+export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, onEnded }: UseTranscriptViewerOptions) {
+  const { segments, words } = useMemo(() => (alignment ? composeSegments(alignment) : EMPTY), [alignment]);
+  const startTimes = useMemo(() => Float64Array.from(words, (w) => w.startTime), [words]);
+  const contentEnd = words.length ? words[words.length - 1].endTime : 0;
+
+  // The element lives in a ref (the lint rules forbid mutating state values, and an audio element is all
+  // mutation); `hasAudio` re-runs the effects that attach to it when it mounts or changes.
+  const audioElementRef = useRef<HTMLAudioElement | null>(null);
+  const [hasAudio, setHasAudio] = useState(false);
+  const audioRef = useCallback((element: HTMLAudioElement | null) => {
+    audioElementRef.current = element;
+    setHasAudio(element !== null);
+  }, []);
+  const [isPlaying, setIsPlaying] = useState(false);
+  const [currentTime, setCurrentTime] = useState(0);
+  const [currentWordIndex, setCurrentWordIndex] = useState(-1);
+  const [mediaDuration, setMediaDuration] = useState(0);
+  const duration = mediaDuration > 0 ? mediaDuration : (durationMs ?? 0) / 1000;
+  const [playbackRate, setPlaybackRateState] = useState(1);
+  const [isScrubbing, setIsScrubbing] = useState(false);
+
+  const seekTargetRef = useRef<number | null>(null);
+  const wordIndexRef = useRef(-1);
+  const listenersRef = useRef(new Set<WordIndexListener>());
+  const endedRef = useRef(false);
+  const scrubbingRef = useRef(false);
+  const callbacksRef = useRef({ onPlay, onPause, onEnded });
+  useEffect(() => {
+    callbacksRef.current = { onPlay, onPause, onEnded };
+  });
+
+  const publishWordIndex = useCallback(
+    (time: number) => {
+      const idx = findWordIndex(startTimes, time);
+      if (idx !== wordIndexRef.current) {
+        wordIndexRef.current = idx;
+        for (const listener of listenersRef.current) listener(idx);
+      }
+      return idx;
+    },
+    [startTimes],
+  );
+
+  const syncState = useCallback(
+    (time: number) => {
+      setCurrentTime(time);
+      setCurrentWordIndex(publishWordIndex(time));
+    },
+    [publishWordIndex],
+  );
+
+  // A new transcript (a new article or voice) starts from the top.
+  const [shownAlignment, setShownAlignment] = useState(alignment);
+  if (shownAlignment !== alignment) {
+    setShownAlignment(alignment);
+    setCurrentTime(0);
+    setCurrentWordIndex(-1);
+    setMediaDuration(0);
+  }
+  useEffect(() => {
+    wordIndexRef.current = -1;
+    endedRef.current = false;
+    seekTargetRef.current = null;
+    for (const listener of listenersRef.current) listener(-1);
+  }, [alignment]);
+
+  const seekToTime = useCallback(
+    (time: number, { resume = true }: { resume?: boolean } = {}) => {
+      const audio = audioElementRef.current;
+      if (!audio) return;
+      const limit = Number.isFinite(audio.duration) ? audio.duration : Math.max(duration, contentEnd);
+      const target = Math.min(Math.max(time, 0), limit);
+      const wasPlaying = !audio.paused;
+      seekTargetRef.current = target;
+      endedRef.current = false;
+      syncState(target);
+      audio.currentTime = target;
+      if (resume && wasPlaying && audio.paused) void audio.play().catch(() => undefined);
+    },
+    [duration, contentEnd, syncState],
+  );
+
+  const play = useCallback(async () => {
+    const audio = audioElementRef.current;
+    if (!audio) return;
+    if (endedRef.current || audio.ended || (contentEnd > 0 && audio.currentTime >= contentEnd + END_GRACE_S)) {
+      seekToTime(0, { resume: false });
+    }
+    endedRef.current = false;
+    await audio.play().catch((error: unknown) => {
+      if (!(error instanceof DOMException && error.name === "AbortError")) throw error;
+    });
+  }, [contentEnd, seekToTime]);
+
+  const pause = useCallback(() => audioElementRef.current?.pause(), []);
+
+  const togglePlay = useCallback(() => {
+    const audio = audioElementRef.current;
+    if (audio && !audio.paused) pause();
+    else void play();
+  }, [pause, play]);
+
+  const seekBy = useCallback(
+    (seconds: number) => {
+      const audio = audioElementRef.current;
+      if (audio) seekToTime(audio.currentTime + seconds);
+    },
+    [seekToTime],
+  );
+
+  const setPlaybackRate = useCallback((rate: number) => {
+    const audio = audioElementRef.current;
+    if (audio) {
+        // defaultPlaybackRate survives a new src (loading resets playbackRate to it).
+        audio.defaultPlaybackRate = rate;
+      audio.playbackRate = rate;
+    }
+    setPlaybackRateState(rate);
+  }, []);
+
+  const startScrubbing = useCallback(() => {
+    scrubbingRef.current = true;
+    setIsScrubbing(true);
+  }, []);
+  const endScrubbing = useCallback(() => {
+    scrubbingRef.current = false;
+    setIsScrubbing(false);
+  }, []);
+
+  const subscribeWordIndex = useCallback((listener: WordIndexListener) => {
+    listenersRef.current.add(listener);
+    listener(wordIndexRef.current);
+    return () => void listenersRef.current.delete(listener);
+  }, []);
+
+  const getWordIndex = useCallback(() => wordIndexRef.current, []);
+
+  // Media events: the seek guard keeps the stale timeupdate/pause events a seek produces from undoing it.
+  useEffect(() => {
+    const audio = audioElementRef.current;
+    if (!hasAudio || !audio) return;
+    const onPlayEvent = () => {
+      setIsPlaying(true);
+      callbacksRef.current.onPlay?.();
+    };
+    const onPauseEvent = () => {
+      if (seekTargetRef.current !== null) return;
+      setIsPlaying(false);
+      syncState(audio.currentTime);
+      callbacksRef.current.onPause?.();
+    };
+    const onTimeUpdate = () => {
+      if (seekTargetRef.current !== null || !audio.paused) return;
+      syncState(audio.currentTime);
+    };
+    const onSeeked = () => {
+      const target = seekTargetRef.current;
+      if (target !== null && Math.abs(audio.currentTime - target) > SEEK_TOLERANCE_S) {
+        audio.currentTime = target;
+        return;
+      }
+      seekTargetRef.current = null;
+      syncState(audio.currentTime);
+    };
+    const onDuration = () => {
+      if (Number.isFinite(audio.duration) && audio.duration > 0) setMediaDuration(audio.duration);
+    };
+    const onEndedEvent = () => {
+      endedRef.current = true;
+      setIsPlaying(false);
+      syncState(audio.currentTime);
+      callbacksRef.current.onEnded?.();
+    };
+    const onRate = () => setPlaybackRateState(audio.playbackRate);
+    const events: Array<[string, () => void]> = [
+      ["play", onPlayEvent],
+      ["pause", onPauseEvent],
+      ["timeupdate", onTimeUpdate],
+      ["seeked", onSeeked],
+      ["loadedmetadata", onDuration],
+      ["durationchange", onDuration],
+      ["ended", onEndedEvent],
+      ["ratechange", onRate],
+    ];
+    for (const [name, handler] of events) audio.addEventListener(name, handler);
+    onDuration();
+    return () => {
+      for (const [name, handler] of events) audio.removeEventListener(name, handler);
+    };
+  }, [hasAudio, syncState]);
+
+  // The frame loop: runs only while playing.
+  useEffect(() => {
+    const audio = audioElementRef.current;
+    if (!audio || !isPlaying) return;
+    let frame = 0;
+    let lastStateAt = 0;
+    const tick = (now: number) => {
+      frame = requestAnimationFrame(tick);
+      if (seekTargetRef.current !== null) return;
+      const time = audio.currentTime;
+      const idx = publishWordIndex(time);
+      if (contentEnd > 0 && time >= contentEnd + END_GRACE_S && !audio.ended) {
+        // Spec: "Auto-end behavior" — pause at the end of the speech and stay open for a replay.
+        endedRef.current = true;
+        audio.pause();
+        return;
+      }
+      if (now - lastStateAt >= STATE_INTERVAL_MS && !scrubbingRef.current) {
+        lastStateAt = now;
+        setCurrentTime(time);
+        setCurrentWordIndex(idx);
+      }
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [isPlaying, contentEnd, publishWordIndex]);
+
+  return {
+    audioRef,
+    hasAudio,
+    segments,
+    words,
+    currentTime,
+    currentWordIndex,
+    duration,
+    isPlaying,
+    isScrubbing,
+    playbackRate,
+    play,
+    pause,
+    togglePlay,
+    seekToTime,
+    seekBy,
+    setPlaybackRate,
+    startScrubbing,
+    endScrubbing,
+    subscribeWordIndex,
+    getWordIndex,
+  };
+}
+
+export type TranscriptViewerState = ReturnType<typeof useTranscriptViewer>;

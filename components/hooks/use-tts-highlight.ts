@@ -1,0 +1,117 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { buildWordPositions } from "@/lib/dom/extract-text";
+import { alignToDomIdx, domToAlignIdx } from "@/lib/highlight/index-map";
+import { WORD_INDEX_ATTRIBUTE, wrapWords, type WrappedWords } from "@/lib/highlight/word-spans";
+import type { TranscriptWord } from "@/lib/transcript/compose-segments";
+import type { WordIndexListener } from "./use-transcript-viewer";
+
+export interface UseTTSHighlightOptions {
+  /** the article container (`[data-article-content]`); null leaves the page alone */
+  root: HTMLElement | null;
+  /** alignment words; highlighting is active while there are any */
+  words: readonly TranscriptWord[];
+  subscribeWordIndex: (listener: WordIndexListener) => () => void;
+  seekToTime: (seconds: number) => void;
+  play: () => Promise<void> | void;
+}
+
+// Spec: "Mobile auto-scroll" — keep the current word clear of the floating player (and the bottom bar).
+const SCROLL_BUFFER_DESKTOP = 100;
+const SCROLL_BUFFER_MOBILE = 200;
+const MOBILE_QUERY = "(max-width: 640px)";
+// After the reader scrolls by hand, following the voice would fight them; wait this long.
+const USER_SCROLL_PAUSE_MS = 4000;
+// `?tts-profile` records each frame's highlight update as a User Timing measure (used by the benchmark).
+const PROFILE_MEASURE = "tts:highlight-frame";
+
+export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, play }: UseTTSHighlightOptions) {
+  const latest = useRef({ words, seekToTime, play });
+  useEffect(() => {
+    latest.current = { words, seekToTime, play };
+  });
+  const active = words.length > 0;
+
+  useEffect(() => {
+    if (!root || !active) return;
+    const profile = new URLSearchParams(window.location.search).has("tts-profile");
+    let wrapped: WrappedWords | null = null;
+    let alignIdx = -1;
+    let lastUserScroll = 0;
+
+    const observer = new MutationObserver(() => {
+      if (wrapped && !wrapped.isIntact()) rewrap();
+    });
+    const observe = () => observer.observe(root, { childList: true, subtree: true, characterData: true });
+
+    const wrap = () => {
+      performance.mark("tts:wrap-start");
+      wrapped = wrapWords(buildWordPositions(root).words);
+      performance.measure("tts:wrap-words", "tts:wrap-start");
+      if (alignIdx >= 0) wrapped.setCurrent(toDom(alignIdx));
+      observer.takeRecords();
+    };
+    // The article DOM was replaced under us (a re-render, an editor, an extension): start over on the new DOM.
+    const rewrap = () => {
+      wrapped?.unwrap();
+      wrap();
+    };
+    const toDom = (idx: number) => (wrapped ? alignToDomIdx(idx, latest.current.words.length, wrapped.spans.length) : -1);
+
+    const scrollToCurrent = () => {
+      if (!wrapped || wrapped.current < 0 || Date.now() - lastUserScroll < USER_SCROLL_PAUSE_MS) return;
+      const span = wrapped.spans[wrapped.current]?.[0];
+      if (!span) return;
+      const rect = span.getBoundingClientRect();
+      const bottomBuffer = window.matchMedia(MOBILE_QUERY).matches ? SCROLL_BUFFER_MOBILE : SCROLL_BUFFER_DESKTOP;
+      if (rect.top < SCROLL_BUFFER_DESKTOP || rect.bottom > window.innerHeight - bottomBuffer) {
+        window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "smooth" });
+      }
+    };
+
+    const onWordIndex: WordIndexListener = (idx) => {
+      alignIdx = idx;
+      if (!wrapped) return;
+      const start = profile ? performance.now() : 0;
+      wrapped.setCurrent(toDom(idx));
+      if (profile) performance.measure(PROFILE_MEASURE, { start, end: performance.now() });
+      scrollToCurrent();
+    };
+
+    const onClick = (event: MouseEvent) => {
+      const target = (event.target as Element | null)?.closest?.(`[${WORD_INDEX_ATTRIBUTE}]`);
+      if (!wrapped || !target || !root.contains(target)) return;
+      const selection = window.getSelection();
+      if (selection && !selection.isCollapsed) return;
+      const { words: alignment, seekToTime: seek, play: resume } = latest.current;
+      const domIdx = Number(target.getAttribute(WORD_INDEX_ATTRIBUTE));
+      const idx = domToAlignIdx(domIdx, wrapped.spans.length, alignment.length);
+      if (idx < 0) return;
+      // Light the clicked word now, before the audio catches up (spec: Click-to-seek flow, step 5).
+      wrapped.setCurrent(domIdx);
+      lastUserScroll = 0;
+      seek(alignment[idx].startTime);
+      void resume();
+    };
+    const onUserScroll = () => {
+      lastUserScroll = Date.now();
+    };
+
+    wrap();
+    observe();
+    const unsubscribe = subscribeWordIndex(onWordIndex);
+    root.addEventListener("click", onClick);
+    window.addEventListener("wheel", onUserScroll, { passive: true });
+    window.addEventListener("touchmove", onUserScroll, { passive: true });
+    return () => {
+      unsubscribe();
+      root.removeEventListener("click", onClick);
+      window.removeEventListener("wheel", onUserScroll);
+      window.removeEventListener("touchmove", onUserScroll);
+      observer.disconnect();
+      wrapped?.unwrap();
+      wrapped = null;
+    };
+  }, [root, active, subscribeWordIndex]);
+}
