@@ -36,8 +36,11 @@ async function readRequest(request: Request): Promise<SynthesizeRequest> {
 }
 
 /** Resolves only when the client gives up: a hang holds the connection open and never answers. */
-const untilAborted = (signal: AbortSignal) =>
-  new Promise<Response>((resolve) => signal.addEventListener("abort", () => resolve(new Response(null, { status: 499 })), { once: true }));
+function untilAborted(signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve) => {
+    signal.addEventListener("abort", () => resolve(new Response(null, { status: 499 })), { once: true });
+  });
+}
 
 async function synthesize(options: LocalVoiceOptions, request: Request, body: SynthesizeRequest): Promise<Response> {
   const { engine, control } = options;

@@ -14,7 +14,8 @@ export interface EscapedText {
 
 // A NUL would end eSpeak's C string early and other control characters are read as nothing; a space keeps
 // one code point for one code point, so the position map stays trivial.
-const isControl = (codePoint: number) => (codePoint < 0x20 && codePoint !== 0x0a && codePoint !== 0x0d && codePoint !== 0x09) || codePoint === 0x7f;
+const KEPT_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
+const isControl = (codePoint: number) => (codePoint < 0x20 && !KEPT_CONTROLS.has(codePoint)) || codePoint === 0x7f;
 
 export function escapeForEspeak(text: string): EscapedText {
   const parts: string[] = [];
