@@ -2,6 +2,7 @@
 import { Elysia } from "elysia";
 import { AppError } from "./errors";
 import type { Logger } from "./logger";
+import { authModule, type AuthModuleOptions } from "./modules/auth";
 import { healthModule, type HealthOptions } from "./modules/health";
 import { ttsModule, type TtsModuleOptions } from "./modules/tts";
 import { voicesModule } from "./modules/voices";
@@ -9,6 +10,7 @@ import { voicesModule } from "./modules/voices";
 export interface AppOptions {
   tts: TtsModuleOptions;
   health: HealthOptions;
+  auth: AuthModuleOptions;
   logger: Logger;
 }
 
@@ -37,6 +39,7 @@ export function createApp(options: AppOptions) {
       }
     })
     .use(healthModule(options.health))
+    .use(authModule(options.auth))
     .use(voicesModule(options.tts))
     .use(ttsModule(options.tts));
 }

@@ -61,6 +61,7 @@ export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Comp
     redis,
     options: {
       logger,
+      auth: { ...caller, demoAuth: env.DEMO_AUTH },
       tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000 }) },
       health: {
         limiter,
