@@ -14,6 +14,8 @@ export interface PendingRun<T> {
 
 export interface PendingGenerations<T> {
   run(key: string, start: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): PendingRun<T>;
+  /** true while work for `key` is running and can still be joined */
+  has(key: string): boolean;
   size(): number;
 }
 
@@ -76,5 +78,5 @@ export function createPendingGenerations<T>(): PendingGenerations<T> {
     return { result: join(key, begin(key, start), callerSignal), piggyback: false };
   };
 
-  return { run, size: () => pending.size };
+  return { run, has: (key) => pending.has(key), size: () => pending.size };
 }

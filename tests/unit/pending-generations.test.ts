@@ -59,6 +59,23 @@ describe("createPendingGenerations", () => {
     expect(pending.size()).toBe(0);
   });
 
+  it("tells whether work for a key can be joined: while it runs, not after it settles or is abandoned", async () => {
+    const pending = createPendingGenerations<string>();
+    const work = deferredWork<string>();
+    expect(pending.has("k")).toBe(false);
+    const run = pending.run("k", work.start);
+    expect(pending.has("k")).toBe(true);
+    expect(pending.has("other")).toBe(false);
+    work.resolve("audio");
+    await run.result;
+    expect(pending.has("k")).toBe(false);
+
+    const leaving = new AbortController();
+    pending.run("k", deferredWork<string>().start, leaving.signal).result.catch(() => {});
+    leaving.abort();
+    expect(pending.has("k")).toBe(false);
+  });
+
   it("removes the entry after success so the next request starts new work", async () => {
     const pending = createPendingGenerations<number>();
     let calls = 0;
