@@ -1,21 +1,27 @@
-// A synthesis worker thread (see worker-pool.ts). eSpeak and LAME load once, as soon as the thread starts,
-// so the first request does not pay for it.
+// A synthesis worker thread (see worker-pool.ts). eSpeak and LAME load, and speak one phrase, as soon as
+// the thread starts, so the first request does not pay for loading voice data or compiling hot code.
 import { parentPort } from "node:worker_threads";
+import { DEFAULT_VOICE } from "../../lib/voices";
 import type { SynthesisJob, SynthesisResult } from "./engine";
 import { createEspeak } from "./espeak";
 import { createEncoder } from "./mp3-encoder";
 import { renderSpeech } from "./render-speech";
+import { voiceProfile } from "./voice-profiles";
 import type { WorkerReply } from "./worker-pool";
 
 const port = parentPort;
 if (!port) throw new Error("synth-worker.ts runs only as a worker thread");
 
-const ready = Promise.all([createEspeak(), createEncoder()]);
+const ready = Promise.all([createEspeak(), createEncoder()]).then(([espeak, encoder]) => {
+  const voice = voiceProfile(DEFAULT_VOICE);
+  if (voice) renderSpeech({ text: "Ready when you are.", voice, sampleRate: 44100, bitRateKbps: 64 }, espeak, encoder);
+  return { espeak, encoder };
+});
 
 port.on("message", async ({ id, input }: { id: number; input: SynthesisJob }) => {
   let reply: WorkerReply<SynthesisResult>;
   try {
-    const [espeak, encoder] = await ready;
+    const { espeak, encoder } = await ready;
     reply = { id, ok: true, value: renderSpeech(input, espeak, encoder) };
   } catch (error) {
     reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
