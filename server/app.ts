@@ -14,8 +14,8 @@ export interface AppOptions {
   logger: Logger;
 }
 
-function errorResponse(status: number, code: string, message: string, retryAfterSeconds?: number): Response {
-  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+function errorResponse(status: number, code: string, message: string, retryAfterSeconds?: number, extra?: Record<string, string>): Response {
+  const headers: Record<string, string> = { ...extra, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
   if (retryAfterSeconds !== undefined) headers["Retry-After"] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
   return new Response(JSON.stringify({ error: message, code }), { status, headers });
 }
@@ -24,7 +24,7 @@ export function createApp(options: AppOptions) {
   const { logger } = options;
   return new Elysia()
     .onError(({ code, error }) => {
-      if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.retryAfterSeconds);
+      if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.retryAfterSeconds, error.headers);
       switch (code) {
         case "VALIDATION":
           // Elysia's default is 422 with its own shape; our contract is 400 INVALID_REQUEST.

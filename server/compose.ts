@@ -15,7 +15,7 @@ import { parseTrustedProxies } from "./limits/client-ip";
 import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger } from "./logger";
-import { createTtsService } from "./modules/tts/service";
+import { createTtsService, type Generated } from "./modules/tts/service";
 import { createDailyQuota } from "./quota/daily-quota";
 
 export interface Composition {
@@ -37,7 +37,7 @@ export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Comp
     slotTimeoutMs: env.TTS_SLOT_TIMEOUT_MS,
     logger: createLogger("tts:concurrency"),
   });
-  const pending = createPendingGenerations<{ body: string; allChunksCached: boolean }>();
+  const pending = createPendingGenerations<Generated>();
   const inworld = env.INWORLD_API_KEY
     ? createInworldClient({ baseUrl: env.INWORLD_BASE_URL, apiKey: env.INWORLD_API_KEY, settings, timeoutMs: env.TTS_CHUNK_TIMEOUT_MS })
     : undefined;

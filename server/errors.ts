@@ -4,15 +4,31 @@ export class AppError extends Error {
   readonly status: number;
   readonly code: string;
   readonly retryAfterSeconds?: number;
+  /** extra response headers a controller attaches (e.g. the reader's daily usage on a refusal) */
+  readonly headers?: Readonly<Record<string, string>>;
 
-  constructor(status: number, code: string, message: string, options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: { retryAfterSeconds?: number; cause?: unknown; headers?: Record<string, string> } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.status = status;
     this.code = code;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.headers;
   }
 }
+
+/** The same error answered with more headers. */
+export const withHeaders = (error: AppError, headers: Record<string, string>) =>
+  new AppError(error.status, error.code, error.message, {
+    retryAfterSeconds: error.retryAfterSeconds,
+    cause: error.cause,
+    headers: { ...error.headers, ...headers },
+  });
 
 export const invalidRequest = (message: string) => new AppError(400, "INVALID_REQUEST", message);
 export const unauthorized = (message = "Invalid or expired session token") => new AppError(401, "UNAUTHORIZED", message);
@@ -26,7 +42,8 @@ export const userBusy = (retryAfterSeconds = 5) =>
   new AppError(429, "USER_BUSY", "You already have audio being generated: wait for it to finish", { retryAfterSeconds });
 export const dailyLimit = (limit: number, retryAfterSeconds: number) =>
   new AppError(429, "DAILY_LIMIT", `Daily limit reached: free listening covers ${limit} articles a day`, { retryAfterSeconds });
-export const ttsBusy = () => new AppError(503, "TTS_BUSY", "TTS service busy: try again shortly");
+export const ttsBusy = (retryAfterSeconds = 5) =>
+  new AppError(503, "TTS_BUSY", "TTS service busy: try again shortly", { retryAfterSeconds });
 export const ttsDisabled = () => new AppError(503, "TTS_DISABLED", "Text-to-speech is not configured on this server");
 export const upstreamUnavailable = (message = "The speech service is unavailable: try again shortly", cause?: unknown) =>
   new AppError(503, "UPSTREAM_UNAVAILABLE", message, { cause });

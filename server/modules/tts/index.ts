@@ -1,9 +1,13 @@
 import { Elysia } from "elysia";
-import { rateLimited } from "../../errors";
+import { AppError, rateLimited, withHeaders } from "../../errors";
 import type { RateLimiter } from "../../limits/rate-limiter";
 import { callerPlugin, type CallerOptions } from "../../plugins/caller";
 import { TtsRequest } from "./model";
-import type { TtsService } from "./service";
+import type { TtsResult, TtsService } from "./service";
+
+type Usage = NonNullable<TtsResult["usage"]>;
+
+const usageHeaders = (usage: Usage) => ({ "X-TTS-Usage-Count": String(usage.count), "X-TTS-Usage-Limit": String(usage.limit) });
 
 export interface TtsModuleOptions extends CallerOptions {
   service: TtsService;
@@ -16,13 +20,19 @@ export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) =
     .post(
       "/",
       async ({ body, identity, clientIp, request }) => {
-        const result = await service.generate({ text: body.text, voice: body.voice, identity, clientIp, signal: request.signal });
+        // The last count the service reported, so a refusal after the quota check (DAILY_LIMIT, busy, an
+        // upstream failure) still tells a free reader where they stand.
+        let usage: Usage | undefined;
+        const onUsage = (reported: Usage) => void (usage = reported);
+        let result;
+        try {
+          result = await service.generate({ text: body.text, voice: body.voice, identity, clientIp, signal: request.signal, onUsage });
+        } catch (error) {
+          throw usage && error instanceof AppError ? withHeaders(error, usageHeaders(usage)) : error;
+        }
         const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
         if (result.cache) headers["X-TTS-Cache"] = result.cache;
-        if (result.usage) {
-          headers["X-TTS-Usage-Count"] = String(result.usage.count);
-          headers["X-TTS-Usage-Limit"] = String(result.usage.limit);
-        }
+        if (result.usage) Object.assign(headers, usageHeaders(result.usage));
         return new Response(result.body, { headers });
       },
       {

@@ -12,7 +12,7 @@ import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } fr
 import { startMemoryTrack } from "../../health/memory-tracker";
 import type { InworldClient } from "../../inworld/client";
 import type { RetryPolicy } from "../../inworld/parallel-synthesizer";
-import type { ConcurrencyLimiter } from "../../limits/concurrency-limiter";
+import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
 import { secondsUntilUtcMidnight, type DailyQuota } from "../../quota/daily-quota";
 import { synthesizeArticle } from "./synthesize-article";
@@ -39,6 +39,8 @@ export interface TtsInput {
   identity: Identity;
   clientIp: string;
   signal?: AbortSignal;
+  /** Called whenever the reader's daily count is known (free and anonymous readers), refusals included. */
+  onUsage?: (usage: { count: number; limit: number }) => void;
 }
 
 export interface TtsResult {
@@ -48,9 +50,11 @@ export interface TtsResult {
   usage?: { count: number; limit: number };
 }
 
-interface Generated {
+export interface Generated {
   body: string;
   allChunksCached: boolean;
+  /** written to the Redis article tier too */
+  persisted: boolean;
 }
 
 export type TtsService = ReturnType<typeof createTtsService>;
@@ -71,17 +75,24 @@ export function createTtsService(deps: TtsServiceDeps) {
 
     const identity = input.identity;
     const trackingKey = identity.kind === "user" ? `user:${identity.sub}` : `anon:${input.clientIp}`;
-    const metered = identity.tier !== "premium";
+    const premium = identity.tier === "premium";
+    const metered = !premium;
     const articleKey = await articleCacheKey({ text, voiceId, settings: inworld.settings });
 
     let usage: TtsResult["usage"];
     if (metered) {
       const check = await quota.check(trackingKey, articleKey);
-      if (!check.allowed) throw dailyLimit(check.limit, secondsUntilUtcMidnight(new Date()));
       usage = { count: check.count, limit: check.limit };
+      input.onUsage?.(usage);
+      if (!check.allowed) throw dailyLimit(check.limit, secondsUntilUtcMidnight(new Date()));
     }
     // Counted only once the reader has their audio (invariant 7).
-    const charge = async () => (metered ? await quota.record(trackingKey, articleKey) : undefined);
+    const charge = async () => {
+      if (!metered) return undefined;
+      const recorded = await quota.record(trackingKey, articleKey);
+      input.onUsage?.(recorded);
+      return recorded;
+    };
 
     // Article hits are answered before a slot is taken: a cached replay must never queue behind generation.
     const hit = await articleCache.get(articleKey);
@@ -90,19 +101,22 @@ export function createTtsService(deps: TtsServiceDeps) {
       return { body: hit.body, cache: "article-hit", usage: (await charge()) ?? usage };
     }
 
-    const release = await limiter.acquire(trackingKey, input.signal);
+    const start = (signal: AbortSignal) => runGeneration({ inworld, text, voiceId, persist: premium, articleKey, signal });
+    // A generation already running for this article+voice holds its own slot: join it without queueing, so
+    // identical requests are never refused USER_BUSY nor kept waiting behind unrelated work.
+    let release: Release | undefined;
+    if (!pending.has(articleKey)) release = await limiter.acquire(trackingKey, input.signal);
     try {
-      const { result, piggyback } = pending.run(
-        articleKey,
-        (signal) => runGeneration({ inworld, text, voiceId, persist: identity.tier === "premium", articleKey, signal }),
-        input.signal,
-      );
+      const { result, piggyback } = pending.run(articleKey, start, input.signal);
       if (piggyback) {
-        // The generation this request joined already holds a slot: hand ours back at once.
-        release();
+        // Joined a running generation; if it started while this request waited, the slot goes back at once.
+        release?.();
         logger.info({ voiceId }, "TTS dedup piggyback");
       }
       const generated = await result;
+      // The generation persists only when its starter is premium; a premium reader who joined it still
+      // gets the cross-device copy (L2.5 is written for premium readers).
+      if (premium && !generated.persisted) void articleCache.set(articleKey, generated.body, { persist: true });
       return { body: generated.body, cache: generated.allChunksCached ? "chunk-hit" : undefined, usage: (await charge()) ?? usage };
     } catch (error) {
       if (input.signal?.aborted) throw error;
@@ -110,7 +124,7 @@ export function createTtsService(deps: TtsServiceDeps) {
       logger.error({ voiceId, code: appError.code, err: error }, "TTS synthesis error");
       throw appError;
     } finally {
-      release();
+      release?.();
     }
   }
 
@@ -149,8 +163,10 @@ export function createTtsService(deps: TtsServiceDeps) {
         chunks: audio.chunkCount,
       });
       track.checkpoint("build-response");
-      await articleCache.set(job.articleKey, body, { persist: job.persist });
-      return { body, allChunksCached: audio.cachedChunks === audio.chunkCount };
+      // Memory is written before set() first awaits, so the next identical request hits; the Redis copy is
+      // fire-and-forget (set never rejects) and does not hold the reader's response.
+      void articleCache.set(job.articleKey, body, { persist: job.persist });
+      return { body, allChunksCached: audio.cachedChunks === audio.chunkCount, persisted: job.persist };
     } finally {
       track.end();
     }

@@ -42,7 +42,9 @@ export async function synthesizeArticle(
   const entries: Array<ChunkEntry | undefined> = await chunkCache.getMany(keys);
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const cachedChunks = chunks.length - missing.length;
-  if (cachedChunks > 0) logger.info({ voiceId, chunks: chunks.length, cachedChunks }, "TTS chunk cache hit");
+  // The spec's "TTS chunk cache hit" means every chunk came from a cache; a partial hit is only a detail.
+  if (missing.length === 0) logger.info({ voiceId, chunks: chunks.length }, "TTS chunk cache hit");
+  else if (cachedChunks > 0) logger.debug({ voiceId, chunks: chunks.length, cachedChunks }, "TTS chunk cache partial hit");
 
   let audioBytes = entries.reduce((sum, e) => sum + (e?.audio.byteLength ?? 0), 0);
   const fresh = await synthesizeInParallel(
