@@ -1,0 +1,20 @@
+import { test as base, expect } from "@playwright/test";
+import { ReaderPage } from "./pages/reader-page";
+
+/** `reader` is the page object; every test also fails on an uncaught page error. */
+export const test = base.extend<{ reader: ReaderPage; pageErrors: Error[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: Error[] = [];
+      page.on("pageerror", (error) => errors.push(error));
+      await use(errors);
+      expect(errors.map((e) => e.message), "uncaught errors in the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+  reader: async ({ page }, use) => {
+    await use(new ReaderPage(page));
+  },
+});
+
+export { expect };

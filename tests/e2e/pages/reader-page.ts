@@ -1,0 +1,85 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const ARTICLES = {
+  short: "the-lamplighters-round",
+  rich: "how-a-lighthouse-keeps-its-light",
+  medium: "on-keeping-a-garden-notebook",
+  long: "a-year-on-foot",
+} as const;
+
+interface PlaybackState {
+  time: number;
+  paused: boolean;
+  rate: number;
+  current: number;
+  spoken: number;
+}
+
+/** The reader page: the article, its Listen button and the floating player. */
+export class ReaderPage {
+  readonly article: Locator;
+  readonly listenButton: Locator;
+  readonly player: Locator;
+  readonly playPause: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.article = page.locator("[data-article-content]");
+    // Desktop shows the floating toolbar, mobile the bottom bar: whichever is visible.
+    this.listenButton = page.locator('[data-slot="listen-button"]:visible');
+    this.player = page.locator('[data-slot="tts-player"]');
+    this.playPause = page.locator('[data-slot="transcript-viewer-play-pause"]');
+    this.error = page.locator('[data-slot="tts-error"]');
+  }
+
+  async goto(id: string) {
+    await this.page.goto(`/read/${id}`);
+    await expect(this.article).toBeVisible();
+  }
+
+  async listen({ timeout = 60_000 } = {}) {
+    await this.listenButton.click();
+    await this.waitUntilPlaying(timeout);
+  }
+
+  async waitUntilPlaying(timeout = 60_000) {
+    await expect(this.player).toHaveAttribute("data-status", "ready", { timeout });
+    await expect(this.playPause).toHaveAttribute("data-status", "playing");
+    await expect(this.article.locator(".tts-current")).toHaveCount(1, { timeout: 10_000 });
+  }
+
+  async state(): Promise<PlaybackState> {
+    return this.page.evaluate(() => {
+      const audio = document.querySelector<HTMLAudioElement>('[data-slot="transcript-viewer-audio"]')!;
+      const current = document.querySelector<HTMLElement>("[data-article-content] .tts-current");
+      return {
+        time: audio.currentTime,
+        paused: audio.paused,
+        rate: audio.playbackRate,
+        current: current ? Number(current.dataset.ttsIdx) : -1,
+        spoken: new Set([...document.querySelectorAll<HTMLElement>("[data-article-content] .tts-spoken")].map((s) => s.dataset.ttsIdx)).size,
+      };
+    });
+  }
+
+  async waitForAudioTime(atLeast: number, timeout = 30_000) {
+    await expect.poll(async () => (await this.state()).time, { timeout }).toBeGreaterThanOrEqual(atLeast);
+  }
+
+  word(idx: number): Locator {
+    return this.article.locator(`[data-tts-idx="${idx}"]`).first();
+  }
+
+  async setSpeed(rate: number) {
+    await this.page.locator('[data-slot="speed-select"] select').selectOption(String(rate));
+  }
+
+  async skip(direction: "back" | "forward") {
+    await this.page.locator(`[data-slot="tts-skip-${direction}"]`).click();
+  }
+
+  async close() {
+    await this.page.locator('[data-slot="tts-close"]').click();
+    await expect(this.player).toHaveCount(0);
+  }
+}

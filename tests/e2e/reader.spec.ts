@@ -1,0 +1,171 @@
+import { ARTICLES } from "./pages/reader-page";
+import { expect, test } from "./fixtures";
+import { controlVoice, resetVoice } from "./voice-control";
+
+test("the library lists the sample articles and opens one", async ({ page }) => {
+  await page.goto("/");
+  const cards = page.locator('[data-slot="article-card"]');
+  expect(await cards.count()).toBeGreaterThanOrEqual(4);
+  await cards.first().click();
+  await expect(page.locator("[data-article-content]")).toBeVisible();
+});
+
+test("Listen plays the article and the highlight advances with the audio", async ({ reader }) => {
+  await reader.goto(ARTICLES.short);
+  await reader.listen();
+  const first = await reader.state();
+  await reader.waitForAudioTime(first.time + 2.5);
+  const later = await reader.state();
+  expect(later.current).toBeGreaterThan(first.current);
+  // Every word before the lit one is marked spoken, none after it.
+  expect(later.spoken).toBe(later.current);
+  await expect(reader.page.locator('[data-slot="tts-wave"]')).toHaveAttribute("data-status", "playing");
+});
+
+test("clicking a word further on seeks the audio and the highlight there", async ({ reader }) => {
+  await reader.goto(ARTICLES.short);
+  await reader.listen();
+  const before = await reader.state();
+  const target = 150;
+  await reader.word(target).click();
+  await expect(reader.word(target)).toHaveClass("tts-current");
+  const after = await reader.state();
+  expect(after.time).toBeGreaterThan(before.time + 20);
+  expect(after.paused).toBe(false);
+  // A second later the highlight has moved on from the clicked word, not back to the old position.
+  await reader.waitForAudioTime(after.time + 1);
+  const moved = await reader.state();
+  expect(moved.current).toBeGreaterThanOrEqual(target);
+  expect(moved.current).toBeLessThan(target + 10);
+});
+
+test("2x speed advances faster than 1x", async ({ reader }) => {
+  await reader.goto(ARTICLES.short);
+  await reader.listen();
+  const progressOver = async (ms: number) => {
+    const a = await reader.state();
+    await reader.page.waitForTimeout(ms);
+    const b = await reader.state();
+    return { audio: b.time - a.time, words: b.current - a.current };
+  };
+  const normal = await progressOver(2000);
+  await reader.setSpeed(2);
+  expect((await reader.state()).rate).toBe(2);
+  const fast = await progressOver(2000);
+  expect(fast.audio).toBeGreaterThan(normal.audio * 1.6);
+  expect(fast.words).toBeGreaterThan(normal.words);
+});
+
+test("skip buttons move 10 seconds back and forward", async ({ reader }) => {
+  await reader.goto(ARTICLES.short);
+  await reader.listen();
+  await reader.waitForAudioTime(1);
+  const start = (await reader.state()).time;
+  await reader.skip("forward");
+  const forward = (await reader.state()).time;
+  expect(forward).toBeGreaterThan(start + 9.5);
+  expect(forward).toBeLessThan(start + 11.5);
+  await reader.skip("back");
+  const back = (await reader.state()).time;
+  expect(back).toBeGreaterThan(forward - 10.5);
+  expect(back).toBeLessThan(forward - 8.5);
+  expect((await reader.state()).paused).toBe(false);
+});
+
+test("the L key pauses and resumes, and is ignored while typing", async ({ reader, page }) => {
+  await reader.goto(ARTICLES.short);
+  await page.keyboard.press("l");
+  await reader.waitUntilPlaying();
+
+  await page.keyboard.press("l");
+  await expect(reader.playPause).toHaveAttribute("data-status", "paused");
+  const paused = await reader.state();
+  expect(paused.paused).toBe(true);
+  await page.waitForTimeout(600);
+  expect((await reader.state()).time).toBe(paused.time);
+
+  await page.keyboard.press("l");
+  await expect(reader.playPause).toHaveAttribute("data-status", "playing");
+  await reader.waitForAudioTime(paused.time + 0.5);
+
+  await page.evaluate(() => {
+    const input = document.createElement("input");
+    input.id = "typing-here";
+    document.body.prepend(input);
+  });
+  await page.locator("#typing-here").fill("");
+  await page.locator("#typing-here").press("l");
+  await expect(page.locator("#typing-here")).toHaveValue("l");
+  expect((await reader.state()).paused).toBe(false);
+});
+
+test("closing the player restores the article DOM byte for byte", async ({ reader }) => {
+  await reader.goto(ARTICLES.rich);
+  const original = await reader.article.innerHTML();
+  await reader.listen();
+  await reader.word(40).click();
+  await expect(reader.word(40)).toHaveClass("tts-current");
+  expect(await reader.article.innerHTML()).not.toBe(original);
+  await reader.close();
+  expect(await reader.article.innerHTML()).toBe(original);
+  await expect(reader.article.locator("[data-tts-idx]")).toHaveCount(0);
+});
+
+test("every spoken word has its own span, and page chrome is neither wrapped nor read", async ({ reader, page }) => {
+  await reader.goto(ARTICLES.rich);
+  const response = page.waitForResponse((r) => r.url().endsWith("/api/tts") && r.request().method() === "POST");
+  await reader.listen();
+  const body = (await (await response).json()) as { alignment: { characters: string[] } };
+  const spoken = body.alignment.characters.join("").split(/\s+/).filter(Boolean);
+  const wrapped = await reader.article.evaluate((root) =>
+    [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
+      const idx = Number(span.dataset.ttsIdx);
+      words[idx] = (words[idx] ?? "") + span.textContent;
+      return words;
+    }, []),
+  );
+  expect(wrapped).toEqual(spoken);
+  await expect(page.locator(".ad [data-tts-idx]")).toHaveCount(0);
+  await expect(page.locator("figcaption .credit [data-tts-idx]")).toHaveCount(0);
+  expect(spoken.join(" ")).not.toContain("Advertisement");
+});
+
+test("an API error shows the server's message and leaves the page usable", async ({ reader, page }) => {
+  await reader.goto(ARTICLES.medium);
+  // A paragraph no other test has sent, so the API cannot answer from its cache.
+  await reader.article.evaluate((root) => {
+    const p = document.createElement("p");
+    p.textContent = `A note written at ${Date.now()} for the error test.`;
+    root.append(p);
+  });
+  await controlVoice({ fail500Rate: 1 });
+  try {
+    await reader.listenButton.click();
+    await expect(reader.error).toBeVisible({ timeout: 60_000 });
+    await expect(reader.player).toHaveAttribute("data-status", "error");
+    const message = (await reader.error.locator("p").textContent()) ?? "";
+    expect(message.length).toBeGreaterThan(10);
+    expect(message).not.toMatch(/^\s*[{[]/);
+  } finally {
+    await resetVoice();
+  }
+  await expect(reader.article.locator("[data-tts-idx]")).toHaveCount(0);
+  await page.locator('[data-slot="tts-retry"]').click();
+  await reader.waitUntilPlaying();
+  await reader.close();
+  await expect(reader.listenButton).toHaveText(/Listen/);
+});
+
+test("the long article plays through its first minute without a page error", async ({ reader }) => {
+  test.setTimeout(240_000);
+  await reader.goto(ARTICLES.long);
+  await reader.listenButton.click();
+  await expect(reader.page.locator('[data-slot="tts-loading"]')).toBeVisible();
+  await reader.waitUntilPlaying(180_000);
+  await reader.setSpeed(3);
+  await reader.waitForAudioTime(60, 60_000);
+  const state = await reader.state();
+  expect(state.paused).toBe(false);
+  expect(state.current).toBeGreaterThan(100);
+  expect(state.spoken).toBe(state.current);
+});
