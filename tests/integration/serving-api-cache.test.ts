@@ -193,7 +193,7 @@ describe("request dedup", () => {
     const tight = await startApi({ ...env, MAX_CONCURRENT_TTS: "1", MAX_TTS_PER_USER: "1", TTS_SLOT_TIMEOUT_MS: "200" });
     try {
       await voice.control({ latencyMs: 1_000 });
-      const text = article(1_000);
+      const text = longParagraph(1_000);
       const token = await sessionToken("free", "one-slot-reader");
       const first = postTts(tight.url, { text, token });
       await expect.poll(async () => (await voice.stats()).inFlight).toBe(1);
