@@ -1,0 +1,161 @@
+// The daily quota and the IP rate limit as readers meet them: the real API process, a real redis-server (a
+// database of this file's own, or a stopped server) and the local voice server.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import type { Redis } from "ioredis";
+import { uniqueSentence } from "../support/articles";
+import { startApi, startRedis, type RunningProcess } from "../support/processes";
+import { AUTH_SECRET, adminRedis, getHealth, postTts, sessionToken, usageOf } from "../support/tts-api";
+import { voiceControl } from "../support/voice-control";
+
+const redisUrl = `${inject("redisUrl")}/11`;
+const voiceUrl = inject("voiceUrl");
+const voice = voiceControl(voiceUrl);
+const base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceUrl, AUTH_SECRET };
+let api: RunningProcess;
+let admin: Redis;
+
+// One paragraph, one chunk: cheap to generate.
+const shortArticle = () => `Free readers get three articles a day. ${uniqueSentence()}`;
+let ipCounter = 0;
+/** A client address of its own (TEST-NET-3), so one test's count never meets another's. */
+const freshIp = () => `203.0.113.${++ipCounter}`;
+
+beforeAll(async () => {
+  admin = await adminRedis(redisUrl);
+  api = await startApi({ ...base, REDIS_URL: redisUrl, TTS_RATE_LIMIT_PER_MIN: "10000" });
+});
+afterAll(async () => {
+  await api?.stop();
+  admin?.disconnect();
+});
+beforeEach(async () => {
+  await admin.flushdb();
+  await voice.reset();
+});
+
+describe("the daily quota through /api/tts", () => {
+  it("counts an anonymous reader's articles 1, 2, 3 in the usage headers, then refuses with 429 DAILY_LIMIT", async () => {
+    const ip = freshIp();
+    const counts = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+      expect(res.status).toBe(200);
+      counts.push(usageOf(res));
+    }
+    expect(counts).toEqual([1, 2, 3].map((count) => ({ count, limit: 3 })));
+
+    const refused = await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: "DAILY_LIMIT" });
+    expect(usageOf(refused)).toEqual({ count: 3, limit: 3 });
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(24 * 60 * 60);
+    // Kept where every API process sees it.
+    expect(await admin.keys(`tts-usage:anon:${ip}:*`)).toHaveLength(1);
+  });
+
+  it("counts the same article and voice once a day, and still serves it past the limit", async () => {
+    const ip = freshIp();
+    const text = shortArticle();
+    expect(usageOf(await postTts(api.url, { text, forwardedFor: ip }))).toEqual({ count: 1, limit: 3 });
+    expect(usageOf(await postTts(api.url, { text, forwardedFor: ip }))).toEqual({ count: 1, limit: 3 });
+    expect(usageOf(await postTts(api.url, { text, voice: "Dennis", forwardedFor: ip }))).toEqual({ count: 2, limit: 3 });
+    await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+    expect((await postTts(api.url, { text: shortArticle(), forwardedFor: ip })).status).toBe(429);
+
+    const replay = await postTts(api.url, { text, forwardedFor: ip });
+    expect(replay.status).toBe(200);
+    expect(usageOf(replay)).toEqual({ count: 3, limit: 3 });
+  });
+
+  it("does not count a failed generation (invariant 7)", async () => {
+    const ip = freshIp();
+    const text = shortArticle();
+    await voice.control({ failNext: [500] });
+    const failed = await postTts(api.url, { text, forwardedFor: ip });
+    expect(failed.status).toBe(502);
+    expect(usageOf(failed)).toEqual({ count: 0, limit: 3 });
+
+    const retried = await postTts(api.url, { text, forwardedFor: ip });
+    expect(retried.status).toBe(200);
+    expect(usageOf(retried)).toEqual({ count: 1, limit: 3 });
+  });
+
+  it("counts a signed-in free reader by account, whatever their address, and never a premium reader", async () => {
+    const free = await sessionToken("free", "quota-free");
+    expect(usageOf(await postTts(api.url, { text: shortArticle(), token: free, forwardedFor: freshIp() }))).toEqual({ count: 1, limit: 3 });
+    expect(usageOf(await postTts(api.url, { text: shortArticle(), token: free, forwardedFor: freshIp() }))).toEqual({ count: 2, limit: 3 });
+
+    const premium = await sessionToken("premium", "quota-premium");
+    for (let i = 0; i < 4; i++) {
+      const res = await postTts(api.url, { text: shortArticle(), token: premium });
+      expect(res.status).toBe(200);
+      expect(usageOf(res)).toBeNull();
+    }
+  });
+
+  it("still answers 200 with Redis down and enforces the quota from memory (invariant 11)", async () => {
+    const stopped = await startRedis();
+    await stopped.stop();
+    const degraded = await startApi({ ...base, REDIS_URL: stopped.url, TTS_RATE_LIMIT_PER_MIN: "10000" });
+    try {
+      const ip = freshIp();
+      const first = shortArticle();
+      const counts = [];
+      // The third request repeats the first article: served again, counted once.
+      for (const text of [first, shortArticle(), first, shortArticle()]) {
+        const res = await postTts(degraded.url, { text, forwardedFor: ip });
+        expect(res.status).toBe(200);
+        counts.push(usageOf(res)?.count);
+      }
+      expect(counts).toEqual([1, 2, 2, 3]);
+      expect((await postTts(degraded.url, { text: shortArticle(), forwardedFor: ip })).status).toBe(429);
+      const { redis } = (await getHealth(degraded.url)).tts;
+      expect(redis.configured).toBe(true);
+      expect(redis.errors).toBeGreaterThan(0);
+    } finally {
+      await degraded.stop();
+    }
+  });
+});
+
+describe("the IP rate limit", () => {
+  const hammer = async (url: string, headers: (i: number) => string | undefined, times: number) => {
+    const text = shortArticle();
+    const statuses = [];
+    for (let i = 0; i < times; i++) statuses.push((await postTts(url, { text, forwardedFor: headers(i) })).status);
+    return { statuses, text };
+  };
+
+  it("answers the 11th request in a minute from one address with 429 RATE_LIMITED and Retry-After", async () => {
+    const limited = await startApi({ ...base, REDIS_URL: redisUrl });
+    try {
+      const ip = freshIp();
+      const { statuses, text } = await hammer(limited.url, () => ip, 10);
+      expect(statuses).toEqual(Array(10).fill(200));
+      const refused = await postTts(limited.url, { text, forwardedFor: ip });
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toMatchObject({ code: "RATE_LIMITED" });
+      const retryAfter = Number(refused.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+
+      // X-Forwarded-For from a trusted proxy (loopback, the default) names the client: another address is let through.
+      expect((await postTts(limited.url, { text, forwardedFor: freshIp() })).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it("ignores X-Forwarded-For when TRUST_PROXY=none: every request counts against the peer's address", async () => {
+    const untrusting = await startApi({ ...base, REDIS_URL: redisUrl, TRUST_PROXY: "none" });
+    try {
+      const { statuses } = await hammer(untrusting.url, () => freshIp(), 11);
+      expect(statuses).toEqual([...Array(10).fill(200), 429]);
+    } finally {
+      await untrusting.stop();
+    }
+  });
+});
