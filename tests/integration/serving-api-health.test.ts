@@ -1,0 +1,118 @@
+// /health as operators read it, and the rows of the spec's Failure Modes table that api-tts.test.ts and the
+// other serving-api files do not already cover (Inworld down, its 503, Redis down on the synthesis path).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import type { Redis } from "ioredis";
+import { uniqueSentence } from "../support/articles";
+import { freePort, startApi, startRedis, type RunningProcess } from "../support/processes";
+import { AUTH_SECRET, adminRedis, getHealth, postTts, sessionToken } from "../support/tts-api";
+import { voiceControl } from "../support/voice-control";
+
+const redisUrl = `${inject("redisUrl")}/12`;
+const voiceUrl = inject("voiceUrl");
+const voice = voiceControl(voiceUrl);
+const HEALTH_TOKEN = "operator-token-for-health";
+const base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceUrl, AUTH_SECRET, TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" };
+let api: RunningProcess;
+let admin: Redis;
+
+const shortArticle = () => `Operators watch the health endpoint. ${uniqueSentence()}`;
+
+beforeAll(async () => {
+  admin = await adminRedis(redisUrl);
+  api = await startApi({ ...base, REDIS_URL: redisUrl, HEALTH_TOKEN });
+});
+afterAll(async () => {
+  await api?.stop();
+  admin?.disconnect();
+});
+beforeEach(async () => {
+  await admin.flushdb();
+  await voice.reset();
+});
+
+describe("GET /health", () => {
+  it("has every field of the spec's example", async () => {
+    await postTts(api.url, { text: shortArticle() });
+    const res = await fetch(`${api.url}/health`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const health = (await res.json()) as Awaited<ReturnType<typeof getHealth>>;
+    expect(health.status).toBe("ok");
+    expect(health.tts).toMatchObject({
+      activeSlots: 0,
+      queuedRequests: 0,
+      maxConcurrentTTS: 15,
+      maxPerUser: 2,
+      perUserBreakdown: {},
+      totalAcquired: expect.any(Number),
+      totalRejected: expect.any(Number),
+      totalTimedOut: expect.any(Number),
+      peakConcurrent: expect.any(Number),
+      redis: { hits: expect.any(Number), misses: expect.any(Number), errors: 0, hitRate: expect.stringMatching(/^\d+\.\d%$/) },
+    });
+    expect(health.tts.totalAcquired).toBeGreaterThanOrEqual(1);
+    expect(health.tts.redis.misses).toBeGreaterThanOrEqual(1);
+  });
+
+  it("names the readers holding slots only to a caller with the HEALTH_TOKEN", async () => {
+    await voice.control({ latencyMs: 1_500 });
+    const running = postTts(api.url, { text: shortArticle(), token: await sessionToken("free", "alice") });
+    await expect.poll(async () => (await getHealth(api.url)).tts.activeSlots).toBe(1);
+
+    const anonymous = (await getHealth(api.url)).tts.perUserBreakdown;
+    const wrongToken = (await getHealth(api.url, "Bearer not-the-token")).tts.perUserBreakdown;
+    const operator = (await getHealth(api.url, `Bearer ${HEALTH_TOKEN}`)).tts.perUserBreakdown;
+    expect(operator).toEqual({ "user:alice": 1 });
+    for (const breakdown of [anonymous, wrongToken]) {
+      expect(Object.values(breakdown)).toEqual([1]);
+      expect(JSON.stringify(breakdown)).not.toContain("alice");
+    }
+    expect((await running).status).toBe(200);
+  });
+});
+
+describe("failure modes (spec table) not covered elsewhere", () => {
+  it("Inworld answering 503: 503 UPSTREAM_UNAVAILABLE, shown to the reader as JSON", async () => {
+    await voice.control({ failNext: [503] });
+    const res = await postTts(api.url, { text: shortArticle() });
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { code: string; error: string };
+    expect(body.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(body.error.length).toBeGreaterThan(5);
+  });
+
+  it("Inworld down (nothing listening): 503 UPSTREAM_UNAVAILABLE and the slot comes back", async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const orphaned = await startApi({ ...base, INWORLD_BASE_URL: closed, REDIS_URL: redisUrl });
+    try {
+      const res = await postTts(orphaned.url, { text: shortArticle() });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
+      expect((await getHealth(orphaned.url)).tts).toMatchObject({ activeSlots: 0, pendingGenerations: 0 });
+    } finally {
+      await orphaned.stop();
+    }
+  });
+
+  it("Redis down: every cache tier misses silently and the article is synthesized upstream", async () => {
+    const stopped = await startRedis();
+    await stopped.stop();
+    const degraded = await startApi({ ...base, REDIS_URL: stopped.url });
+    try {
+      const premium = await sessionToken("premium", "redis-down");
+      const text = `${shortArticle()}\n\n${shortArticle()}`;
+      const first = await postTts(degraded.url, { text, token: premium });
+      expect(first.status).toBe(200);
+      expect((await voice.stats()).requests).toBeGreaterThan(0);
+      // Memory tiers still work: the replay is an article hit.
+      const again = await postTts(degraded.url, { text, token: premium });
+      expect(again.headers.get("x-tts-cache")).toBe("article-hit");
+      const { redis } = (await getHealth(degraded.url)).tts;
+      expect(redis).toMatchObject({ configured: true, hits: 0 });
+      expect(redis.errors).toBeGreaterThan(0);
+    } finally {
+      await degraded.stop();
+    }
+  });
+});
