@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
 import { API_PORT, VOICE_PORT, WEB_PORT, WEB_URL } from "./tests/e2e/ports";
 
@@ -40,6 +41,7 @@ export default defineConfig({
   webServer: {
     // Exactly what `npm start` runs (it builds first when the sources changed; allow for that).
     command: "node scripts/start.mjs",
+    cwd: fileURLToPath(new URL(".", import.meta.url)),
     url: `${WEB_URL}/`,
     timeout: 300_000,
     reuseExistingServer: false,

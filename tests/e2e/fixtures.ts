@@ -4,16 +4,16 @@ import { ReaderPage } from "./pages/reader-page";
 /** `reader` is the page object; every test also fails on an uncaught page error. */
 export const test = base.extend<{ reader: ReaderPage; pageErrors: Error[] }>({
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ page }, provide) => {
       const errors: Error[] = [];
       page.on("pageerror", (error) => errors.push(error));
-      await use(errors);
+      await provide(errors);
       expect(errors.map((e) => e.message), "uncaught errors in the page").toEqual([]);
     },
     { auto: true },
   ],
-  reader: async ({ page }, use) => {
-    await use(new ReaderPage(page));
+  reader: async ({ page }, provide) => {
+    await provide(new ReaderPage(page));
   },
 });
 

@@ -1,0 +1,96 @@
+// Small shared pieces of the server benchmarks: percentiles, a closed-loop load generator, markdown tables,
+// peak RSS of a process, and prose sized to a number of chunks. Benchmarks run under Bun
+// (`node_modules/.bin/bun tests/bench/<name>.bench.ts`) and print markdown for the README.
+import { readFileSync } from "node:fs";
+import { cleanTextForTTS } from "@/lib/text/clean-text";
+import { splitTTSChunks } from "@/lib/text/split-chunks";
+import { uniqueSentence } from "../../support/articles";
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  /** milliseconds, sorted */
+  latencies: number[];
+  wallMs: number;
+}
+
+/** Sends `total` requests with at most `concurrency` in flight; each call resolves true when it succeeded. */
+export async function closedLoop(total: number, concurrency: number, call: (i: number) => Promise<boolean>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      const t0 = performance.now();
+      const ok = await call(i).catch(() => false);
+      latencies.push(performance.now() - t0);
+      if (!ok) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { requests: total, errors, latencies: latencies.sort((a, b) => a - b), wallMs: performance.now() - started };
+}
+
+export function markdownTable(header: string[], rows: Array<Array<string | number>>): string {
+  const line = (cells: Array<string | number>) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+
+/** Peak and current resident set size of a process, in MB, from /proc (Linux). */
+export function memoryOf(pid: number): { hwmMb: number; rssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+  return { hwmMb: kb("VmHWM") / 1024, rssMb: kb("VmRSS") / 1024 };
+}
+
+const FILLER = [
+  "The lighthouse keeper climbed the spiral stairs each evening at dusk, trimmed the wick and polished the lens.",
+  "In the valley below, the orchard had begun to bloom, and bees worked the white blossoms from first light.",
+  "Cities keep their history in unexpected places: a worn doorstep, a street name nobody can explain.",
+  "The committee met on Tuesday to discuss the bridge, and after three hours agreed only to meet again.",
+  "Rain arrived in the afternoon, soft at first and then steady, and the gutters sang the whole evening long.",
+];
+
+/** One paragraph of at most `maxChars` characters, unique per call (so nothing cached answers it). */
+export function paragraph(maxChars: number): string {
+  const parts = [uniqueSentence()];
+  let length = parts[0].length;
+  for (let i = 0; ; i++) {
+    const next = FILLER[i % FILLER.length];
+    if (length + 1 + next.length > maxChars) break;
+    parts.push(next);
+    length += 1 + next.length;
+  }
+  return parts.join(" ");
+}
+
+/** An article that splits into exactly `chunks` chunks: paragraphs too long for two to share a chunk. */
+export function articleOfChunks(chunks: number): string {
+  const text = Array.from({ length: chunks }, () => paragraph(1_750)).join("\n\n");
+  const actual = splitTTSChunks(cleanTextForTTS(text)).length;
+  if (actual !== chunks) throw new Error(`Expected ${chunks} chunks, the splitter made ${actual}`);
+  return text;
+}
+
+/** An article of about `chars` characters in paragraphs of about 600 (several to a chunk). */
+export function articleOfChars(chars: number): string {
+  const parts: string[] = [];
+  for (let length = 0; length < chars; ) {
+    const p = paragraph(Math.min(600, chars - length + 40));
+    parts.push(p);
+    length += p.length + 2;
+  }
+  return parts.join("\n\n");
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
