@@ -33,7 +33,7 @@ function newestMtime(dir) {
 // `next start` serves a production build: make one on the first start, and again whenever the web sources
 // changed since the last one, so a fresh clone needs nothing but `npm install && npm start`.
 function ensureBuild() {
-  const buildId = join(root, ".next/BUILD_ID");
+  const buildId = join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const sources = ["app", "components", "lib", "next.config.ts", "package.json"].map((p) => join(root, p)).filter(existsSync);
   const newestSource = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)));
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource) return;
