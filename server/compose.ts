@@ -1,7 +1,7 @@
 // The composition root: turns a validated Env into the wired services and the app options. Tests build
 // apps through here too, with their own Env, so what they exercise is what production runs.
 import type Redis from "ioredis";
-import type { AudioSettings } from "@/lib/text/cache-key";
+import { DEFAULT_AUDIO_SETTINGS, type AudioSettings } from "@/lib/text/cache-key";
 import type { AppOptions } from "./app";
 import { createIdentityResolver } from "./auth/identity";
 import { createArticleCache } from "./cache/article-cache";
@@ -26,7 +26,7 @@ export interface Composition {
 
 export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Composition {
   const logger = createLogger("api:tts");
-  const settings: AudioSettings = { modelId: env.INWORLD_MODEL_ID, audioEncoding: "MP3", sampleRateHertz: 44_100, bitRate: 64_000 };
+  const settings: AudioSettings = { ...DEFAULT_AUDIO_SETTINGS, modelId: env.INWORLD_MODEL_ID };
   const redis = env.REDIS_URL ? createRedis(env.REDIS_URL) : undefined;
   const redisStats = createCacheStats();
   const articleCache = createArticleCache({ redis, stats: redisStats, logger });

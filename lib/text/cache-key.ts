@@ -11,6 +11,15 @@ export interface AudioSettings {
   bitRate: number;
 }
 
+/** What the API asks Inworld for (DESIGN "Contracts"); the server overrides modelId from INWORLD_MODEL_ID. The
+ * browser keys its IndexedDB copy with these too, so a client key names the same audio as the server's. */
+export const DEFAULT_AUDIO_SETTINGS: AudioSettings = {
+  modelId: "inworld-tts-1.5-mini",
+  audioEncoding: "MP3",
+  sampleRateHertz: 44_100,
+  bitRate: 64_000,
+};
+
 export interface CacheKeyInput {
   text: string;
   voiceId: string;

@@ -1,0 +1,42 @@
+// L0 of the spec's Cache Hierarchy: the audio already decoded in this tab, one entry per voice, so switching
+// back to a voice heard before is synchronous — no request, no IndexedDB read. It owns the Blob URLs it holds:
+// `clear()` revokes every one (spec: Memory Safety, "Blob URL leaks").
+import type { Alignment } from "../alignment/types";
+
+export interface VoiceAudio {
+  blobUrl: string;
+  alignment: Alignment;
+  durationMs: number;
+}
+
+export interface VoiceCache {
+  /** the voice's audio for exactly this text, if heard in this tab */
+  get(voiceId: string, text: string): VoiceAudio | undefined;
+  /** keeps the audio; a previous entry for the voice (another text) has its URL revoked */
+  set(voiceId: string, text: string, audio: VoiceAudio): void;
+  readonly size: number;
+  /** revokes every Blob URL and forgets them all */
+  clear(): void;
+}
+
+export function createVoiceCache(revoke: (url: string) => void): VoiceCache {
+  const entries = new Map<string, VoiceAudio & { text: string }>();
+  return {
+    get(voiceId, text) {
+      const entry = entries.get(voiceId);
+      return entry && entry.text === text ? entry : undefined;
+    },
+    set(voiceId, text, audio) {
+      const previous = entries.get(voiceId);
+      if (previous && previous.blobUrl !== audio.blobUrl) revoke(previous.blobUrl);
+      entries.set(voiceId, { ...audio, text });
+    },
+    get size() {
+      return entries.size;
+    },
+    clear() {
+      for (const entry of entries.values()) revoke(entry.blobUrl);
+      entries.clear();
+    },
+  };
+}
