@@ -2,6 +2,7 @@
 // the same process (tests/bench/support/cache-hit-server.ts), for a 5-minute and a 20-minute article.
 // Target (DESIGN.md): hit ≤ 1.2 × static. Load: a closed loop at concurrency 8 from this process, loopback.
 import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 import { bunBin, freePort, repoRoot, startLocalVoice } from "../support/processes";
 import { articleOfChars, closedLoop, markdownTable, ms, percentile, today, type LoadResult } from "./support/bench-kit";
 
@@ -32,7 +33,7 @@ async function startBenchServer(voiceUrl: string) {
   for (let i = 0; ; i++) {
     if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
     if (i > 300) throw new Error("bench server did not start");
-    await Bun.sleep(100);
+    await sleep(100);
   }
   return { url, stop: () => new Promise<void>((done) => (child.once("exit", () => done()), child.kill("SIGTERM"))) };
 }
