@@ -1,15 +1,22 @@
 import Link from "next/link";
 import { listeningMinutes } from "@/components/article/reading-time";
 import { SAMPLE_ARTICLES } from "@/components/article/samples";
+import { AccountChip } from "@/components/auth/account-chip";
 import { HeadphonesIcon } from "@/components/ui/icons";
 
 export default function HomePage() {
   return (
     <main className="library">
       <header className="library__header">
-        <span className="brand">
-          <HeadphonesIcon /> Listen
-        </span>
+        <div className="library__bar">
+          <span className="brand">
+            <HeadphonesIcon /> Listen
+          </span>
+          <span className="library__links">
+            <Link href="/pricing">Pricing</Link>
+            <AccountChip />
+          </span>
+        </div>
         <h1>Articles, read aloud</h1>
         <p>Open an article and press Listen, or the L key. Every word lights up as it is spoken; click any word to jump there.</p>
       </header>

@@ -1,39 +1,69 @@
 "use client";
 
+import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { extractTTSText } from "@/lib/dom/extract-text";
+import { alignToDomIdx } from "@/lib/highlight/index-map";
+import type { Tier } from "@/lib/voices";
+import { useCredits } from "@/components/hooks/use-credits";
+import { useInlineHighlights } from "@/components/hooks/use-inline-highlights";
+import { useMobilePlayerSpace } from "@/components/hooks/use-mobile-player-space";
+import { usePlayerShortcuts } from "@/components/hooks/use-player-shortcuts";
 import { useTTS } from "@/components/hooks/use-tts";
 import { useTTSHighlight } from "@/components/hooks/use-tts-highlight";
+import { useVoices } from "@/components/hooks/use-voices";
 import { TranscriptViewerContainer, useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
+import { CreditsBanner } from "./credits-banner";
 import { FloatingToolbar } from "./floating-toolbar";
+import { HighlightPopover } from "./highlight-popover";
 import { MobileBottomBar } from "./mobile-bottom-bar";
 import { TTSFloatingPlayer } from "./tts-floating-player";
+import { TTSUpgradeNotice } from "./tts-upgrade-notice";
+import { VoicePicker } from "./voice-picker";
 
 const ARTICLE_SELECTOR = "[data-article-content]";
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.matches("input, textarea, select, [contenteditable]");
+interface ArticleListenerProps {
+  title: string;
+  articleId: string;
+  /** who is reading (from the session cookie), null when signed out */
+  account: { sub: string; tier: "free" | "premium" } | null;
+}
+
+interface PlayerControlsHandle {
+  togglePlay: () => void;
+  seekBy: (seconds: number) => void;
+}
+
+function findArticle(): HTMLElement | null {
+  return typeof document === "undefined" ? null : document.querySelector<HTMLElement>(ARTICLE_SELECTOR);
 }
 
 /**
- * Everything "Listen" on the reader page: the buttons, the L shortcut, the audio request, the floating player
- * and the bridge that lights the article's words. The article itself stays a Server Component; this finds it
- * by its `data-article-content` attribute.
+ * Everything "Listen" on the reader page: the buttons, the keyboard shortcuts, the audio request, the
+ * floating player with its voice picker and credits, the bridge that lights the article's words, and the
+ * reader's own highlights. The article itself stays a Server Component; this finds it by its
+ * `data-article-content` attribute.
  */
-export function ArticleListener({ title }: { title: string }) {
-  const tts = useTTS();
+export function ArticleListener({ title, articleId, account }: ArticleListenerProps) {
+  const tier: Tier = account?.tier ?? "anonymous";
+  const credits = useCredits(account?.sub ?? "anonymous");
+  const tts = useTTS({ tier, onUsage: credits.onUsage });
+  const voices = useVoices(tier);
+  const router = useRouter();
+  const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const [article, setArticle] = useState<HTMLElement | null>(null);
-  const togglePlayRef = useRef<(() => void) | null>(null);
+  const [article] = useState(findArticle);
+  const controlsRef = useRef<PlayerControlsHandle | null>(null);
+  const inline = useInlineHighlights(article, articleId);
+  const pricingHref = `/pricing?from=${encodeURIComponent(pathname)}`;
+  useMobilePlayerSpace(open);
 
   const start = useCallback(() => {
-    const root = document.querySelector<HTMLElement>(ARTICLE_SELECTOR);
-    if (!root) return;
-    setArticle(root);
+    if (!article) return;
     setOpen(true);
-    void tts.start(extractTTSText(root));
-  }, [tts]);
+    void tts.start(extractTTSText(article));
+  }, [tts, article]);
 
   const close = useCallback(() => {
     tts.stop();
@@ -42,30 +72,26 @@ export function ArticleListener({ title }: { title: string }) {
 
   const toggleListening = open ? close : start;
 
-  const latest = useRef({ open, status: tts.status, start, close });
-  useEffect(() => {
-    latest.current = { open, status: tts.status, start, close };
+  usePlayerShortcuts({
+    playerReady: open && tts.status === "ready",
+    toggleListening: () => {
+      if (!open) start();
+      else if (tts.status === "ready") controlsRef.current?.togglePlay();
+      else if (tts.status === "error") close();
+    },
+    togglePlay: () => controlsRef.current?.togglePlay(),
+    seekBy: (seconds) => controlsRef.current?.seekBy(seconds),
   });
 
-  // Spec: Keyboard Shortcuts — L starts listening, then pauses and resumes.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== "l" || event.metaKey || event.ctrlKey || event.altKey || event.repeat) return;
-      if (isTyping(event.target)) return;
-      const { open: isOpen, status, start: begin, close: end } = latest.current;
-      event.preventDefault();
-      if (!isOpen) begin();
-      else if (status === "ready") togglePlayRef.current?.();
-      else if (status === "error") end();
-    };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  const metered = tier !== "premium";
+  const showBanner = metered && !credits.dismissed && credits.remaining !== null && tts.error?.code !== "DAILY_LIMIT";
+  const refusal = tts.error?.code === "DAILY_LIMIT" ? "daily-limit" : tts.error?.code === "PREMIUM_VOICE" ? "premium-voice" : null;
 
   return (
     <>
       <FloatingToolbar listening={open} onListen={toggleListening} />
       <MobileBottomBar listening={open} onListen={toggleListening} />
+      <HighlightPopover root={article} onHighlight={inline.create} onRemove={inline.remove} />
       {open && (
         <TranscriptViewerContainer
           className="player-dock"
@@ -73,13 +99,30 @@ export function ArticleListener({ title }: { title: string }) {
           audioSrc={tts.audio?.url ?? null}
           durationMs={tts.audio?.durationMs}
         >
-          <PlayerBridge article={article} audioUrl={tts.audio?.url ?? null} togglePlayRef={togglePlayRef} />
+          <PlayerBridge article={article} audioUrl={tts.audio?.url ?? null} controlsRef={controlsRef} />
           <TTSFloatingPlayer
             title={title}
             status={tts.status}
             error={tts.error}
             startedAt={tts.startedAt}
             estimatedMs={tts.estimatedMs}
+            banner={
+              showBanner && <CreditsBanner remaining={credits.remaining ?? 0} pricingHref={pricingHref} onDismiss={credits.dismiss} />
+            }
+            voicePicker={
+              <VoicePicker
+                voices={voices}
+                value={tts.voice}
+                pending={tts.switchingTo}
+                onSelect={(voice) => void tts.setVoice(voice)}
+                onLocked={() => router.push(pricingHref)}
+                pricingHref={pricingHref}
+              />
+            }
+            upgradeNotice={
+              refusal && <TTSUpgradeNotice kind={refusal} limit={credits.limit} pricingHref={pricingHref} onClose={close} />
+            }
+            notice={tts.switchError ? `Could not switch voices: ${tts.switchError.message}` : null}
             onClose={close}
             onRetry={start}
           />
@@ -89,33 +132,57 @@ export function ArticleListener({ title }: { title: string }) {
   );
 }
 
-/** Connects the player to the article: highlighting, autoplay when the audio arrives, the L shortcut. */
+/**
+ * Connects the player to the article: highlighting, autoplay when audio arrives, and — when the audio is a
+ * new voice for the same text — carrying on from the word the old voice had reached.
+ */
 function PlayerBridge({
   article,
   audioUrl,
-  togglePlayRef,
+  controlsRef,
 }: {
   article: HTMLElement | null;
   audioUrl: string | null;
-  togglePlayRef: RefObject<(() => void) | null>;
+  controlsRef: RefObject<PlayerControlsHandle | null>;
 }) {
-  const { words, hasAudio, play, seekToTime, subscribeWordIndex, togglePlay } = useTranscriptViewerContext();
+  const { words, hasAudio, play, seekToTime, seekBy, subscribeWordIndex, togglePlay } = useTranscriptViewerContext();
   useTTSHighlight({ root: article, words, subscribeWordIndex, seekToTime, play });
 
   useEffect(() => {
-    togglePlayRef.current = togglePlay;
+    controlsRef.current = { togglePlay, seekBy };
     return () => {
-      togglePlayRef.current = null;
+      controlsRef.current = null;
     };
-  }, [togglePlay, togglePlayRef]);
+  }, [togglePlay, seekBy, controlsRef]);
 
-  // Start as soon as new audio arrives (the Listen click is the user gesture that allows it).
-  const playRef = useRef(play);
+  // Where the current voice has got to: the last word lit, out of how many.
+  const positionRef = useRef<{ index: number; count: number } | null>(null);
+  const latest = useRef({ words, play, seekToTime });
   useEffect(() => {
-    playRef.current = play;
+    latest.current = { words, play, seekToTime };
   });
+  useEffect(
+    () =>
+      subscribeWordIndex((index) => {
+        if (index >= 0) positionRef.current = { index, count: latest.current.words.length };
+      }),
+    [subscribeWordIndex],
+  );
+
+  // Start as soon as new audio arrives (the Listen click or the voice choice is the gesture that allows it).
+  const shownUrlRef = useRef<string | null>(null);
   useEffect(() => {
-    if (hasAudio && audioUrl) void playRef.current().catch(() => undefined);
+    if (!hasAudio || !audioUrl) return;
+    const previous = shownUrlRef.current;
+    shownUrlRef.current = audioUrl;
+    const position = positionRef.current;
+    positionRef.current = null;
+    const { words: next, play: resume, seekToTime: seek } = latest.current;
+    if (previous && previous !== audioUrl && position && next.length > 0) {
+      // Same text, another voice: the words correspond one to one (proportionally if the counts differ).
+      seek(next[alignToDomIdx(position.index, position.count, next.length)].startTime, { resume: false });
+    }
+    void resume().catch(() => undefined);
   }, [hasAudio, audioUrl]);
   return null;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { TTSError, TTSStatus } from "@/components/hooks/use-tts";
 import { AlertIcon, BackwardIcon, ForwardIcon, XIcon } from "@/components/ui/icons";
 import { TranscriptViewer, useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
@@ -15,15 +16,36 @@ interface TTSFloatingPlayerProps {
   error: TTSError | null;
   startedAt: number;
   estimatedMs: number;
+  /** the credits banner, for free and anonymous readers */
+  banner?: ReactNode;
+  /** the voice picker, first in the controls row */
+  voicePicker?: ReactNode;
+  /** shown instead of the error when the refusal has a way out (daily limit, premium voice) */
+  upgradeNotice?: ReactNode;
+  /** a passing message under the controls (a voice switch that failed) */
+  notice?: string | null;
   onClose: () => void;
   onRetry: () => void;
 }
 
 /** The one player for desktop and mobile (spec: "Shared TTSFloatingPlayer component"); CSS places it. */
-export function TTSFloatingPlayer({ title, status, error, startedAt, estimatedMs, onClose, onRetry }: TTSFloatingPlayerProps) {
+export function TTSFloatingPlayer({
+  title,
+  status,
+  error,
+  startedAt,
+  estimatedMs,
+  banner,
+  voicePicker,
+  upgradeNotice,
+  notice,
+  onClose,
+  onRetry,
+}: TTSFloatingPlayerProps) {
   const { isPlaying } = useTranscriptViewerContext();
   return (
     <section className="player" data-slot="tts-player" data-status={status} aria-label="Listen to this article">
+      {banner}
       <header className="player__header">
         <TTSWaveAnimation playing={status === "ready" && isPlaying} />
         <div className="player__heading">
@@ -37,47 +59,58 @@ export function TTSFloatingPlayer({ title, status, error, startedAt, estimatedMs
 
       {status === "loading" && <TTSLoadingProgress startedAt={startedAt} estimatedMs={estimatedMs} />}
 
-      {status === "error" && (
-        <div className="player__error" data-slot="tts-error" role="alert">
-          <AlertIcon className="player__error-icon" />
-          <p>{error?.message ?? "Something went wrong."}</p>
-          <button type="button" className="pill-button" data-slot="tts-retry" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
-      )}
+      {status === "error" &&
+        (upgradeNotice ?? (
+          <div className="player__error" data-slot="tts-error" role="alert">
+            <AlertIcon className="player__error-icon" />
+            <p>{error?.message ?? "Something went wrong."}</p>
+            <button type="button" className="pill-button" data-slot="tts-retry" onClick={onRetry}>
+              Try again
+            </button>
+          </div>
+        ))}
 
-      {status === "ready" && <PlayerControls />}
+      {status === "ready" && <PlayerControls voicePicker={voicePicker} />}
+      {status === "ready" && notice && (
+        <p className="player__notice" data-slot="tts-notice" role="status">
+          {notice}
+        </p>
+      )}
       <TranscriptViewer.Audio />
     </section>
   );
 }
 
-function PlayerControls() {
+function PlayerControls({ voicePicker }: { voicePicker?: ReactNode }) {
   const { seekBy } = useTranscriptViewerContext();
   return (
     <>
       <TranscriptViewer.Words around={7} className="player__caption" aria-hidden="true" />
-      <div className="player__controls">
-        <button
-          type="button"
-          className="icon-button"
-          data-slot="tts-skip-back"
-          aria-label={`Back ${SKIP_SECONDS} seconds`}
-          onClick={() => seekBy(-SKIP_SECONDS)}
-        >
-          <BackwardIcon />
-        </button>
-        <TranscriptViewer.PlayPauseButton className="play-button" />
-        <button
-          type="button"
-          className="icon-button"
-          data-slot="tts-skip-forward"
-          aria-label={`Forward ${SKIP_SECONDS} seconds`}
-          onClick={() => seekBy(SKIP_SECONDS)}
-        >
-          <ForwardIcon />
-        </button>
+      <div className="player__controls" role="group" aria-label="Playback">
+        {voicePicker}
+        <div className="player__transport">
+          <button
+            type="button"
+            className="icon-button"
+            data-slot="tts-skip-back"
+            aria-label={`Back ${SKIP_SECONDS} seconds`}
+            aria-keyshortcuts="ArrowLeft"
+            onClick={() => seekBy(-SKIP_SECONDS)}
+          >
+            <BackwardIcon />
+          </button>
+          <TranscriptViewer.PlayPauseButton className="play-button" aria-keyshortcuts="Space" />
+          <button
+            type="button"
+            className="icon-button"
+            data-slot="tts-skip-forward"
+            aria-label={`Forward ${SKIP_SECONDS} seconds`}
+            aria-keyshortcuts="ArrowRight"
+            onClick={() => seekBy(SKIP_SECONDS)}
+          >
+            <ForwardIcon />
+          </button>
+        </div>
         <TranscriptViewer.ScrubBar className="player__scrub" />
         <SpeedSelect />
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Alignment } from "@/lib/alignment/types";
 import { findWordIndex } from "@/lib/highlight/find-word";
 import { composeSegments, type ComposedTranscript } from "@/lib/transcript/compose-segments";
@@ -48,6 +48,8 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
   const [isScrubbing, setIsScrubbing] = useState(false);
 
   const seekTargetRef = useRef<number | null>(null);
+  // A seek asked for before the new audio's metadata arrived; applied on loadedmetadata.
+  const pendingSeekRef = useRef<number | null>(null);
   const wordIndexRef = useRef(-1);
   const listenersRef = useRef(new Set<WordIndexListener>());
   const endedRef = useRef(false);
@@ -57,8 +59,12 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
     callbacksRef.current = { onPlay, onPause, onEnded };
   });
 
+  // The transcript now showing. Listeners and the frame loop from before a new transcript (a voice switch)
+  // can still fire until their effects are replaced; what they would publish belongs to the old words.
+  const shownStartTimesRef = useRef(startTimes);
   const publishWordIndex = useCallback(
     (time: number) => {
+      if (startTimes !== shownStartTimesRef.current) return wordIndexRef.current;
       const idx = findWordIndex(startTimes, time);
       if (idx !== wordIndexRef.current) {
         wordIndexRef.current = idx;
@@ -85,12 +91,16 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
     setCurrentWordIndex(-1);
     setMediaDuration(0);
   }
-  useEffect(() => {
+  // A layout effect, so it runs before children's effects: a child may seek the new audio at once (a voice
+  // switch continues from the same word) and must not have that undone by this reset.
+  useLayoutEffect(() => {
+    shownStartTimesRef.current = startTimes;
     wordIndexRef.current = -1;
     endedRef.current = false;
     seekTargetRef.current = null;
+    pendingSeekRef.current = null;
     for (const listener of listenersRef.current) listener(-1);
-  }, [alignment]);
+  }, [startTimes]);
 
   const seekToTime = useCallback(
     (time: number, { resume = true }: { resume?: boolean } = {}) => {
@@ -98,9 +108,14 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
       if (!audio) return;
       const limit = Number.isFinite(audio.duration) ? audio.duration : Math.max(duration, contentEnd);
       const target = Math.min(Math.max(time, 0), limit);
+      endedRef.current = false;
+      if (audio.readyState < HTMLMediaElement.HAVE_METADATA) {
+        pendingSeekRef.current = target;
+        syncState(target);
+        return;
+      }
       const wasPlaying = !audio.paused;
       seekTargetRef.current = target;
-      endedRef.current = false;
       syncState(target);
       audio.currentTime = target;
       if (resume && wasPlaying && audio.paused) void audio.play().catch(() => undefined);
@@ -172,13 +187,13 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
       callbacksRef.current.onPlay?.();
     };
     const onPauseEvent = () => {
-      if (seekTargetRef.current !== null) return;
+      if (seekTargetRef.current !== null || pendingSeekRef.current !== null) return;
       setIsPlaying(false);
       syncState(audio.currentTime);
       callbacksRef.current.onPause?.();
     };
     const onTimeUpdate = () => {
-      if (seekTargetRef.current !== null || !audio.paused) return;
+      if (seekTargetRef.current !== null || pendingSeekRef.current !== null || !audio.paused) return;
       syncState(audio.currentTime);
     };
     const onSeeked = () => {
@@ -193,6 +208,14 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
     const onDuration = () => {
       if (Number.isFinite(audio.duration) && audio.duration > 0) setMediaDuration(audio.duration);
     };
+    const onMetadata = () => {
+      onDuration();
+      const pending = pendingSeekRef.current;
+      if (pending === null) return;
+      pendingSeekRef.current = null;
+      seekTargetRef.current = pending;
+      audio.currentTime = pending;
+    };
     const onEndedEvent = () => {
       endedRef.current = true;
       setIsPlaying(false);
@@ -205,13 +228,13 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
       ["pause", onPauseEvent],
       ["timeupdate", onTimeUpdate],
       ["seeked", onSeeked],
-      ["loadedmetadata", onDuration],
+      ["loadedmetadata", onMetadata],
       ["durationchange", onDuration],
       ["ended", onEndedEvent],
       ["ratechange", onRate],
     ];
     for (const [name, handler] of events) audio.addEventListener(name, handler);
-    onDuration();
+    if (audio.readyState >= HTMLMediaElement.HAVE_METADATA) onMetadata();
     return () => {
       for (const [name, handler] of events) audio.removeEventListener(name, handler);
     };
@@ -225,7 +248,7 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
     let lastStateAt = 0;
     const tick = (now: number) => {
       frame = requestAnimationFrame(tick);
-      if (seekTargetRef.current !== null) return;
+      if (seekTargetRef.current !== null || pendingSeekRef.current !== null) return;
       const time = audio.currentTime;
       const idx = publishWordIndex(time);
       if (contentEnd > 0 && time >= contentEnd + END_GRACE_S && !audio.ended) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { createMutationLock } from "@/lib/annotations/mutation-lock";
 import { buildWordPositions } from "@/lib/dom/extract-text";
 import { alignToDomIdx, domToAlignIdx } from "@/lib/highlight/index-map";
 import { WORD_INDEX_ATTRIBUTE, wrapWords, type WrappedWords } from "@/lib/highlight/word-spans";
@@ -26,6 +27,26 @@ const USER_SCROLL_PAUSE_MS = 4000;
 // `?tts-profile` records each frame's highlight update as a User Timing measure (used by the benchmark).
 const PROFILE_MEASURE = "tts:highlight-frame";
 
+// Spec: "TTS/Highlight coordination" — every DOM operation here holds the lock 250 ms, outlasting the
+// annotation observer's 150 ms debounce, so it never mistakes our span wrapping for a change to restore from.
+const ttsMutationLock = createMutationLock({ holdMs: 250 });
+
+/** True while a TTS DOM operation (wrap, re-wrap, unwrap) is recent enough to still be observed. */
+export function isTTSMutating(): boolean {
+  return ttsMutationLock.isHeld();
+}
+
+let articleEditor: ((edit: () => void) => void) | null = null;
+
+/**
+ * Changes the article DOM safely while words may be wrapped: the spans come out, the edit runs on the
+ * article's own DOM, and the words are wrapped again (so closing the player still restores that DOM exactly).
+ */
+export function editArticleDom(edit: () => void): void {
+  if (articleEditor) articleEditor(edit);
+  else edit();
+}
+
 export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, play }: UseTTSHighlightOptions) {
   const latest = useRef({ words, seekToTime, play });
   useEffect(() => {
@@ -46,6 +67,7 @@ export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, p
     const observe = () => observer.observe(root, { childList: true, subtree: true, characterData: true });
 
     const wrap = () => {
+      ttsMutationLock.hold();
       performance.mark("tts:wrap-start");
       wrapped = wrapWords(buildWordPositions(root).words);
       performance.measure("tts:wrap-words", "tts:wrap-start");
@@ -54,7 +76,14 @@ export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, p
     };
     // The article DOM was replaced under us (a re-render, an editor, an extension): start over on the new DOM.
     const rewrap = () => {
+      ttsMutationLock.hold();
       wrapped?.unwrap();
+      wrap();
+    };
+    const editor = (edit: () => void) => {
+      ttsMutationLock.hold();
+      wrapped?.unwrap();
+      edit();
       wrap();
     };
     const toDom = (idx: number) => (wrapped ? alignToDomIdx(idx, latest.current.words.length, wrapped.spans.length) : -1);
@@ -100,6 +129,7 @@ export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, p
 
     wrap();
     observe();
+    articleEditor = editor;
     const unsubscribe = subscribeWordIndex(onWordIndex);
     root.addEventListener("click", onClick);
     window.addEventListener("wheel", onUserScroll, { passive: true });
@@ -110,6 +140,8 @@ export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, p
       window.removeEventListener("wheel", onUserScroll);
       window.removeEventListener("touchmove", onUserScroll);
       observer.disconnect();
+      if (articleEditor === editor) articleEditor = null;
+      ttsMutationLock.hold();
       wrapped?.unwrap();
       wrapped = null;
     };

@@ -1,8 +1,9 @@
 import { test as base, expect } from "@playwright/test";
+import { PlayerPage } from "./pages/player-page";
 import { ReaderPage } from "./pages/reader-page";
 
 /** `reader` is the page object; every test also fails on an uncaught page error. */
-export const test = base.extend<{ reader: ReaderPage; pageErrors: Error[] }>({
+export const test = base.extend<{ reader: ReaderPage; player: PlayerPage; pageErrors: Error[] }>({
   pageErrors: [
     async ({ page }, provide) => {
       const errors: Error[] = [];
@@ -14,6 +15,9 @@ export const test = base.extend<{ reader: ReaderPage; pageErrors: Error[] }>({
   ],
   reader: async ({ page }, provide) => {
     await provide(new ReaderPage(page));
+  },
+  player: async ({ page }, provide) => {
+    await provide(new PlayerPage(page));
   },
 });
 

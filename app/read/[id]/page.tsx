@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { ArticleContent } from "@/components/article/content";
 import { listeningMinutes } from "@/components/article/reading-time";
 import { SAMPLE_ARTICLES, findArticle } from "@/components/article/samples";
+import { AccountChip } from "@/components/auth/account-chip";
+import { getSession } from "@/components/auth/session";
 import { ArticleListener } from "@/components/features/article-listener";
 
 interface ReadPageProps {
@@ -22,10 +24,13 @@ export async function generateMetadata({ params }: ReadPageProps): Promise<Metad
 export default async function ReadPage({ params }: ReadPageProps) {
   const article = findArticle((await params).id);
   if (!article) notFound();
+  const session = await getSession();
   return (
-    <main className="reader">
+    // data-mobile-scroll: the container the player makes room in on small screens (spec: Mobile auto-scroll).
+    <main className="reader" data-mobile-scroll="">
       <nav className="reader__nav">
         <Link href="/">← Library</Link>
+        <AccountChip returnTo={`/read/${article.id}`} />
       </nav>
       <article>
         <header className="reader__header">
@@ -37,7 +42,7 @@ export default async function ReadPage({ params }: ReadPageProps) {
         </header>
         <ArticleContent article={article} />
       </article>
-      <ArticleListener title={article.title} />
+      <ArticleListener title={article.title} articleId={article.id} account={session} />
     </main>
   );
 }

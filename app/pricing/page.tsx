@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { upgradeDemo } from "@/components/auth/actions";
+import { AccountChip } from "@/components/auth/account-chip";
+import { demoAuthEnabled, getSession } from "@/components/auth/session";
+import { HeadphonesIcon, LockIcon } from "@/components/ui/icons";
+import { FREE_DAILY_LIMIT } from "@/lib/credits/daily-credits";
+import { safeReturnPath } from "@/lib/navigation/return-path";
+import { VOICE_PRESETS } from "@/lib/voices";
+
+export const metadata: Metadata = { title: "Pricing" };
+
+interface PricingPageProps {
+  searchParams: Promise<{ from?: string }>;
+}
+
+const freeVoices = VOICE_PRESETS.filter((v) => v.tier === "free").map((v) => v.name);
+
+export default async function PricingPage({ searchParams }: PricingPageProps) {
+  const from = safeReturnPath((await searchParams).from, "");
+  const session = await getSession();
+  const premium = session?.tier === "premium";
+  return (
+    <main className="page" data-slot="pricing-page">
+      <nav className="page__nav">
+        <Link href="/" className="brand">
+          <HeadphonesIcon /> Listen
+        </Link>
+        <AccountChip returnTo="/pricing" />
+      </nav>
+      <header className="page__header">
+        <h1 className="page__title">Listen to everything</h1>
+        <p className="page__lede">Every article read aloud, each word lit as it is spoken. Start free; go Premium when you want more.</p>
+      </header>
+      <div className="plans">
+        <section className="plan" aria-labelledby="plan-free" data-slot="plan-free">
+          <h2 id="plan-free" className="plan__name">Free</h2>
+          <p className="plan__price">
+            $0 <span>forever</span>
+          </p>
+          <ul className="plan__features">
+            <li>{FREE_DAILY_LIMIT} articles a day</li>
+            <li>
+              {VOICE_PRESETS.filter((v) => v.tier === "free").length} voices: {freeVoices.join(" and ")}
+            </li>
+            <li>Word-by-word highlighting</li>
+            <li>Replays of articles you have heard are free</li>
+          </ul>
+          {!session && (
+            <Link href="/signin" className="button">
+              Sign in
+            </Link>
+          )}
+        </section>
+        <section className="plan plan--premium" aria-labelledby="plan-premium" data-slot="plan-premium">
+          <h2 id="plan-premium" className="plan__name">Premium</h2>
+          <p className="plan__price">
+            $8 <span>a month</span>
+          </p>
+          <ul className="plan__features">
+            <li>Unlimited articles</li>
+            <li>All {VOICE_PRESETS.length} voices, American and British</li>
+            <li>Your audio on every device</li>
+            <li>Word-by-word highlighting</li>
+          </ul>
+          {premium ? (
+            <p className="plan__current" data-slot="premium-active">
+              You are on Premium. Enjoy every voice.
+            </p>
+          ) : demoAuthEnabled() ? (
+            <form action={upgradeDemo}>
+              <input type="hidden" name="from" value={from || "/pricing"} />
+              <button type="submit" className="button button--primary" data-slot="upgrade">
+                Upgrade (demo)
+              </button>
+            </form>
+          ) : (
+            <p className="plan__current">
+              <LockIcon width={14} height={14} /> Upgrades open soon.
+            </p>
+          )}
+        </section>
+      </div>
+      <p className="page__footnote">
+        {from ? (
+          <Link href={from}>← Back to the article</Link>
+        ) : (
+          <Link href="/">← Back to the library</Link>
+        )}
+      </p>
+    </main>
+  );
+}

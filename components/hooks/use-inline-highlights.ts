@@ -1,0 +1,113 @@
+"use client";
+
+import { useCallback, useEffect, useRef } from "react";
+import { addHighlight, highlightsKey, parseHighlights, type Highlight } from "@/lib/annotations/highlights";
+import { applyHighlight, fullText, isApplied, rangeToOffsets, removeHighlight } from "@/lib/annotations/text-offsets";
+import { editArticleDom, isTTSMutating } from "./use-tts-highlight";
+
+// Spec: "TTS/Highlight coordination" — DOM changes are gathered for 150 ms before highlights are restored.
+const RESTORE_DEBOUNCE_MS = 150;
+/** User Timing mark for each time highlights are put back into the DOM (tests count them to catch loops). */
+export const RESTORE_MARK = "listen:highlights-restore";
+
+function loadHighlights(articleId: string): Highlight[] {
+  try {
+    return parseHighlights(JSON.parse(localStorage.getItem(highlightsKey(articleId)) ?? "[]"));
+  } catch {
+    return [];
+  }
+}
+
+function saveHighlights(articleId: string, list: Highlight[]) {
+  try {
+    localStorage.setItem(highlightsKey(articleId), JSON.stringify(list));
+  } catch {
+    // Storage off or full: the highlight shows for this visit only.
+  }
+}
+
+function newId(): string {
+  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `h${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * The reader's own highlights on the article: kept in localStorage per article, drawn as
+ * `<mark data-highlight-id>`, and put back by a MutationObserver when the article DOM loses them — except
+ * for changes the TTS highlighter makes (isTTSMutating), which never remove a mark.
+ */
+export function useInlineHighlights(root: HTMLElement | null, articleId: string) {
+  const listRef = useRef<Highlight[]>([]);
+
+  const restore = useCallback(() => {
+    if (!root) return;
+    const missing = listRef.current.filter((h) => !isApplied(root, h.id));
+    if (missing.length === 0) return;
+    performance.mark(RESTORE_MARK);
+    editArticleDom(() => {
+      for (const h of missing) applyHighlight(root, h);
+    });
+  }, [root]);
+
+  useEffect(() => {
+    if (!root) return;
+    listRef.current = loadHighlights(articleId);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      if (isTTSMutating()) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (isTTSMutating()) return;
+        restore();
+        observer.takeRecords();
+      }, RESTORE_DEBOUNCE_MS);
+    });
+    restore();
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    };
+  }, [root, articleId, restore]);
+
+  const update = useCallback(
+    (next: Highlight[], edit: () => void) => {
+      listRef.current = next;
+      saveHighlights(articleId, next);
+      editArticleDom(edit);
+    },
+    [articleId],
+  );
+
+  /** Highlights the range (merging any highlight it overlaps); false when it is not inside the article. */
+  const create = useCallback(
+    (range: Range): boolean => {
+      if (!root) return false;
+      const offsets = rangeToOffsets(root, range);
+      if (!offsets) return false;
+      const text = fullText(root);
+      const previous = listRef.current;
+      const next = addHighlight(previous, { id: newId(), ...offsets, text: text.slice(offsets.start, offsets.end) }, (s, e) => text.slice(s, e));
+      const merged = previous.filter((h) => !next.includes(h));
+      const added = next.filter((h) => !previous.includes(h));
+      update(next, () => {
+        for (const h of merged) removeHighlight(root, h.id);
+        for (const h of added) applyHighlight(root, h);
+      });
+      return true;
+    },
+    [root, update],
+  );
+
+  const remove = useCallback(
+    (id: string) => {
+      if (!root) return;
+      update(
+        listRef.current.filter((h) => h.id !== id),
+        () => removeHighlight(root, id),
+      );
+    },
+    [root, update],
+  );
+
+  return { create, remove };
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+export interface PlayerShortcutHandlers {
+  /** the player is open and has audio */
+  playerReady: boolean;
+  toggleListening: () => void;
+  togglePlay: () => void;
+  seekBy: (seconds: number) => void;
+}
+
+const SKIP_SECONDS = 10;
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.matches("input, textarea, select, [contenteditable]");
+}
+
+// Controls that already answer these keys themselves (a focused button presses on Space, a slider and a
+// listbox move on the arrows): the page-wide shortcut stays out of their way.
+function handlesOwnKeys(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest("button, a[href], [role='listbox'], [role='option'], [role='slider'], [role='menu']") !== null;
+}
+
+/**
+ * Spec: Keyboard Shortcuts. L toggles listening anywhere but a text field; while the player is open, Space
+ * plays and pauses and ←/→ skip 10 s.
+ */
+export function usePlayerShortcuts(handlers: PlayerShortcutHandlers) {
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey || isTextField(event.target)) return;
+      const { playerReady, toggleListening, togglePlay, seekBy } = latest.current;
+      if (event.key.toLowerCase() === "l") {
+        if (event.repeat) return;
+        event.preventDefault();
+        toggleListening();
+        return;
+      }
+      if (!playerReady || handlesOwnKeys(event.target)) return;
+      if (event.key === " ") {
+        event.preventDefault();
+        if (!event.repeat) togglePlay();
+      } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+        event.preventDefault();
+        seekBy(event.key === "ArrowLeft" ? -SKIP_SECONDS : SKIP_SECONDS);
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+}

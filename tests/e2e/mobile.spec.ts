@@ -1,0 +1,26 @@
+import { ARTICLES } from "./pages/reader-page";
+import { expect, test } from "./fixtures";
+
+test("on a phone the player makes room under the article and gives it back on close", async ({ player, page, isMobile }) => {
+  test.skip(!isMobile, "small screens only");
+  await player.goto(ARTICLES.short);
+  const container = page.locator("[data-mobile-scroll]");
+  const padding = () => container.evaluate((el) => parseFloat(getComputedStyle(el).paddingBottom));
+  const base = await padding();
+  await page.evaluate(() => window.scrollTo(0, 300));
+  await player.listen();
+  expect(await padding()).toBeCloseTo(base + 180, 0);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+
+  // The lit word stays above the player.
+  await player.waitForAudioTime(4);
+  const overlap = await page.evaluate(() => {
+    const word = document.querySelector(".tts-current")!.getBoundingClientRect();
+    const dock = document.querySelector(".player-dock")!.getBoundingClientRect();
+    return word.bottom - dock.top;
+  });
+  expect(overlap).toBeLessThan(0);
+
+  await player.close();
+  expect(await padding()).toBeCloseTo(base, 0);
+});

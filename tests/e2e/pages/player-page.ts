@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page, type Request } from "@playwright/test";
+import { ReaderPage } from "./reader-page";
+
+/** The reader page with the parts of the player this suite adds: voices, credits, annotations, requests. */
+export class PlayerPage extends ReaderPage {
+  readonly voiceTrigger: Locator;
+  readonly voiceMenu: Locator;
+  readonly creditsBanner: Locator;
+  readonly limitNotice: Locator;
+  readonly ttsRequests: Request[] = [];
+
+  constructor(page: Page) {
+    super(page);
+    this.voiceTrigger = page.locator('[data-slot="voice-picker-trigger"]');
+    this.voiceMenu = page.locator('[data-slot="voice-menu"]');
+    this.creditsBanner = page.locator('[data-slot="credits-banner"]');
+    this.limitNotice = page.locator('[data-slot="tts-limit"]');
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/tts" && request.method() === "POST") this.ttsRequests.push(request);
+    });
+  }
+
+  voiceOption(voice: string): Locator {
+    return this.page.locator(`[data-slot="voice-option"][data-voice="${voice}"]`);
+  }
+
+  async openVoices() {
+    await this.voiceTrigger.click();
+    await expect(this.voiceMenu).toBeVisible();
+  }
+
+  async chooseVoice(voice: string) {
+    await this.openVoices();
+    await this.voiceOption(voice).click();
+  }
+
+  /** the voice whose audio is playing (the picker's label once any switch has finished) */
+  async expectVoice(voice: string) {
+    await expect(this.voiceTrigger).not.toHaveAttribute("data-pending", "");
+    await expect(this.voiceTrigger).toHaveAttribute("aria-label", new RegExp(`^Voice: ${voice}\\.`));
+  }
+
+  async signInDemo(tier: "free" | "premium") {
+    await this.page.goto("/signin");
+    await this.page.locator(`[data-slot="demo-${tier}"]`).click();
+    await this.page.waitForURL((url) => url.pathname === "/");
+  }
+
+  /** User Timing entries the app leaves: TTS span wraps and annotation restores. */
+  async rebuildCounts(): Promise<{ wraps: number; restores: number }> {
+    return this.page.evaluate(() => ({
+      wraps: performance.getEntriesByName("tts:wrap-words").length,
+      restores: performance.getEntriesByName("listen:highlights-restore").length,
+    }));
+  }
+}

@@ -1,0 +1,92 @@
+import { ARTICLES } from "./pages/reader-page";
+import { expect, test } from "./fixtures";
+
+test("the picker lists Female and Male voices, with premium ones locked for an anonymous reader", async ({ player, page }) => {
+  await player.goto(ARTICLES.short);
+  await player.listen();
+  await player.openVoices();
+  await expect(player.voiceTrigger).toHaveAttribute("aria-expanded", "true");
+  const listbox = page.getByRole("listbox");
+  await expect(listbox.getByRole("group", { name: "Female" }).getByRole("option")).toHaveCount(5);
+  await expect(listbox.getByRole("group", { name: "Male" }).getByRole("option")).toHaveCount(5);
+  await expect(player.voiceOption("Ashley")).toHaveAttribute("aria-selected", "true");
+  await expect(player.voiceOption("Dennis")).not.toHaveAttribute("data-locked", "");
+  await expect(player.voiceOption("Olivia")).toHaveAttribute("data-locked", "");
+  await expect(player.voiceOption("Olivia")).toContainText("PRO");
+  await player.voiceOption("Olivia").hover();
+  await expect(player.voiceOption("Olivia").locator(".voice-option__tooltip")).toBeVisible();
+  await expect(page.locator('[data-slot="voice-menu-upgrade"]')).toHaveText(/Unlock all voices with Premium/);
+  await page.keyboard.press("Escape");
+  await expect(player.voiceMenu).toHaveCount(0);
+  await expect(player.voiceTrigger).toBeFocused();
+});
+
+test("switching voices continues from the same word, and switching back is instant with no request", async ({ player }) => {
+  await player.goto(ARTICLES.short);
+  await player.listen();
+  await player.word(60).click();
+  await expect(player.word(60)).toHaveClass("tts-current");
+  expect(player.ttsRequests).toHaveLength(1);
+
+  await player.chooseVoice("Dennis");
+  await player.expectVoice("Dennis");
+  expect(player.ttsRequests).toHaveLength(2);
+  expect(JSON.parse(player.ttsRequests[1].postData() ?? "{}").voice).toBe("Dennis");
+  await expect(player.playPause).toHaveAttribute("data-status", "playing");
+  const inDennis = await player.state();
+  expect(inDennis.current).toBeGreaterThanOrEqual(58);
+  expect(inDennis.current).toBeLessThan(75);
+
+  const before = await player.state();
+  await player.chooseVoice("Ashley");
+  await player.expectVoice("Ashley");
+  expect(player.ttsRequests).toHaveLength(2);
+  await expect(player.playPause).toHaveAttribute("data-status", "playing");
+  const back = await player.state();
+  expect(back.current).toBeGreaterThanOrEqual(before.current - 2);
+  expect(back.current).toBeLessThan(before.current + 12);
+});
+
+test("a free reader clicking a locked voice lands on /pricing, and the client refuses it too", async ({ player, page }) => {
+  await player.signInDemo("free");
+  await expect(page.locator('[data-slot="account-chip"]')).toHaveAttribute("data-tier", "free");
+  await player.goto(ARTICLES.short);
+  await player.listen();
+  await player.chooseVoice("Olivia");
+  await page.waitForURL(/\/pricing/);
+  await expect(page.locator('[data-slot="plan-premium"]')).toBeVisible();
+  await expect(page.locator('[data-slot="upgrade"]')).toBeVisible();
+  expect(player.ttsRequests.every((r) => JSON.parse(r.postData() ?? "{}").voice !== "Olivia")).toBe(true);
+});
+
+test("a premium demo reader picks Olivia and hears her, the highlight advancing", async ({ player, page }) => {
+  await player.signInDemo("premium");
+  await expect(page.locator('[data-slot="account-chip"]')).toHaveAttribute("data-tier", "premium");
+  await player.goto(ARTICLES.short);
+  await player.listen();
+  await expect(player.creditsBanner).toHaveCount(0);
+  await player.openVoices();
+  await expect(page.locator('[data-slot="voice-option"][data-locked]')).toHaveCount(0);
+  await player.voiceOption("Olivia").click();
+  await player.expectVoice("Olivia");
+  const request = player.ttsRequests.at(-1)!;
+  expect(JSON.parse(request.postData() ?? "{}").voice).toBe("Olivia");
+  expect((await request.response())?.status()).toBe(200);
+  const first = await player.state();
+  await player.waitForAudioTime(first.time + 2);
+  const later = await player.state();
+  expect(later.paused).toBe(false);
+  expect(later.current).toBeGreaterThan(first.current);
+});
+
+test("the free upgrade path: pricing's demo upgrade makes the same reader premium", async ({ player, page }) => {
+  await player.signInDemo("free");
+  await page.goto(`/pricing?from=/read/${ARTICLES.short}`);
+  await page.locator('[data-slot="upgrade"]').click();
+  await page.waitForURL(new RegExp(`/read/${ARTICLES.short}$`));
+  await expect(page.locator('[data-slot="account-chip"]')).toHaveAttribute("data-tier", "premium");
+  await page.goto("/signin");
+  await page.locator('[data-slot="sign-out"]').click();
+  await page.goto("/");
+  await expect(page.locator('[data-slot="account-chip"]')).toHaveAttribute("data-tier", "anonymous");
+});
