@@ -62,6 +62,23 @@ describe("the concurrency limiter through /api/tts", () => {
     expect(after).toMatchObject({ activeSlots: 0, queuedRequests: 0 });
   });
 
+  it("serves an article whose chunks are all cached without waiting for a slot", async () => {
+    // Two paragraphs long enough to be chunks of their own; the first alone is then a new article
+    // (no article hit) whose only chunk is cached.
+    const first = `${"The harbour wall was built of granite blocks, each cut by hand and lowered into place at low tide. ".repeat(12)}${uniqueSentence()}`;
+    const second = `${"Fishermen still tie their boats to the iron rings that the masons set in the stone. ".repeat(12)}${uniqueSentence()}`;
+    expect((await postTts(api.url, { text: `${first}\n\n${second}`, token: await reader("chunks-warm") })).status).toBe(200);
+
+    await voice.control({ latencyMs: SLOT_TIMEOUT_MS + 2_000 });
+    const holder = postTts(api.url, { text: shortArticle(), token: await reader("chunks-holder") });
+    await expect.poll(inFlightUpstream).toBe(1);
+    const cached = await postTts(api.url, { text: first, token: await reader("chunks-reader") });
+    // With the only slot held for longer than the queue timeout, waiting for it would have meant a 503.
+    expect(cached.status).toBe(200);
+    expect(cached.headers.get("x-tts-cache")).toBe("chunk-hit");
+    expect((await holder).status).toBe(200);
+  });
+
   it("answers 503 TTS_BUSY with Retry-After when the queue wait passes TTS_SLOT_TIMEOUT_MS", async () => {
     await voice.control({ latencyMs: SLOT_TIMEOUT_MS + 1_000 });
     const holder = postTts(api.url, { text: shortArticle(), token: await reader("busy-holder") });

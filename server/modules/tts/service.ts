@@ -15,7 +15,7 @@ import type { RetryPolicy } from "../../inworld/parallel-synthesizer";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
 import { secondsUntilUtcMidnight, type DailyQuota } from "../../quota/daily-quota";
-import { synthesizeArticle } from "./synthesize-article";
+import { planChunks, synthesizeArticle, type ChunkPlan } from "./synthesize-article";
 import { toAppError } from "./upstream-errors";
 
 export interface TtsServiceDeps {
@@ -101,11 +101,15 @@ export function createTtsService(deps: TtsServiceDeps) {
       return { body: hit.body, cache: "article-hit", usage: (await charge()) ?? usage };
     }
 
-    const start = (signal: AbortSignal) => runGeneration({ inworld, text, voiceId, persist: premium, articleKey, signal });
+    const synthesisDeps = { inworld, chunkCache: deps.chunkCache, logger };
     // A generation already running for this article+voice holds its own slot: join it without queueing, so
     // identical requests are never refused USER_BUSY nor kept waiting behind unrelated work.
+    const plan = pending.has(articleKey) ? undefined : await planChunks(synthesisDeps, { text, voiceId });
+    const start = async (signal: AbortSignal) =>
+      runGeneration({ inworld, plan: plan ?? (await planChunks(synthesisDeps, { text, voiceId })), persist: premium, articleKey, signal });
+    // Cached chunks skip synthesis and the concurrency slot (spec, L3): only upstream work waits for one.
     let release: Release | undefined;
-    if (!pending.has(articleKey)) release = await limiter.acquire(trackingKey, input.signal);
+    if (plan && plan.missing.length > 0) release = await limiter.acquire(trackingKey, input.signal);
     try {
       const { result, piggyback } = pending.run(articleKey, start, input.signal);
       if (piggyback) {
@@ -130,8 +134,7 @@ export function createTtsService(deps: TtsServiceDeps) {
 
   async function runGeneration(job: {
     inworld: InworldClient;
-    text: string;
-    voiceId: string;
+    plan: ChunkPlan;
     persist: boolean;
     articleKey: string;
     signal: AbortSignal;
@@ -142,7 +145,8 @@ export function createTtsService(deps: TtsServiceDeps) {
       { rss: memory.rss, heapUsed: memory.heapUsed, articleCache: articleCache.size(), chunkCache: deps.chunkCache.size() },
       "TTS pre-synthesis memory snapshot",
     );
-    logger.info({ voiceId: job.voiceId, chars: job.text.length }, "TTS synthesis started");
+    const { text, voiceId, chunks, missing } = job.plan;
+    logger.info({ voiceId, chars: text.length, chunks: chunks.length, uncached: missing.length }, "TTS synthesis started");
     try {
       const audio = await synthesizeArticle(
         {
@@ -151,15 +155,17 @@ export function createTtsService(deps: TtsServiceDeps) {
           chunkConcurrency: deps.chunkConcurrency,
           retry: deps.retry,
           logger,
+          memoryLogger: deps.memoryLogger,
           onCheckpoint: track.checkpoint,
         },
-        { text: job.text, voiceId: job.voiceId, signal: job.signal },
+        job.plan,
+        job.signal,
       );
       const body = JSON.stringify({
         audioBase64: Buffer.from(audio.audio.buffer, audio.audio.byteOffset, audio.audio.byteLength).toString("base64"),
         alignment: audio.alignment,
         durationMs: audio.durationMs,
-        voice: job.voiceId,
+        voice: voiceId,
         chunks: audio.chunkCount,
       });
       track.checkpoint("build-response");

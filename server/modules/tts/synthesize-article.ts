@@ -5,9 +5,10 @@ import { fitAlignmentToText } from "@/lib/alignment/fit-alignment";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3, estimateMp3DurationMs, parseMp3DurationMs } from "@/lib/mp3";
 import { chunkCacheKey } from "@/lib/text/cache-key";
-import { splitTTSChunks } from "@/lib/text/split-chunks";
+import { splitTTSChunks, type TextChunk } from "@/lib/text/split-chunks";
 import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
 import { audioTooLarge } from "../../errors";
+import { warnLargeAllocation } from "../../health/memory-tracker";
 import type { InworldClient } from "../../inworld/client";
 import { synthesizeInParallel, type RetryPolicy } from "../../inworld/parallel-synthesizer";
 import type { Logger } from "../../logger";
@@ -21,6 +22,7 @@ export interface ArticleSynthesisDeps {
   chunkConcurrency: number;
   retry?: RetryPolicy;
   logger: Logger;
+  memoryLogger: Logger;
   onCheckpoint?: (label: string) => void;
 }
 
@@ -32,19 +34,37 @@ export interface ArticleAudio {
   cachedChunks: number;
 }
 
-export async function synthesizeArticle(
-  deps: ArticleSynthesisDeps,
-  { text, voiceId, signal }: { text: string; voiceId: string; signal?: AbortSignal },
-): Promise<ArticleAudio> {
-  const { inworld, chunkCache, logger } = deps;
+/** What the chunk caches already hold for an article, found before any slot is taken. */
+export interface ChunkPlan {
+  text: string;
+  voiceId: string;
+  chunks: TextChunk[];
+  keys: string[];
+  entries: Array<ChunkEntry | undefined>;
+  /** indexes of the chunks no cache holds */
+  missing: number[];
+}
+
+export async function planChunks(
+  deps: Pick<ArticleSynthesisDeps, "inworld" | "chunkCache" | "logger">,
+  { text, voiceId }: { text: string; voiceId: string },
+): Promise<ChunkPlan> {
   const chunks = splitTTSChunks(text);
-  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId, settings: inworld.settings })));
-  const entries: Array<ChunkEntry | undefined> = await chunkCache.getMany(keys);
+  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId, settings: deps.inworld.settings })));
+  const entries = await deps.chunkCache.getMany(keys);
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const cachedChunks = chunks.length - missing.length;
   // The spec's "TTS chunk cache hit" means every chunk came from a cache; a partial hit is only a detail.
-  if (missing.length === 0) logger.info({ voiceId, chunks: chunks.length }, "TTS chunk cache hit");
-  else if (cachedChunks > 0) logger.debug({ voiceId, chunks: chunks.length, cachedChunks }, "TTS chunk cache partial hit");
+  if (missing.length === 0) deps.logger.info({ voiceId, chunks: chunks.length }, "TTS chunk cache hit");
+  else if (cachedChunks > 0) deps.logger.debug({ voiceId, chunks: chunks.length, cachedChunks }, "TTS chunk cache partial hit");
+  return { text, voiceId, chunks, keys, entries, missing };
+}
+
+export async function synthesizeArticle(deps: ArticleSynthesisDeps, plan: ChunkPlan, signal?: AbortSignal): Promise<ArticleAudio> {
+  const { inworld, chunkCache, logger } = deps;
+  const { text, voiceId, chunks, keys, missing } = plan;
+  const entries = [...plan.entries];
+  const cachedChunks = chunks.length - missing.length;
 
   let audioBytes = entries.reduce((sum, e) => sum + (e?.audio.byteLength ?? 0), 0);
   const fresh = await synthesizeInParallel(
@@ -75,9 +95,7 @@ export async function synthesizeArticle(
   const complete = entries as ChunkEntry[];
 
   const mp3 = concatMp3(complete.map((e) => e.audio));
-  if (mp3.bytes.byteLength > WARN_AUDIO_BYTES) {
-    logger.warn({ bytes: mp3.bytes.byteLength, chunks: chunks.length }, "large_allocation");
-  }
+  warnLargeAllocation(deps.memoryLogger, mp3.bytes.byteLength, WARN_AUDIO_BYTES);
   const alignment = mergeAlignments(
     text,
     chunks.map((chunk, i) => ({
