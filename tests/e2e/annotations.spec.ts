@@ -2,16 +2,26 @@ import type { Page } from "@playwright/test";
 import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 
-/** Selects the words `from`..`to` of the article's first paragraph with the mouse-free Selection API. */
+/** Selects the words `from`..`to` of the article's first paragraph (whatever spans or marks it holds). */
 async function selectWords(page: Page, from: number, to: number) {
   await page.evaluate(
     ({ from, to }) => {
       const p = document.querySelector("[data-article-content] p")!;
-      const text = p.firstChild as Text;
-      const words = [...text.data.matchAll(/\S+/g)];
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const nodes: Array<{ node: Text; start: number }> = [];
+      let text = "";
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n as Text, start: text.length });
+        text += (n as Text).data;
+      }
+      const at = (offset: number): [Text, number] => {
+        const hit = nodes.findLast((n) => n.start <= offset && offset <= n.start + n.node.data.length)!;
+        return [hit.node, offset - hit.start];
+      };
+      const words = [...text.matchAll(/\S+/g)];
       const range = document.createRange();
-      range.setStart(text, words[from].index!);
-      range.setEnd(text, words[to].index! + words[to][0].length);
+      range.setStart(...at(words[from].index!));
+      range.setEnd(...at(words[to].index! + words[to][0].length));
       const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
