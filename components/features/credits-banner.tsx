@@ -10,7 +10,7 @@ interface CreditsBannerProps {
 /** Spec: Control Layout, "Credits banner" — what a free reader has left today, and the way to more. */
 export function CreditsBanner({ remaining, pricingHref, onDismiss }: CreditsBannerProps) {
   const text =
-    remaining === 0 ? "No credits left today" : `${remaining} ${remaining === 1 ? "credit" : "credits"} remaining today`;
+    remaining === 0 ? "No credits left today" : `${remaining} ${remaining === 1 ? "credit" : "credits"} remaining`;
   return (
     <div className="credits-banner" data-slot="credits-banner" data-remaining={remaining} role="status">
       <span className="credits-banner__text">{text}</span>

@@ -159,20 +159,21 @@ export function VoicePicker({ voices, value, pending, onSelect, onLocked, pricin
                       >
                         <VoiceAvatar voiceId={voice.id} name={voice.name} size={34} locked={voice.locked} />
                         <span className="voice-option__text">
-                          <span className="voice-option__name">{voice.name}</span>
+                          <span className="voice-option__name">
+                            {voice.name}
+                            {voice.locked && (
+                              <span className="voice-option__pro">
+                                <LockIcon width={10} height={10} />
+                                PRO
+                                <span className="sr-only">, Premium voice: upgrade to unlock</span>
+                              </span>
+                            )}
+                          </span>
                           <span className="voice-option__meta">
                             {voice.accent} · {voice.description}
                           </span>
                         </span>
-                        {voice.locked ? (
-                          <span className="voice-option__pro">
-                            <LockIcon width={11} height={11} />
-                            PRO
-                            <span className="sr-only">, Premium voice: upgrade to unlock</span>
-                          </span>
-                        ) : (
-                          selected && <CheckIcon width={16} height={16} className="voice-option__check" />
-                        )}
+                        {selected && <CheckIcon width={16} height={16} className="voice-option__check" />}
                         {voice.locked && (
                           <span className="voice-option__tooltip" role="tooltip" aria-hidden="true">
                             Upgrade to unlock
