@@ -78,6 +78,14 @@ export class ReaderPage {
     await this.page.locator(`[data-slot="tts-skip-${direction}"]`).click();
   }
 
+  /** Clicks the scrub bar `fraction` of the way along, as a reader seeks with the mouse or a finger. */
+  async seekToFraction(fraction: number) {
+    const bar = this.page.locator('[data-slot="transcript-viewer-scrub-bar"] input[type="range"]');
+    const box = await bar.boundingBox();
+    if (!box) throw new Error("the scrub bar is not visible");
+    await bar.click({ position: { x: box.width * fraction, y: box.height / 2 } });
+  }
+
   async close() {
     await this.page.locator('[data-slot="tts-close"]').click();
     await expect(this.player).toHaveCount(0);
