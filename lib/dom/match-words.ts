@@ -15,34 +15,38 @@ function normalize(word: string): string {
 
 /** For each cleaned word, the index of its raw word, or -1. Never maps two cleaned words to one raw word. */
 export function matchCleanWords(rawWords: readonly string[], cleanWords: readonly string[]): number[] {
-  const raw = rawWords.map(normalize);
-  const clean = cleanWords.map(normalize);
-  const result = new Array<number>(clean.length).fill(-1);
+  // Cleaning leaves almost every word as it was, so words are normalized only when they differ as written
+  // (a 20,000-word article would otherwise run 40,000 Unicode regex replacements).
+  const rawNorm = new Array<string | undefined>(rawWords.length);
+  const cleanNorm = new Array<string | undefined>(cleanWords.length);
+  const same = (i: number, j: number) =>
+    cleanWords[i] === rawWords[j] || (cleanNorm[i] ??= normalize(cleanWords[i])) === (rawNorm[j] ??= normalize(rawWords[j]));
+  const result = new Array<number>(cleanWords.length).fill(-1);
 
   const agreeFrom = (i: number, j: number) => {
     for (let k = 0; k < ANCHOR; k++) {
       const ci = i + k;
       const rj = j + k;
-      if (ci >= clean.length || rj >= raw.length) return ci >= clean.length && k > 0;
-      if (clean[ci] !== raw[rj]) return false;
+      if (ci >= cleanWords.length || rj >= rawWords.length) return ci >= cleanWords.length && k > 0;
+      if (!same(ci, rj)) return false;
     }
     return true;
   };
 
   let i = 0;
   let j = 0;
-  while (i < clean.length && j < raw.length) {
-    if (clean[i] === raw[j]) {
+  while (i < cleanWords.length && j < rawWords.length) {
+    if (same(i, j)) {
       result[i++] = j++;
       continue;
     }
     // Nearest resync (smallest skipped total), trying every split of that total between the two sides.
-    let skipClean = clean.length - i;
-    let skipRaw = raw.length - j;
+    let skipClean = cleanWords.length - i;
+    let skipRaw = rawWords.length - j;
     search: for (let total = 1; total <= MAX_RESYNC_DISTANCE; total++) {
       for (let a = 0; a <= total; a++) {
         const b = total - a;
-        if (i + b > clean.length || j + a > raw.length) continue;
+        if (i + b > cleanWords.length || j + a > rawWords.length) continue;
         if (agreeFrom(i + b, j + a)) {
           skipClean = b;
           skipRaw = a;

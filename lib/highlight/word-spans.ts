@@ -24,42 +24,60 @@ export interface WrappedWords {
 
 export const WORD_INDEX_ATTRIBUTE = "data-tts-idx";
 
-export function wrapWords(words: readonly WordPosition[]): WrappedWords {
-  const byNode = new Map<Text, Array<{ start: number; end: number; idx: number }>>();
-  words.forEach((word, idx) => {
-    for (const range of word.ranges) {
-      let list = byNode.get(range.node);
-      if (!list) byNode.set(range.node, (list = []));
-      list.push({ start: range.start, end: range.end, idx });
-    }
-  });
+const NO_SPANS: readonly HTMLElement[] = Object.freeze([]);
 
-  const spans: HTMLElement[][] = Array.from({ length: words.length }, () => []);
+/** The replacement being built for one text node. */
+interface Pending {
+  node: Text;
+  fragment: DocumentFragment;
+  replacement: Node[];
+  /** how much of node.data is already in the fragment */
+  pos: number;
+}
+
+export function wrapWords(words: readonly WordPosition[]): WrappedWords {
+  const spans = new Array<HTMLElement[]>(words.length);
   const swaps: Swap[] = [];
   let spanCount = 0;
-  for (const [node, ranges] of byNode) {
-    const parent = node.parentNode;
-    if (!parent) continue;
-    const doc = node.ownerDocument;
-    const data = node.data;
-    const fragment = doc.createDocumentFragment();
-    let pos = 0;
-    for (const { start, end, idx } of ranges) {
-      if (start > pos) fragment.appendChild(doc.createTextNode(data.slice(pos, start)));
-      const span = doc.createElement("span");
-      span.setAttribute(WORD_INDEX_ATTRIBUTE, String(idx));
-      span.className = WORD_STATE_CLASS.unspoken;
-      span.textContent = data.slice(start, end);
-      fragment.appendChild(span);
-      spans[idx].push(span);
-      spanCount++;
-      pos = end;
+
+  // Words come in text order and so do their ranges, so each text node's ranges are consecutive: build one
+  // node's replacement while walking and swap it in when the walk reaches the next node. One pass, no lookup
+  // tables, no layout reads; every span is a shallow clone of a template that already carries its class.
+  let template: HTMLElement | null = null;
+  let pending = null as Pending | null;
+  const addText = (p: Pending, text: string) => p.replacement.push(p.fragment.appendChild(p.node.ownerDocument.createTextNode(text)));
+  const finish = (p: Pending) => {
+    if (p.pos < p.node.data.length) addText(p, p.node.data.slice(p.pos));
+    p.node.parentNode?.replaceChild(p.fragment, p.node);
+    swaps.push({ original: p.node, replacement: p.replacement });
+  };
+
+  for (let idx = 0; idx < words.length; idx++) {
+    const { ranges } = words[idx];
+    if (ranges.length === 0) {
+      spans[idx] = NO_SPANS as HTMLElement[];
+      continue;
     }
-    if (pos < data.length) fragment.appendChild(doc.createTextNode(data.slice(pos)));
-    const replacement = Array.from(fragment.childNodes);
-    parent.replaceChild(fragment, node);
-    swaps.push({ original: node, replacement });
+    const own: HTMLElement[] = (spans[idx] = []);
+    for (const { node, start, end } of ranges) {
+      if (pending?.node !== node) {
+        if (pending) finish(pending);
+        pending = node.parentNode ? { node, fragment: node.ownerDocument.createDocumentFragment(), replacement: [], pos: 0 } : null;
+        if (!pending) continue;
+      }
+      const data = node.data;
+      if (start > pending.pos) addText(pending, data.slice(pending.pos, start));
+      template ??= createTemplate(node.ownerDocument);
+      const span = template.cloneNode(false) as HTMLElement;
+      span.setAttribute(WORD_INDEX_ATTRIBUTE, String(idx));
+      span.appendChild(node.ownerDocument.createTextNode(data.slice(start, end)));
+      pending.replacement.push(pending.fragment.appendChild(span));
+      own.push(span);
+      spanCount++;
+      pending.pos = end;
+    }
   }
+  if (pending) finish(pending);
 
   const setState = (idx: number, state: WordState) => {
     const className = WORD_STATE_CLASS[state];
@@ -89,4 +107,10 @@ export function wrapWords(words: readonly WordPosition[]): WrappedWords {
     },
   };
   return wrapped;
+}
+
+function createTemplate(doc: Document): HTMLElement {
+  const span = doc.createElement("span");
+  span.className = WORD_STATE_CLASS.unspoken;
+  return span;
 }
