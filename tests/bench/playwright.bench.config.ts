@@ -9,6 +9,6 @@ export default defineConfig({
   testMatch: "*.bench.ts",
   timeout: 180_000,
   reporter: [["list"]],
-  use: { ...baseConfig.use, launchOptions: chromiumLaunchOptions, viewport: { width: 1280, height: 860 } },
+  use: { ...baseConfig.use, trace: "off", screenshot: "off", launchOptions: chromiumLaunchOptions, viewport: { width: 1280, height: 860 } },
   projects: [{ name: "chromium" }],
 });
