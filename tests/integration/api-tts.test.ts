@@ -1,28 +1,19 @@
 // POST /api/tts against the real API process on Bun, talking to the local voice server over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { SignJWT } from "jose";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { splitTTSChunks } from "@/lib/text/split-chunks";
 import { startApi, type RunningProcess } from "../support/processes";
 import { walkMp3 } from "../support/mp3-walk";
 import { article, uniqueSentence } from "../support/articles";
 import { voiceControl } from "../support/voice-control";
+import { AUTH_SECRET, sessionToken, type TtsBody } from "../support/tts-api";
 
-const secret = "integration-secret-0123456789abcdef0123456789";
 const voiceUrl = inject("voiceUrl");
 const voice = voiceControl(voiceUrl);
 let api: RunningProcess;
 
-interface TtsBody {
-  audioBase64: string;
-  alignment: { characters: string[]; characterStartTimesSeconds: number[]; characterEndTimesSeconds: number[] };
-  durationMs: number;
-}
-
-async function token(tier: "free" | "premium", sub = `user-${tier}`) {
-  return new SignJWT({ tier }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setExpirationTime("1h").sign(new TextEncoder().encode(secret));
-}
+const token = (tier: "free" | "premium") => sessionToken(tier, `user-${tier}`);
 
 async function tts(body: unknown, init: { headers?: Record<string, string>; signal?: AbortSignal; raw?: string } = {}) {
   return fetch(`${api.url}/api/tts`, {
@@ -47,7 +38,7 @@ beforeAll(async () => {
   api = await startApi({
     INWORLD_API_KEY: "integration",
     INWORLD_BASE_URL: voiceUrl,
-    AUTH_SECRET: secret,
+    AUTH_SECRET,
     TTS_RATE_LIMIT_PER_MIN: "10000",
     TTS_DAILY_FREE_LIMIT: "10000",
     REDIS_URL: "",
@@ -235,7 +226,7 @@ describe("GET /api/tts/voices", () => {
 
 describe("an API without an Inworld key", () => {
   it("answers 503 TTS_DISABLED", async () => {
-    const bare = await startApi({ INWORLD_API_KEY: "", AUTH_SECRET: secret });
+    const bare = await startApi({ INWORLD_API_KEY: "", AUTH_SECRET });
     try {
       const res = await fetch(`${bare.url}/api/tts`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "Hello." }) });
       expect(res.status).toBe(503);
