@@ -16,7 +16,6 @@ const test = base.extend<object, { quotaApp: string }>({
 });
 
 test.use({ baseURL: QUOTA_WEB_URL });
-test.skip(({ isMobile }) => isMobile, "the quota runs against its own server once, on desktop");
 
 test("the credits banner counts down and the fourth article shows the limit, not a failed player", async ({ quotaApp, page }) => {
   test.setTimeout(300_000);

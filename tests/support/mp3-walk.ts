@@ -10,16 +10,13 @@ export interface Walk {
   durationMs: number;
   /** Offsets of frames whose side info is followed by "Xing" or "Info". */
   xingFrames: number[];
-  /** Offsets where an "ID3" tag starts, anywhere in the file. */
-  id3Tags: number[];
   firstFrameOffset: number;
+  /** Where the walk stopped: the file's length when frames run back to back to the very end, so no tag or
+   * junk hides anywhere inside or after them. */
+  endOffset: number;
 }
 
 export function walkMp3(bytes: Uint8Array): Walk {
-  const id3Tags: number[] = [];
-  for (let i = 0; i + 3 <= bytes.length; i++) {
-    if (bytes[i] === 0x49 && bytes[i + 1] === 0x44 && bytes[i + 2] === 0x33 && bytes[i + 3] < 0xff) id3Tags.push(i);
-  }
   let offset = 0;
   if (bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33) {
     offset = 10 + ((bytes[6] << 21) | (bytes[7] << 14) | (bytes[8] << 7) | bytes[9]);
@@ -32,8 +29,9 @@ export function walkMp3(bytes: Uint8Array): Walk {
   while (offset + 4 <= bytes.length) {
     const b1 = bytes[offset + 1];
     const b2 = bytes[offset + 2];
+    const started = firstFrameOffset >= 0;
     if (bytes[offset] !== 0xff || (b1 & 0xe0) !== 0xe0) {
-      if (frames > 0) break;
+      if (started) break;
       offset++;
       continue;
     }
@@ -42,6 +40,7 @@ export function walkMp3(bytes: Uint8Array): Walk {
     const bitrateIndex = b2 >> 4;
     const rateIndex = (b2 >> 2) & 3;
     if (version === 1 || layer !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3) {
+      if (started) break;
       offset++;
       continue;
     }
@@ -63,5 +62,5 @@ export function walkMp3(bytes: Uint8Array): Walk {
     }
     offset += length;
   }
-  return { frames, sampleRate, durationMs: sampleRate ? (samples / sampleRate) * 1000 : 0, xingFrames, id3Tags, firstFrameOffset };
+  return { frames, sampleRate, durationMs: sampleRate ? (samples / sampleRate) * 1000 : 0, xingFrames, firstFrameOffset, endOffset: offset };
 }
