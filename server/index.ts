@@ -27,7 +27,11 @@ const app = createApp(composition.options).listen({
 });
 log.info({ port: env.API_PORT, upstream: composition.options.health.upstream, redis: Boolean(env.REDIS_URL) }, "API listening");
 
+// Ctrl-C reaches every process of the group and `npm start` forwards a SIGTERM too: stop once.
+let stopping = false;
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   log.info({ signal }, "API stopping");
   await app.stop();
   await composition.close();

@@ -47,7 +47,11 @@ log.info(
   "Local voice listening",
 );
 
+// Ctrl-C reaches every process of the group and `npm start` forwards a SIGTERM too: stop once.
+let stopping = false;
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   log.info({ signal }, "Local voice stopping");
   await app.stop(true);
   await engine.close();
