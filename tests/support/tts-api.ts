@@ -1,5 +1,6 @@
 // Talking to a running API process over HTTP, as the web app's proxy does: session tokens, /api/tts, /health.
 import { SignJWT } from "jose";
+import type { LimiterStats } from "@/server/limits/concurrency-limiter";
 import { createRedis, type Redis } from "@/server/cache/redis";
 import { captureLogger } from "./capture-logger";
 import { ready } from "./redis-client";
@@ -14,16 +15,7 @@ export interface TtsBody {
 
 export interface Health {
   status: string;
-  tts: {
-    activeSlots: number;
-    queuedRequests: number;
-    maxConcurrentTTS: number;
-    maxPerUser: number;
-    perUserBreakdown: Record<string, number>;
-    totalAcquired: number;
-    totalRejected: number;
-    totalTimedOut: number;
-    peakConcurrent: number;
+  tts: LimiterStats & {
     pendingGenerations: number;
     redis: { configured: boolean; hits: number; misses: number; errors: number; hitRate: string };
   };

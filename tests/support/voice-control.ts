@@ -1,11 +1,7 @@
 // The local voice server's control interface (DESIGN.md "Local voice server extras").
-export interface VoiceStats {
-  requests: number;
-  inFlight: number;
-  maxInFlight: number;
-  characters: number;
-  byStatus: Record<string, number>;
-}
+import type { VoiceStats } from "@/server/local-voice/control";
+
+export type { VoiceStats };
 
 export function voiceControl(baseUrl: string) {
   const post = async (path: string, body?: unknown) => {
