@@ -78,7 +78,7 @@ step("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 step("lint", bin("eslint"), [".", "--max-warnings=0"]);
 step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 const [webPort, apiPort, voicePort] = [await freePort(), await freePort(), await freePort()];
-step("end-to-end (playwright, chromium)", bin("playwright"), ["test"], {
+step("end-to-end (playwright, chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
   E2E_WEB_PORT: String(webPort),
   E2E_API_PORT: String(apiPort),
   E2E_VOICE_PORT: String(voicePort),
