@@ -9,6 +9,7 @@ import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
 import type { PendingGenerations } from "../../dedup/pending-generations";
 import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
+import type { GcPacer } from "../../health/gc-pacer";
 import { startMemoryTrack } from "../../health/memory-tracker";
 import type { InworldClient } from "../../inworld/client";
 import type { RetryPolicy } from "../../inworld/parallel-synthesizer";
@@ -31,6 +32,7 @@ export interface TtsServiceDeps {
   retry?: RetryPolicy;
   logger: Logger;
   memoryLogger: Logger;
+  gcPacer?: GcPacer;
 }
 
 export interface TtsInput {
@@ -172,6 +174,8 @@ export function createTtsService(deps: TtsServiceDeps) {
       // Memory is written before set() first awaits, so the next identical request hits; the Redis copy is
       // fire-and-forget (set never rejects) and does not hold the reader's response.
       void articleCache.set(job.articleKey, body, { persist: job.persist });
+      // Upstream JSON, decoded chunks, the merged MP3, its base64 and this body: about five times its size.
+      deps.gcPacer?.add(body.length * 5);
       return { body, allChunksCached: audio.cachedChunks === audio.chunkCount, persisted: job.persist };
     } finally {
       track.end();
