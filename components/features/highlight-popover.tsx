@@ -44,13 +44,14 @@ export function HighlightPopover({ root, onHighlight, onRemove }: HighlightPopov
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => setAnchor(selectionAnchor(root)));
     };
-    const onScroll = () => setAnchor(null);
     document.addEventListener("selectionchange", onSelectionChange);
-    window.addEventListener("scroll", onScroll, { passive: true });
+    // While listening, the page scrolls itself to follow the voice: the popover follows the selection rather
+    // than vanishing under the reader's cursor (which also left H with nothing to act on).
+    window.addEventListener("scroll", onSelectionChange, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener("selectionchange", onSelectionChange);
-      window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("scroll", onSelectionChange);
     };
   }, [root]);
 

@@ -89,6 +89,14 @@ test("highlights come back after a reload, and neither observer sets off the oth
 
   // A highlight made while listening: the spans come out, the mark goes in, the words are wrapped again, once.
   await selectWords(page, 20, 24);
+  const highlightButton = page.locator('[data-slot="highlight-create"]');
+  await expect(highlightButton).toBeVisible();
+  // The page scrolls under the reader while it follows the voice; the selection's Highlight must survive that.
+  await page.evaluate(async () => {
+    window.scrollBy(0, 120);
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
+  await expect(highlightButton).toBeVisible();
   await page.keyboard.press("h");
   await expect(mark).toHaveCount(2);
   await page.waitForTimeout(600);

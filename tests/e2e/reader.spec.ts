@@ -61,11 +61,11 @@ test("skip buttons move 10 seconds back and forward", async ({ reader }) => {
   await reader.listen();
   await reader.waitForAudioTime(1);
   const start = (await reader.state()).time;
-  await reader.skip("forward");
+  await reader.skipTenSeconds("forward");
   const forward = (await reader.state()).time;
   expect(forward).toBeGreaterThan(start + 9.5);
   expect(forward).toBeLessThan(start + 11.5);
-  await reader.skip("back");
+  await reader.skipTenSeconds("back");
   const back = (await reader.state()).time;
   expect(back).toBeGreaterThan(forward - 10.5);
   expect(back).toBeLessThan(forward - 8.5);

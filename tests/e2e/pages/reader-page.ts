@@ -74,7 +74,7 @@ export class ReaderPage {
     await this.page.locator('[data-slot="speed-select"] select').selectOption(String(rate));
   }
 
-  async skip(direction: "back" | "forward") {
+  async skipTenSeconds(direction: "back" | "forward") {
     await this.page.locator(`[data-slot="tts-skip-${direction}"]`).click();
   }
 
