@@ -59,7 +59,7 @@ export function createInworldClient(options: InworldClientOptions): InworldClien
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
-    let payload: string;
+    let payload: unknown;
     try {
       response = await doFetch(url, {
         method: "POST",
@@ -75,7 +75,8 @@ export function createInworldClient(options: InworldClientOptions): InworldClien
           applyTextNormalization: "OFF",
         }),
       });
-      payload = await response.text();
+      // A success body is ~1 MB of base64: parse it from the bytes, without first holding it as one more string.
+      payload = response.ok ? await response.json().catch(undefinedOnBadJson) : safeJson(await response.text());
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (timeout.aborted) throw new InworldTimeoutError(timeoutMs);
@@ -83,14 +84,14 @@ export function createInworldClient(options: InworldClientOptions): InworldClien
     }
 
     if (!response.ok) {
-      const body = safeJson(payload) as { code?: number; message?: string } | undefined;
+      const body = payload as { code?: number; message?: string } | undefined;
       if (response.status === 429) {
         throw new InworldRateLimitError(parseRetryAfterMs(response.headers.get("retry-after")), body?.message);
       }
       throw new InworldHttpError(response.status, body?.code, body?.message ?? `Inworld answered HTTP ${response.status}`);
     }
 
-    const body = safeJson(payload) as InworldResponse | undefined;
+    const body = payload as InworldResponse | undefined;
     const ca = body?.timestampInfo?.characterAlignment;
     if (!body?.audioContent || !ca?.characters || !ca.characterStartTimeSeconds || !ca.characterEndTimeSeconds) {
       throw new InworldResponseError("Inworld response lacks audioContent or characterAlignment");
@@ -107,6 +108,12 @@ export function createInworldClient(options: InworldClientOptions): InworldClien
   }
 
   return { settings, synthesize };
+}
+
+/** A malformed body is Inworld's fault, reported as such below; an abort while reading it is not swallowed. */
+function undefinedOnBadJson(error: unknown): undefined {
+  if (error instanceof SyntaxError) return undefined;
+  throw error;
 }
 
 function safeJson(text: string): unknown {
