@@ -15,7 +15,7 @@ import type { InworldClient } from "../../inworld/client";
 import type { RetryPolicy } from "../../inworld/parallel-synthesizer";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
-import { secondsUntilUtcMidnight, type DailyQuota } from "../../quota/daily-quota";
+import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";
 import { planChunks, synthesizeArticle, type ChunkPlan } from "./synthesize-article";
 import { toAppError } from "./upstream-errors";
 
@@ -81,26 +81,44 @@ export function createTtsService(deps: TtsServiceDeps) {
     const metered = !premium;
     const articleKey = await articleCacheKey({ text, voiceId, settings: inworld.settings });
 
-    let usage: TtsResult["usage"];
+    // Reserved before any work and charged only once the reader has their audio (invariant 7).
+    let reservation: QuotaReservation | undefined;
     if (metered) {
-      const check = await quota.check(trackingKey, articleKey);
-      usage = { count: check.count, limit: check.limit };
-      input.onUsage?.(usage);
-      if (!check.allowed) throw dailyLimit(check.limit, secondsUntilUtcMidnight(new Date()));
+      reservation = await quota.reserve(trackingKey, articleKey);
+      input.onUsage?.({ count: reservation.count, limit: reservation.limit });
+      if (!reservation.allowed) throw dailyLimit(reservation.limit, secondsUntilUtcMidnight(new Date()));
     }
-    // Counted only once the reader has their audio (invariant 7).
-    const charge = async () => {
-      if (!metered) return undefined;
-      const recorded = await quota.record(trackingKey, articleKey);
-      input.onUsage?.(recorded);
-      return recorded;
+    const settle = async (outcome: "commit" | "release") => {
+      if (!reservation) return undefined;
+      const usage = await reservation[outcome]();
+      input.onUsage?.(usage);
+      return usage;
     };
+    try {
+      const served = await serve({ inworld, text, voiceId, articleKey, trackingKey, premium, signal: input.signal });
+      return { ...served, usage: await settle("commit") };
+    } catch (error) {
+      // Failed, refused a slot, or abandoned by the client: the reservation goes back.
+      await settle("release");
+      throw error;
+    }
+  }
 
+  async function serve(job: {
+    inworld: InworldClient;
+    text: string;
+    voiceId: string;
+    articleKey: string;
+    trackingKey: string;
+    premium: boolean;
+    signal?: AbortSignal;
+  }): Promise<Omit<TtsResult, "usage">> {
+    const { inworld, text, voiceId, articleKey, trackingKey, premium } = job;
     // Article hits are answered before a slot is taken: a cached replay must never queue behind generation.
     const hit = await articleCache.get(articleKey);
     if (hit) {
       logger.info({ voiceId, tier: hit.tier }, "TTS article cache hit");
-      return { body: hit.body, cache: "article-hit", usage: (await charge()) ?? usage };
+      return { body: hit.body, cache: "article-hit" };
     }
 
     const synthesisDeps = { inworld, chunkCache: deps.chunkCache, logger };
@@ -111,9 +129,9 @@ export function createTtsService(deps: TtsServiceDeps) {
       runGeneration({ inworld, plan: plan ?? (await planChunks(synthesisDeps, { text, voiceId })), persist: premium, articleKey, signal });
     // Cached chunks skip synthesis and the concurrency slot (spec, L3): only upstream work waits for one.
     let release: Release | undefined;
-    if (plan && plan.missing.length > 0) release = await limiter.acquire(trackingKey, input.signal);
+    if (plan && plan.missing.length > 0) release = await limiter.acquire(trackingKey, job.signal);
     try {
-      const { result, piggyback } = pending.run(articleKey, start, input.signal);
+      const { result, piggyback } = pending.run(articleKey, start, job.signal);
       if (piggyback) {
         // Joined a running generation; if it started while this request waited, the slot goes back at once.
         release?.();
@@ -123,9 +141,9 @@ export function createTtsService(deps: TtsServiceDeps) {
       // The generation persists only when its starter is premium; a premium reader who joined it still
       // gets the cross-device copy (L2.5 is written for premium readers).
       if (premium && !generated.persisted) void articleCache.set(articleKey, generated.body, { persist: true });
-      return { body: generated.body, cache: generated.allChunksCached ? "chunk-hit" : undefined, usage: (await charge()) ?? usage };
+      return { body: generated.body, cache: generated.allChunksCached ? "chunk-hit" : undefined };
     } catch (error) {
-      if (input.signal?.aborted) throw error;
+      if (job.signal?.aborted) throw error;
       const appError = toAppError(error);
       logger.error({ voiceId, code: appError.code, err: error }, "TTS synthesis error");
       throw appError;
