@@ -23,7 +23,6 @@ export interface ArticleSynthesisDeps {
   retry?: RetryPolicy;
   logger: Logger;
   memoryLogger: Logger;
-  onCheckpoint?: (label: string) => void;
 }
 
 export interface ArticleAudio {
@@ -60,7 +59,11 @@ export async function planChunks(
   return { text, voiceId, chunks, keys, entries, missing };
 }
 
-export async function synthesizeArticle(deps: ArticleSynthesisDeps, plan: ChunkPlan, signal?: AbortSignal): Promise<ArticleAudio> {
+export async function synthesizeArticle(
+  deps: ArticleSynthesisDeps,
+  plan: ChunkPlan,
+  { signal, onCheckpoint }: { signal?: AbortSignal; onCheckpoint?: (label: string) => void } = {},
+): Promise<ArticleAudio> {
   const { inworld, chunkCache, logger } = deps;
   const { text, voiceId, chunks, keys, missing } = plan;
   const entries = [...plan.entries];
@@ -89,7 +92,7 @@ export async function synthesizeArticle(deps: ArticleSynthesisDeps, plan: ChunkP
       onRetry: (info) => logger.warn({ ...info, voiceId }, "TTS chunk rate-limited, retrying"),
     },
   );
-  deps.onCheckpoint?.("chunk-gen");
+  onCheckpoint?.("chunk-gen");
 
   missing.forEach((index, i) => {
     entries[index] = fresh[i];
