@@ -138,6 +138,23 @@ describe("the daily quota through /api/tts", () => {
     expect(usageOf(last)).toEqual({ count: 3, limit: 3 });
   });
 
+  it("gives the place back when the reader goes away mid-generation", async () => {
+    const ip = freshIp();
+    await voice.control({ latencyMs: 5_000 });
+    const controller = new AbortController();
+    const abandoned = postTts(api.url, { text: shortArticle(), forwardedFor: ip, signal: controller.signal }).catch((error: Error) => error);
+    await expect.poll(async () => (await voice.stats()).inFlight).toBeGreaterThan(0);
+    controller.abort();
+    expect(await abandoned).toBeInstanceOf(Error);
+    const day = new Date().toISOString().slice(0, 10);
+    await expect.poll(() => admin.hlen(`tts-held:anon:${ip}:${day}`)).toBe(0);
+
+    await voice.reset();
+    const counts = [];
+    for (let i = 0; i < 3; i++) counts.push(usageOf(await postTts(api.url, { text: shortArticle(), forwardedFor: ip }))?.count);
+    expect(counts).toEqual([1, 2, 3]);
+  });
+
   it("counts a signed-in free reader by account, whatever their address, and never a premium reader", async () => {
     const free = await sessionToken("free", "quota-free");
     expect(usageOf(await postTts(api.url, { text: shortArticle(), token: free, forwardedFor: freshIp() }))).toEqual({ count: 1, limit: 3 });
