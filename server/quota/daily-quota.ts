@@ -18,8 +18,8 @@ export interface QuotaUsage {
   limit: number;
 }
 
+/** `count` is the articles charged today; when refused, the charged and the reserved ones together. */
 export interface QuotaReservation extends QuotaUsage {
-  /** `count` is the articles already charged today; when refused, the charged and reserved ones together */
   allowed: boolean;
   /** this item was already counted today, so serving it again costs nothing */
   alreadyCounted: boolean;
