@@ -21,6 +21,28 @@ let ipCounter = 0;
 /** A client address of its own (TEST-NET-3), so one test's count never meets another's. */
 const freshIp = () => `203.0.113.${++ipCounter}`;
 
+/** Articles already in the API's article cache: a premium reader (never metered) asked for them first. */
+async function cachedArticles(apiUrl: string, count: number): Promise<string[]> {
+  const premium = await sessionToken("premium", "quota-warmer");
+  const texts = Array.from({ length: count }, shortArticle);
+  for (const text of texts) expect((await postTts(apiUrl, { text, token: premium })).status).toBe(200);
+  return texts;
+}
+
+/** Eight distinct articles asked for at once by one anonymous reader: their statuses and usage counts. */
+async function eightAtOnce(apiUrl: string, { cached }: { cached: boolean }) {
+  const texts = cached ? await cachedArticles(apiUrl, 8) : Array.from({ length: 8 }, shortArticle);
+  const ip = freshIp();
+  const answers = await Promise.all(texts.map((text) => postTts(apiUrl, { text, forwardedFor: ip })));
+  const refusals = await Promise.all(answers.filter((res) => res.status === 429).map(async (res) => ((await res.json()) as { code: string }).code));
+  return {
+    statuses: answers.map((res) => res.status).sort(),
+    servedCounts: answers.filter((res) => res.status === 200).map((res) => usageOf(res)?.count).sort(),
+    refusals,
+    ip,
+  };
+}
+
 beforeAll(async () => {
   admin = await adminRedis(redisUrl);
   api = await startApi({ ...base, REDIS_URL: redisUrl, TTS_RATE_LIMIT_PER_MIN: "10000" });
@@ -70,6 +92,27 @@ describe("the daily quota through /api/tts", () => {
     expect(usageOf(replay)).toEqual({ count: 3, limit: 3 });
   });
 
+  it("lets exactly 3 of 8 parallel requests for cached articles through: the check and the charge are one step", async () => {
+    const { statuses, servedCounts, refusals, ip } = await eightAtOnce(api.url, { cached: true });
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
+    expect(servedCounts).toEqual([1, 2, 3]);
+    expect(refusals).toEqual(Array(5).fill("DAILY_LIMIT"));
+    const day = new Date().toISOString().slice(0, 10);
+    expect(await admin.get(`tts-usage:anon:${ip}:${day}`)).toBe("3");
+  });
+
+  it("counts two concurrent requests for the same article once, and serves both", async () => {
+    const ip = freshIp();
+    const text = shortArticle();
+    const both = await Promise.all([postTts(api.url, { text, forwardedFor: ip }), postTts(api.url, { text, forwardedFor: ip })]);
+    expect(both.map((res) => res.status)).toEqual([200, 200]);
+    expect(both.map(usageOf)).toEqual([
+      { count: 1, limit: 3 },
+      { count: 1, limit: 3 },
+    ]);
+    expect((await voice.stats()).requests).toBe(1);
+  });
+
   it("does not count a failed generation (invariant 7)", async () => {
     const ip = freshIp();
     const text = shortArticle();
@@ -81,6 +124,35 @@ describe("the daily quota through /api/tts", () => {
     const retried = await postTts(api.url, { text, forwardedFor: ip });
     expect(retried.status).toBe(200);
     expect(usageOf(retried)).toEqual({ count: 1, limit: 3 });
+  });
+
+  it("gives the place a failed generation reserved back, so the last article of the day can still be read", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 2; i++) expect((await postTts(api.url, { text: shortArticle(), forwardedFor: ip })).status).toBe(200);
+    await voice.control({ failNext: [500] });
+    const failed = await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+    expect(failed.status).toBe(502);
+    expect(usageOf(failed)).toEqual({ count: 2, limit: 3 });
+    const last = await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+    expect(last.status).toBe(200);
+    expect(usageOf(last)).toEqual({ count: 3, limit: 3 });
+  });
+
+  it("gives the place back when the reader goes away mid-generation", async () => {
+    const ip = freshIp();
+    await voice.control({ latencyMs: 5_000 });
+    const controller = new AbortController();
+    const abandoned = postTts(api.url, { text: shortArticle(), forwardedFor: ip, signal: controller.signal }).catch((error: Error) => error);
+    await expect.poll(async () => (await voice.stats()).inFlight).toBeGreaterThan(0);
+    controller.abort();
+    expect(await abandoned).toBeInstanceOf(Error);
+    const day = new Date().toISOString().slice(0, 10);
+    await expect.poll(() => admin.hlen(`tts-held:anon:${ip}:${day}`)).toBe(0);
+
+    await voice.reset();
+    const counts = [];
+    for (let i = 0; i < 3; i++) counts.push(usageOf(await postTts(api.url, { text: shortArticle(), forwardedFor: ip }))?.count);
+    expect(counts).toEqual([1, 2, 3]);
   });
 
   it("counts a signed-in free reader by account, whatever their address, and never a premium reader", async () => {
@@ -99,7 +171,8 @@ describe("the daily quota through /api/tts", () => {
   it("still answers 200 with Redis down and enforces the quota from memory (invariant 11)", async () => {
     const stopped = await startRedis();
     await stopped.stop();
-    const degraded = await startApi({ ...base, REDIS_URL: stopped.url, TTS_RATE_LIMIT_PER_MIN: "10000" });
+    // Eight slots a reader, so eight new articles at once meet the quota and not the per-reader limit.
+    const degraded = await startApi({ ...base, REDIS_URL: stopped.url, TTS_RATE_LIMIT_PER_MIN: "10000", MAX_TTS_PER_USER: "8" });
     try {
       const ip = freshIp();
       const first = shortArticle();
@@ -112,6 +185,14 @@ describe("the daily quota through /api/tts", () => {
       }
       expect(counts).toEqual([1, 2, 2, 3]);
       expect((await postTts(degraded.url, { text: shortArticle(), forwardedFor: ip })).status).toBe(429);
+
+      // The memory fallback reserves as atomically as Redis does, for cached articles and for new ones.
+      for (const cached of [true, false]) {
+        const { statuses, servedCounts, refusals } = await eightAtOnce(degraded.url, { cached });
+        expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
+        expect(servedCounts).toEqual([1, 2, 3]);
+        expect(refusals).toEqual(Array(5).fill("DAILY_LIMIT"));
+      }
       const { redis } = (await getHealth(degraded.url)).tts;
       expect(redis.configured).toBe(true);
       expect(redis.errors).toBeGreaterThan(0);

@@ -46,18 +46,18 @@ async function everyOperation({ articles, chunks, quota }: ReturnType<typeof ser
     articleSet: await run("article.set", () => articles.set("new", "{}", { persist: true })),
     chunkGetMany: await run("chunk.getMany(3)", () => chunks.getMany(["x", "y", "z"])),
     chunkSet: await run("chunk.set", () => chunks.set("new", entry)),
-    quotaCheck: await run("quota.check", () => quota.check("anon:198.51.100.1", "a")),
-    quotaRecord: await run("quota.record", () => quota.record("anon:198.51.100.1", "a")),
   };
+  const reservation = await run("quota.reserve", () => quota.reserve("anon:198.51.100.1", "a"));
+  const quotaCommit = await run("quota.commit", () => reservation.commit());
   console.info(`[redis-down] ${label}: ${JSON.stringify(timings)}`);
-  return results;
+  return { ...results, quotaReserve: { allowed: reservation.allowed, count: reservation.count, alreadyCounted: reservation.alreadyCounted }, quotaCommit };
 }
 
 function expectMissesAndMemoryFallback(results: Awaited<ReturnType<typeof everyOperation>>) {
   expect(results.articleGet).toBeUndefined();
   expect(results.chunkGetMany).toEqual([undefined, undefined, undefined]);
-  expect(results.quotaCheck).toEqual({ allowed: true, count: 0, limit: 2, alreadyCounted: false });
-  expect(results.quotaRecord).toEqual({ count: 1, limit: 2 });
+  expect(results.quotaReserve).toEqual({ allowed: true, count: 0, alreadyCounted: false });
+  expect(results.quotaCommit).toEqual({ count: 1, limit: 2 });
 }
 
 describe("when Redis is down", () => {
@@ -72,8 +72,9 @@ describe("when Redis is down", () => {
     // 1 article read + 1 article write + 3 chunk reads + 1 chunk write
     expect(parts.stats.snapshot()).toEqual({ hits: 0, misses: 4, errors: 6, hitRate: "0.0%" });
     // items served before still count in the fallback, and the same article still counts once
-    expect(await parts.quota.record("anon:198.51.100.1", "a")).toEqual({ count: 1, limit: 2 });
-    expect(await parts.quota.check("anon:198.51.100.1", "a")).toMatchObject({ allowed: true, alreadyCounted: true });
+    const again = await parts.quota.reserve("anon:198.51.100.1", "a");
+    expect(again).toMatchObject({ allowed: true, alreadyCounted: true });
+    expect(await again.commit()).toEqual({ count: 1, limit: 2 });
     await new Promise((r) => setTimeout(r, 500)); // a few reconnect attempts
     expect(logs.events("Redis error: cache tiers and quota fall back to memory")).toHaveLength(1);
   });
@@ -89,7 +90,7 @@ describe("when Redis is down", () => {
 
     await parts.articles.set("before", "{\"a\":1}", { persist: true });
     expect((await parts.articles.get("before"))?.tier).toBe("memory");
-    await parts.quota.record("user:1", "x");
+    await (await parts.quota.reserve("user:1", "x")).commit();
 
     await server.stop();
     const errorsBefore = parts.stats.snapshot().errors;
@@ -111,7 +112,7 @@ describe("when Redis is down", () => {
     expect(await restarted.articles.get("after")).toEqual({ body: "{\"b\":2}", tier: "redis" });
     expect(await restarted.chunks.getMany(["after"])).toEqual([entry]);
     expect(restarted.stats.snapshot()).toMatchObject({ hits: 2, errors: 0 });
-    expect(await restarted.quota.record("user:1", "y")).toEqual({ count: 1, limit: 2 });
+    expect(await (await restarted.quota.reserve("user:1", "y")).commit()).toEqual({ count: 1, limit: 2 });
   });
 
   it("gives up on a stalled server after the command timeout and counts a miss and an error", async () => {
@@ -128,7 +129,7 @@ describe("when Redis is down", () => {
     console.info(`[redis-down] stalled server (CLIENT PAUSE), commandTimeout 300 ms: article.get ${Math.round(ms)} ms`);
     expect(value).toBeUndefined();
     expect(parts.stats.snapshot()).toMatchObject({ misses: 1, errors: 1 });
-    const check = await parts.quota.check("user:1", "a");
-    expect(check).toMatchObject({ allowed: true, count: 0 });
+    const reservation = await parts.quota.reserve("user:1", "a");
+    expect(reservation).toMatchObject({ allowed: true, count: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startMemoryTrack, warnLargeAllocation } from "@/server/health/memory-tracker";
+import { logMemorySnapshot, startMemoryTrack, warnLargeAllocation } from "@/server/health/memory-tracker";
 import { captureLogger } from "../support/capture-logger";
 
 describe("startMemoryTrack", () => {
@@ -47,5 +47,16 @@ describe("warnLargeAllocation", () => {
     expect(logs.events("large_allocation")).toHaveLength(0);
     warnLargeAllocation(logs.logger, 25 * 1024 * 1024, 20 * 1024 * 1024);
     expect(logs.events("large_allocation")).toEqual([expect.objectContaining({ level: 40, bytes: 25 * 1024 * 1024, sizeMb: 25 })]);
+  });
+});
+
+describe("logMemorySnapshot", () => {
+  it("logs the process's rss and heap in bytes with the extra fields, under the message given", () => {
+    const logs = captureLogger("api:tts");
+    logMemorySnapshot(logs.logger, "TTS pre-synthesis memory snapshot", { articleCache: { entries: 2 } });
+    const [line] = logs.events("TTS pre-synthesis memory snapshot");
+    expect(line).toMatchObject({ articleCache: { entries: 2 } });
+    expect(line.rss as number).toBeGreaterThan(1024 * 1024);
+    expect(line.heapUsed as number).toBeGreaterThan(0);
   });
 });

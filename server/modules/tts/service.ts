@@ -1,6 +1,7 @@
-// The /api/tts use case, knowing nothing of HTTP: gate the voice, clean and bound the text, meter free
-// readers, answer from the article caches, and otherwise take a concurrency slot and generate — once per
-// identical article+voice however many readers ask at the same moment.
+// The /api/tts use case, knowing nothing of HTTP: gate the voice, clean and bound the text, reserve a free
+// reader's place in the daily quota (charged on success, given back otherwise), answer from the article
+// caches, and otherwise take a concurrency slot and generate — once per identical article+voice however many
+// readers ask at the same moment.
 import { DEFAULT_VOICE, findVoice, isVoiceAllowed } from "@/lib/voices";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { articleCacheKey } from "@/lib/text/cache-key";
@@ -10,13 +11,13 @@ import type { ChunkCache } from "../../cache/chunk-cache";
 import type { PendingGenerations } from "../../dedup/pending-generations";
 import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
 import type { GcPacer } from "../../health/gc-pacer";
-import { startMemoryTrack } from "../../health/memory-tracker";
+import { logMemorySnapshot, startMemoryTrack } from "../../health/memory-tracker";
 import type { InworldClient } from "../../inworld/client";
 import type { RetryPolicy } from "../../inworld/parallel-synthesizer";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
-import { secondsUntilUtcMidnight, type DailyQuota } from "../../quota/daily-quota";
-import { planChunks, synthesizeArticle, type ChunkPlan } from "./synthesize-article";
+import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";
+import { planChunks, synthesizeArticle, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
 import { toAppError } from "./upstream-errors";
 
 export interface TtsServiceDeps {
@@ -62,14 +63,22 @@ export interface Generated {
 export type TtsService = ReturnType<typeof createTtsService>;
 
 export function createTtsService(deps: TtsServiceDeps) {
-  const { articleCache, limiter, quota, pending, logger } = deps;
+  const { articleCache, chunkCache, limiter, quota, pending, logger } = deps;
+  // What planning and generating need, built once; absent without an Inworld key.
+  const synthesis: ArticleSynthesisDeps | undefined = deps.inworld && {
+    inworld: deps.inworld,
+    chunkCache,
+    chunkConcurrency: deps.chunkConcurrency,
+    retry: deps.retry,
+    logger,
+    memoryLogger: deps.memoryLogger,
+  };
 
   async function generate(input: TtsInput): Promise<TtsResult> {
     const voiceId = input.voice ?? DEFAULT_VOICE;
     if (!findVoice(voiceId)) throw invalidRequest(`Unknown voice "${voiceId}"`);
     if (!isVoiceAllowed(voiceId, input.identity.tier)) throw premiumVoice(voiceId);
-    const inworld = deps.inworld;
-    if (!inworld) throw ttsDisabled();
+    if (!synthesis) throw ttsDisabled();
 
     const text = cleanTextForTTS(input.text);
     if (!text) throw invalidRequest("There is no readable text in this article");
@@ -79,41 +88,58 @@ export function createTtsService(deps: TtsServiceDeps) {
     const trackingKey = identity.kind === "user" ? `user:${identity.sub}` : `anon:${input.clientIp}`;
     const premium = identity.tier === "premium";
     const metered = !premium;
-    const articleKey = await articleCacheKey({ text, voiceId, settings: inworld.settings });
+    const articleKey = await articleCacheKey({ text, voiceId, settings: synthesis.inworld.settings });
 
-    let usage: TtsResult["usage"];
+    // Reserved before any work and charged only once the reader has their audio (invariant 7).
+    let reservation: QuotaReservation | undefined;
     if (metered) {
-      const check = await quota.check(trackingKey, articleKey);
-      usage = { count: check.count, limit: check.limit };
-      input.onUsage?.(usage);
-      if (!check.allowed) throw dailyLimit(check.limit, secondsUntilUtcMidnight(new Date()));
+      reservation = await quota.reserve(trackingKey, articleKey);
+      input.onUsage?.({ count: reservation.count, limit: reservation.limit });
+      if (!reservation.allowed) throw dailyLimit(reservation.limit, secondsUntilUtcMidnight(new Date()));
     }
-    // Counted only once the reader has their audio (invariant 7).
-    const charge = async () => {
-      if (!metered) return undefined;
-      const recorded = await quota.record(trackingKey, articleKey);
-      input.onUsage?.(recorded);
-      return recorded;
+    const settle = async (outcome: "commit" | "release") => {
+      if (!reservation) return undefined;
+      const usage = await reservation[outcome]();
+      input.onUsage?.(usage);
+      return usage;
     };
+    try {
+      const served = await serve(synthesis, { text, voiceId, articleKey, trackingKey, premium, signal: input.signal });
+      return { ...served, usage: await settle("commit") };
+    } catch (error) {
+      // Failed, refused a slot, or abandoned by the client: the reservation goes back.
+      await settle("release");
+      throw error;
+    }
+  }
 
+  async function serve(
+    synthesis: ArticleSynthesisDeps,
+    job: { text: string; voiceId: string; articleKey: string; trackingKey: string; premium: boolean; signal?: AbortSignal },
+  ): Promise<Omit<TtsResult, "usage">> {
+    const { voiceId, articleKey, premium } = job;
     // Article hits are answered before a slot is taken: a cached replay must never queue behind generation.
     const hit = await articleCache.get(articleKey);
     if (hit) {
       logger.info({ voiceId, tier: hit.tier }, "TTS article cache hit");
-      return { body: hit.body, cache: "article-hit", usage: (await charge()) ?? usage };
+      return { body: hit.body, cache: "article-hit" };
     }
 
-    const synthesisDeps = { inworld, chunkCache: deps.chunkCache, logger };
-    // A generation already running for this article+voice holds its own slot: join it without queueing, so
-    // identical requests are never refused USER_BUSY nor kept waiting behind unrelated work.
-    const plan = pending.has(articleKey) ? undefined : await planChunks(synthesisDeps, { text, voiceId });
-    const start = async (signal: AbortSignal) =>
-      runGeneration({ inworld, plan: plan ?? (await planChunks(synthesisDeps, { text, voiceId })), persist: premium, articleKey, signal });
+    // Dedup (invariant 10). A generation already running for this article+voice holds its own slot: a request
+    // joins it without planning or queueing, so identical requests are never refused USER_BUSY nor kept
+    // waiting behind unrelated work. On that path nothing is awaited between has() and run(), so run() joins
+    // the very generation has() saw and never starts one without a plan. A request that plans and queues
+    // may still find at run() a generation started meanwhile: it joins that one and gives its slot back.
+    const plan = pending.has(articleKey) ? undefined : await planChunks(synthesis, job);
     // Cached chunks skip synthesis and the concurrency slot (spec, L3): only upstream work waits for one.
     let release: Release | undefined;
-    if (plan && plan.missing.length > 0) release = await limiter.acquire(trackingKey, input.signal);
+    if (plan && plan.missing.length > 0) release = await limiter.acquire(job.trackingKey, job.signal);
+    const start = (signal: AbortSignal) => {
+      if (!plan) throw new Error("A generation can only be started by a request that planned it (see the dedup rule)");
+      return runGeneration(synthesis, { plan, persist: premium, articleKey, signal });
+    };
     try {
-      const { result, piggyback } = pending.run(articleKey, start, input.signal);
+      const { result, piggyback } = pending.run(articleKey, start, job.signal);
       if (piggyback) {
         // Joined a running generation; if it started while this request waited, the slot goes back at once.
         release?.();
@@ -123,9 +149,9 @@ export function createTtsService(deps: TtsServiceDeps) {
       // The generation persists only when its starter is premium; a premium reader who joined it still
       // gets the cross-device copy (L2.5 is written for premium readers).
       if (premium && !generated.persisted) void articleCache.set(articleKey, generated.body, { persist: true });
-      return { body: generated.body, cache: generated.allChunksCached ? "chunk-hit" : undefined, usage: (await charge()) ?? usage };
+      return { body: generated.body, cache: generated.allChunksCached ? "chunk-hit" : undefined };
     } catch (error) {
-      if (input.signal?.aborted) throw error;
+      if (job.signal?.aborted) throw error;
       const appError = toAppError(error);
       logger.error({ voiceId, code: appError.code, err: error }, "TTS synthesis error");
       throw appError;
@@ -134,35 +160,16 @@ export function createTtsService(deps: TtsServiceDeps) {
     }
   }
 
-  async function runGeneration(job: {
-    inworld: InworldClient;
-    plan: ChunkPlan;
-    persist: boolean;
-    articleKey: string;
-    signal: AbortSignal;
-  }): Promise<Generated> {
+  async function runGeneration(
+    synthesis: ArticleSynthesisDeps,
+    job: { plan: ChunkPlan; persist: boolean; articleKey: string; signal: AbortSignal },
+  ): Promise<Generated> {
     const track = startMemoryTrack("tts-synthesis", deps.memoryLogger);
-    const memory = process.memoryUsage();
-    logger.info(
-      { rss: memory.rss, heapUsed: memory.heapUsed, articleCache: articleCache.size(), chunkCache: deps.chunkCache.size() },
-      "TTS pre-synthesis memory snapshot",
-    );
+    logMemorySnapshot(logger, "TTS pre-synthesis memory snapshot", { articleCache: articleCache.size(), chunkCache: chunkCache.size() });
     const { text, voiceId, chunks, missing } = job.plan;
     logger.info({ voiceId, chars: text.length, chunks: chunks.length, uncached: missing.length }, "TTS synthesis started");
     try {
-      const audio = await synthesizeArticle(
-        {
-          inworld: job.inworld,
-          chunkCache: deps.chunkCache,
-          chunkConcurrency: deps.chunkConcurrency,
-          retry: deps.retry,
-          logger,
-          memoryLogger: deps.memoryLogger,
-          onCheckpoint: track.checkpoint,
-        },
-        job.plan,
-        job.signal,
-      );
+      const audio = await synthesizeArticle(synthesis, job.plan, { signal: job.signal, onCheckpoint: track.checkpoint });
       const body = JSON.stringify({
         audioBase64: Buffer.from(audio.audio.buffer, audio.audio.byteOffset, audio.audio.byteLength).toString("base64"),
         alignment: audio.alignment,

@@ -1,5 +1,5 @@
 // From cleaned article text to one MP3 and one timeline: split into chunks, take what the chunk caches
-// hold, synthesize the rest in parallel, and only when every chunk succeeded cache the new ones and merge.
+// hold, synthesize the rest in parallel, caching each as it completes, and merge once every chunk is there.
 import type { Alignment } from "@/lib/alignment/types";
 import { fitAlignmentToText } from "@/lib/alignment/fit-alignment";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
@@ -23,7 +23,6 @@ export interface ArticleSynthesisDeps {
   retry?: RetryPolicy;
   logger: Logger;
   memoryLogger: Logger;
-  onCheckpoint?: (label: string) => void;
 }
 
 export interface ArticleAudio {
@@ -60,7 +59,11 @@ export async function planChunks(
   return { text, voiceId, chunks, keys, entries, missing };
 }
 
-export async function synthesizeArticle(deps: ArticleSynthesisDeps, plan: ChunkPlan, signal?: AbortSignal): Promise<ArticleAudio> {
+export async function synthesizeArticle(
+  deps: ArticleSynthesisDeps,
+  plan: ChunkPlan,
+  { signal, onCheckpoint }: { signal?: AbortSignal; onCheckpoint?: (label: string) => void } = {},
+): Promise<ArticleAudio> {
   const { inworld, chunkCache, logger } = deps;
   const { text, voiceId, chunks, keys, missing } = plan;
   const entries = [...plan.entries];
@@ -76,7 +79,11 @@ export async function synthesizeArticle(deps: ArticleSynthesisDeps, plan: ChunkP
       audioBytes += result.audio.byteLength;
       if (audioBytes > MAX_AUDIO_BYTES) throw audioTooLarge(audioBytes);
       const durationMs = parseMp3DurationMs(result.audio) || estimateMp3DurationMs(result.audio, inworld.settings.bitRate);
-      return { audio: result.audio, alignment: fitAlignmentToText(chunk.text, result.alignment), durationMs } satisfies ChunkEntry;
+      const entry: ChunkEntry = { audio: result.audio, alignment: fitAlignmentToText(chunk.text, result.alignment), durationMs };
+      // Cached at once, whatever becomes of its siblings: a chunk is whole and correct on its own, so when the
+      // article fails (or the reader leaves) a retry pays only for the chunks that did not complete (invariant 6).
+      void chunkCache.set(keys[index], entry);
+      return entry;
     },
     {
       concurrency: deps.chunkConcurrency,
@@ -85,12 +92,10 @@ export async function synthesizeArticle(deps: ArticleSynthesisDeps, plan: ChunkP
       onRetry: (info) => logger.warn({ ...info, voiceId }, "TTS chunk rate-limited, retrying"),
     },
   );
-  deps.onCheckpoint?.("chunk-gen");
+  onCheckpoint?.("chunk-gen");
 
-  // Every chunk succeeded: only now is anything written (invariant 6: nothing partial is cached).
   missing.forEach((index, i) => {
     entries[index] = fresh[i];
-    void chunkCache.set(keys[index], fresh[i]);
   });
   const complete = entries as ChunkEntry[];
 
