@@ -1,6 +1,7 @@
 // The web app's /api/tts* routes are thin: they hand the request to the API process and pass its answer back
 // untouched (status, JSON body, X-TTS-* headers), adding who is asking (the session token and client IP).
 // Only the failures the API cannot report itself are answered here, in the API's own error shape.
+import { isIP } from "node:net";
 import { BodyTooLargeError, readCappedBody } from "./read-capped-body";
 import { clearedSessionCookie, sessionTokenFrom } from "./session-cookie";
 
@@ -23,7 +24,7 @@ function errorResponse(status: number, code: string, error: string): Response {
  */
 export function clientIpFrom(forwardedFor: string | null): string | undefined {
   const value = forwardedFor?.trim();
-  return value && /^[0-9a-fA-F:.]+$/.test(value) ? value : undefined;
+  return value && isIP(value) ? value : undefined;
 }
 
 async function upstreamAnswer(upstream: Response, sentToken: boolean, secure: boolean): Promise<Response> {

@@ -166,6 +166,7 @@ describe("request identity helpers", () => {
     ["::ffff:127.0.0.1", "::ffff:127.0.0.1"],
     ["1.1.1.1, 2.2.2.2", undefined],
     ["for=1.1.1.1", undefined],
+    ["cafe", undefined],
     ["", undefined],
     [null, undefined],
   ])("takes X-Forwarded-For %j only as one address: %j", (header, expected) => {
