@@ -3,8 +3,8 @@
 // server standing in for Inworld. One Ctrl-C stops them all; if one dies, the others are stopped too.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
+import { loadOrCreateAuthSecret } from "./auth-secret.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -15,8 +15,8 @@ const apiPort = env.API_PORT || "3001";
 const voicePort = env.LOCAL_VOICE_PORT || "3002";
 const useLocalVoice = !env.INWORLD_API_KEY;
 
-// The demo sign-in needs a signing secret; a fresh one per start is fine for a local demo.
-env.AUTH_SECRET ||= randomBytes(32).toString("hex");
+// The demo sign-in needs a signing secret, the same one across restarts so sessions outlive them.
+env.AUTH_SECRET ||= loadOrCreateAuthSecret(join(root, ".local/auth-secret"));
 env.DEMO_AUTH ??= "1";
 env.API_URL ||= `http://127.0.0.1:${apiPort}`;
 
@@ -30,7 +30,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-// `next start` serves a production build: make one on the first start, and again whenever the web sources
+// The web server serves a production build: make one on the first start, and again whenever the web sources
 // changed since the last one, so a fresh clone needs nothing but `npm install && npm start`.
 function ensureBuild() {
   const buildId = join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID");
@@ -80,6 +80,7 @@ if (useLocalVoice) {
   Object.assign(apiEnv, { INWORLD_BASE_URL: `http://127.0.0.1:${voicePort}`, INWORLD_API_KEY: "local-voice" });
 }
 run("api", bin("bun"), ["server/index.ts"], apiEnv);
-run("web", bin("next"), ["start", "-p", webPort, "-H", env.HOST || "0.0.0.0"], { NEXT_TELEMETRY_DISABLED: "1" });
+// Next.js behind our own server, which writes the client address itself (scripts/web-server.mjs).
+run("web", process.execPath, [join(root, "scripts/web-server.mjs")], { PORT: webPort, HOST: env.HOST || "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" });
 
 console.log(`[start] web http://localhost:${webPort}  api http://localhost:${apiPort}` + (useLocalVoice ? `  local voice http://localhost:${voicePort} (offline, no API key)` : "  Inworld"));

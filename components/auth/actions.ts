@@ -3,16 +3,14 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/navigation/return-path";
-import { SESSION_COOKIE } from "@/lib/proxy/forward-to-api";
-import { apiUrl, demoAuthEnabled, sessionToken } from "./session";
-
-// The API's demo tokens last 30 days; the cookie lives as long.
-const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+import { webEnv } from "@/components/config/web-env";
+import { SESSION_COOKIE, SESSION_MAX_AGE_S, sessionCookieAttributes } from "@/lib/proxy/session-cookie";
+import { demoAuthEnabled, sessionToken } from "./session";
 
 async function issueDemoSession(tier: "free" | "premium", keepIdentity: boolean): Promise<void> {
-  if (!demoAuthEnabled()) throw new Error("Demo sign-in is disabled (DEMO_AUTH is not 1)");
+  if (!demoAuthEnabled()) throw new Error("Demo sign-in is disabled (DEMO_AUTH is off)");
   const token = keepIdentity ? await sessionToken() : undefined;
-  const res = await fetch(new URL("/api/auth/demo", apiUrl()), {
+  const res = await fetch(new URL("/api/auth/demo", webEnv().API_URL), {
     method: "POST",
     headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ tier }),
@@ -22,13 +20,7 @@ async function issueDemoSession(tier: "free" | "premium", keepIdentity: boolean)
   const body = (await res.json()) as { token?: unknown };
   if (typeof body.token !== "string") throw new Error("Demo sign-in returned no token");
   const secure = (await headers()).get("x-forwarded-proto") === "https";
-  (await cookies()).set(SESSION_COOKIE, body.token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    maxAge: SESSION_MAX_AGE_S,
-  });
+  (await cookies()).set(SESSION_COOKIE, body.token, { ...sessionCookieAttributes(secure), maxAge: SESSION_MAX_AGE_S });
 }
 
 /** A fresh demo reader of the chosen tier. */

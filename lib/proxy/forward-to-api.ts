@@ -1,15 +1,15 @@
 // The web app's /api/tts* routes are thin: they hand the request to the API process and pass its answer back
 // untouched (status, JSON body, X-TTS-* headers), adding who is asking (the session token and client IP).
-// Only the two failures the API cannot report itself are answered here, in the API's own error shape.
+// Only the failures the API cannot report itself are answered here, in the API's own error shape.
+import { isIP } from "node:net";
+import { BodyTooLargeError, readCappedBody } from "./read-capped-body";
+import { clearedSessionCookie, sessionTokenFrom } from "./session-cookie";
 
 export interface ForwardOptions {
   apiUrl: string;
   path: string;
   timeoutMs: number;
 }
-
-/** The session cookie (httpOnly, set by sign-in) becomes the API's bearer token. */
-export const SESSION_COOKIE = "listen_session";
 
 const PASSED_THROUGH = ["content-type", "cache-control", "retry-after"];
 
@@ -18,29 +18,38 @@ function errorResponse(status: number, code: string, error: string): Response {
 }
 
 /**
- * The client as the nearest trusted hop saw it: Next.js fills `x-forwarded-for` with the socket address when
- * the request arrives without one, and a reverse proxy in front appends the address it saw, so the right-most
- * entry is the one no client can forge past that proxy.
+ * The client address scripts/web-server.mjs wrote: exactly one address, from the socket or a trusted front
+ * proxy, after dropping whatever the browser sent. Anything else did not come from that server (a list, say,
+ * under `next dev`), so it is not passed on and the API counts the request against the web app's own address.
  */
 export function clientIpFrom(forwardedFor: string | null): string | undefined {
-  const hops = forwardedFor?.split(",").map((s) => s.trim()).filter(Boolean);
-  return hops?.length ? hops[hops.length - 1] : undefined;
+  const value = forwardedFor?.trim();
+  return value && isIP(value) ? value : undefined;
 }
 
-export function sessionTokenFrom(cookieHeader: string | null): string | undefined {
-  for (const pair of cookieHeader?.split(";") ?? []) {
-    const eq = pair.indexOf("=");
-    if (eq > 0 && pair.slice(0, eq).trim() === SESSION_COOKIE) {
-      const value = pair.slice(eq + 1).trim();
-      return value ? decodeURIComponent(value) : undefined;
-    }
-  }
-  return undefined;
+async function upstreamAnswer(upstream: Response, sentToken: boolean, secure: boolean): Promise<Response> {
+  const payload = await upstream.arrayBuffer();
+  const out = new Headers();
+  upstream.headers.forEach((value, name) => {
+    if (name.startsWith("x-tts-") || PASSED_THROUGH.includes(name)) out.set(name, value);
+  });
+  // A token the API refuses (signed with another secret, expired) would fail every listen while the page
+  // still looked signed in: drop it, so the reader is anonymous until they sign in again.
+  if (sentToken && upstream.status === 401) out.append("set-cookie", clearedSessionCookie(secure));
+  return new Response(payload, { status: upstream.status, headers: out });
 }
 
 export async function forwardToApi(request: Request, options: ForwardOptions): Promise<Response> {
   const method = request.method === "POST" ? "POST" : "GET";
-  const body = method === "POST" ? await request.text() : undefined;
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  if (method === "POST") {
+    try {
+      body = await readCappedBody(request);
+    } catch (cause) {
+      if (cause instanceof BodyTooLargeError) return errorResponse(413, cause.code, "The request is too large.");
+      throw cause;
+    }
+  }
   const token = sessionTokenFrom(request.headers.get("cookie"));
   const clientIp = clientIpFrom(request.headers.get("x-forwarded-for"));
 
@@ -49,28 +58,17 @@ export async function forwardToApi(request: Request, options: ForwardOptions): P
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (clientIp) headers.set("X-Forwarded-For", clientIp);
 
-  let upstream: Response;
-  let payload: ArrayBuffer;
   try {
-    const signal = AbortSignal.timeout(options.timeoutMs);
-    upstream = await fetch(new URL(options.path, options.apiUrl), {
-      method,
-      headers,
-      body,
-      signal,
-      cache: "no-store",
-    });
-    payload = await upstream.arrayBuffer();
+    // A browser that goes away cancels the API call too, so the API frees its slot and its upstream calls.
+    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(options.timeoutMs)]);
+    const upstream = await fetch(new URL(options.path, options.apiUrl), { method, headers, body, signal, cache: "no-store" });
+    return await upstreamAnswer(upstream, token !== undefined, request.headers.get("x-forwarded-proto") === "https");
   } catch (cause) {
+    // Nobody is left to read an answer; 499 (nginx's "client closed request") keeps it out of the error counts.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
     if (cause instanceof DOMException && cause.name === "TimeoutError") {
       return errorResponse(504, "UPSTREAM_TIMEOUT", "Generating the audio took too long. Please try again.");
     }
     return errorResponse(503, "UPSTREAM_UNAVAILABLE", "The voice service is not reachable right now. Please try again shortly.");
   }
-
-  const out = new Headers();
-  upstream.headers.forEach((value, name) => {
-    if (name.startsWith("x-tts-") || PASSED_THROUGH.includes(name)) out.set(name, value);
-  });
-  return new Response(payload, { status: upstream.status, headers: out });
 }

@@ -101,3 +101,30 @@ export async function startApi(env: Record<string, string | undefined> = {}): Pr
   await waitFor(() => httpOk(`${url}/health`), "API", p.child, p.output);
   return { ...p, port, url };
 }
+
+export interface RunningApp extends RunningProcess {
+  apiUrl: string;
+  voiceUrl: string;
+}
+
+/**
+ * The whole app as `npm start` runs it (scripts/start.mjs: web server, API, local voice server with its control
+ * interface) on free ports. It builds the web app first when the build is missing or stale (NEXT_DIST_DIR picks
+ * the build directory), which can take a couple of minutes.
+ */
+export async function startApp(env: Record<string, string | undefined> = {}): Promise<RunningApp> {
+  const [port, apiPort, voicePort] = [await freePort(), await freePort(), await freePort()];
+  const p = launch(process.execPath, ["scripts/start.mjs"], {
+    PORT: String(port),
+    API_PORT: String(apiPort),
+    LOCAL_VOICE_PORT: String(voicePort),
+    HOST: "127.0.0.1",
+    INWORLD_API_KEY: "",
+    LOCAL_VOICE_CONTROL: "1",
+    LOG_LEVEL: "warn",
+    ...env,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(() => httpOk(`${url}/`), "npm start", p.child, p.output, 300_000);
+  return { ...p, port, url, apiUrl: `http://127.0.0.1:${apiPort}`, voiceUrl: `http://127.0.0.1:${voicePort}` };
+}

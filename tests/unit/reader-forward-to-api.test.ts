@@ -1,19 +1,32 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientIpFrom, forwardToApi, sessionTokenFrom } from "@/lib/proxy/forward-to-api";
+import { clientIpFrom, forwardToApi } from "@/lib/proxy/forward-to-api";
+import { MAX_BODY_BYTES } from "@/lib/proxy/read-capped-body";
+import { sessionTokenFrom } from "@/lib/proxy/session-cookie";
 
 let server: Server;
 let apiUrl: string;
 let seen: { headers: IncomingMessage["headers"]; body: string } | null = null;
+let requests = 0;
+let closedWithoutAnswer = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    requests++;
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       seen = { headers: req.headers, body };
-      if (req.url === "/hang") return;
+      if (req.url === "/hang") {
+        res.on("close", () => closedWithoutAnswer++);
+        return;
+      }
+      if (req.url === "/refuse") {
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "Invalid or expired session token", code: "UNAUTHORIZED" }));
+        return;
+      }
       res.writeHead(429, { "content-type": "application/json", "x-tts-usage-count": "3", "retry-after": "7", "x-other": "no" });
       res.end(JSON.stringify({ error: "Slow down", code: "RATE_LIMITED" }));
     });
@@ -42,7 +55,7 @@ describe("forwardToApi", () => {
   });
 
   it("forwards the body, the session cookie as a bearer token and the client IP", async () => {
-    await forwardToApi(browserRequest({ cookie: "a=1; listen_session=tok%2Eabc; b=2", "x-forwarded-for": "10.0.0.1, 203.0.113.9" }), {
+    await forwardToApi(browserRequest({ cookie: "a=1; listen_session=tok%2Eabc; b=2", "x-forwarded-for": "203.0.113.9" }), {
       apiUrl,
       path: "/api/tts",
       timeoutMs: 5_000,
@@ -50,6 +63,81 @@ describe("forwardToApi", () => {
     expect(seen?.body).toBe('{"text":"hi"}');
     expect(seen?.headers.authorization).toBe("Bearer tok.abc");
     expect(seen?.headers["x-forwarded-for"]).toBe("203.0.113.9");
+  });
+
+  it("passes on no address it did not write itself: a list is not the web server's one address", async () => {
+    await forwardToApi(browserRequest({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    expect(seen?.headers["x-forwarded-for"]).toBeUndefined();
+  });
+
+  it("treats a malformed session cookie as no session instead of throwing", async () => {
+    const res = await forwardToApi(browserRequest({ cookie: "listen_session=%E0%A4%A" }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    expect(res.status).toBe(429);
+    expect(seen?.headers.authorization).toBeUndefined();
+  });
+
+  it("clears the session cookie, as sign-in set it, when the API refuses the token", async () => {
+    const res = await forwardToApi(browserRequest({ cookie: "listen_session=stale" }), { apiUrl, path: "/refuse", timeoutMs: 5_000 });
+    expect(res.status).toBe(401);
+    expect((await res.json()).code).toBe("UNAUTHORIZED");
+    const cleared = res.headers.get("set-cookie") ?? "";
+    expect(cleared).toMatch(/^listen_session=;/);
+    expect(cleared).toMatch(/Max-Age=0/);
+    expect(cleared).toMatch(/Path=\//);
+    expect(cleared).toMatch(/HttpOnly/);
+  });
+
+  it("sets no cookie on a 401 when it sent no token", async () => {
+    const res = await forwardToApi(browserRequest(), { apiUrl, path: "/refuse", timeoutMs: 5_000 });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("answers 413 BODY_TOO_LARGE from the declared length without calling the API", async () => {
+    const before = requests;
+    const request = new Request("http://web/api/tts", { method: "POST", body: "{}", headers: { "content-length": String(MAX_BODY_BYTES + 1) } });
+    const res = await forwardToApi(request, { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: "BODY_TOO_LARGE" });
+    expect(requests).toBe(before);
+  });
+
+  it("stops reading an unannounced body at the cap and answers 413 BODY_TOO_LARGE", async () => {
+    let pulled = 0;
+    const piece = new Uint8Array(256 * 1024);
+    // Three times the cap, with no Content-Length: only reading stops it.
+    const oversized = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 3 * MAX_BODY_BYTES) return controller.close();
+        pulled += piece.byteLength;
+        controller.enqueue(piece);
+      },
+    });
+    const request = new Request("http://web/api/tts", { method: "POST", body: oversized, duplex: "half" } as RequestInit);
+    const before = requests;
+    const res = await forwardToApi(request, { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: "BODY_TOO_LARGE" });
+    expect(pulled).toBeLessThan(2 * MAX_BODY_BYTES);
+    expect(requests).toBe(before);
+  });
+
+  it("forwards a body right at the cap", async () => {
+    const body = "x".repeat(MAX_BODY_BYTES);
+    await forwardToApi(new Request("http://web/api/tts", { method: "POST", body }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    expect(seen?.body.length).toBe(MAX_BODY_BYTES);
+  });
+
+  it("cancels the API call when the browser goes away", async () => {
+    const browser = new AbortController();
+    const request = new Request("http://web/api/tts", { method: "POST", body: "{}", signal: browser.signal });
+    const before = requests;
+    const answer = forwardToApi(request, { apiUrl, path: "/hang", timeoutMs: 60_000 });
+    await expect.poll(() => requests).toBe(before + 1);
+    const closedBefore = closedWithoutAnswer;
+    browser.abort();
+    expect((await answer).status).toBe(499);
+    await expect.poll(() => closedWithoutAnswer).toBe(closedBefore + 1);
   });
 
   it("answers 504 UPSTREAM_TIMEOUT when the API takes longer than the timeout", async () => {
@@ -72,8 +160,16 @@ describe("request identity helpers", () => {
     expect(sessionTokenFrom(null)).toBeUndefined();
   });
 
-  it("takes the right-most X-Forwarded-For hop", () => {
-    expect(clientIpFrom("1.1.1.1, 2.2.2.2")).toBe("2.2.2.2");
-    expect(clientIpFrom(null)).toBeUndefined();
+  it.each([
+    ["203.0.113.9", "203.0.113.9"],
+    [" 2001:db8::7 ", "2001:db8::7"],
+    ["::ffff:127.0.0.1", "::ffff:127.0.0.1"],
+    ["1.1.1.1, 2.2.2.2", undefined],
+    ["for=1.1.1.1", undefined],
+    ["cafe", undefined],
+    ["", undefined],
+    [null, undefined],
+  ])("takes X-Forwarded-For %j only as one address: %j", (header, expected) => {
+    expect(clientIpFrom(header)).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { webEnv } from "@/components/config/web-env";
 import { forwardToApi } from "@/lib/proxy/forward-to-api";
 
 export const dynamic = "force-dynamic";
@@ -5,5 +6,5 @@ export const dynamic = "force-dynamic";
 // Spec: "Next.js JSON proxy with 120s timeout". A long uncached article takes many upstream rounds; the API's
 // own per-chunk timeout (60 s) normally answers first.
 export async function POST(request: Request) {
-  return forwardToApi(request, { apiUrl: process.env.API_URL ?? "http://127.0.0.1:3001", path: "/api/tts", timeoutMs: 120_000 });
+  return forwardToApi(request, { apiUrl: webEnv().API_URL, path: "/api/tts", timeoutMs: 120_000 });
 }
