@@ -86,8 +86,9 @@ export async function startRedis(port?: number): Promise<RunningProcess> {
   return { ...p, port, url: `redis://127.0.0.1:${port}` };
 }
 
-export async function startLocalVoice(env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
-  const port = await freePort();
+/** `port` restarts a voice server where an earlier one ran (the API keeps its INWORLD_BASE_URL). */
+export async function startLocalVoice(env: Record<string, string | undefined> = {}, port?: number): Promise<RunningProcess> {
+  port ??= await freePort();
   const p = launch(bunBin, ["server/local-voice/index.ts"], { LOCAL_VOICE_PORT: String(port), LOCAL_VOICE_CONTROL: "1", ...env });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(() => httpOk(`${url}/health`), "local voice server", p.child, p.output);
