@@ -99,7 +99,7 @@ describe("the daily quota through /api/tts", () => {
   it("still answers 200 with Redis down and enforces the quota from memory (invariant 11)", async () => {
     const stopped = await startRedis();
     await stopped.stop();
-    const degraded = await startApi({ ...base, REDIS_URL: stopped.url, TTS_RATE_LIMIT_PER_MIN: "10000" });
+    const degraded = await startApi({ ...base, REDIS_URL: stopped.url, TTS_RATE_LIMIT_PER_MIN: "10000" }, { redisDown: true });
     try {
       const ip = freshIp();
       const first = shortArticle();
