@@ -83,6 +83,7 @@ export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Comp
         pendingGenerations: () => pending.size(),
         upstream: !inworld ? "disabled" : isRemote ? "inworld" : "local-voice",
         redisConfigured: Boolean(redis),
+        redisConnected: () => redis?.status === "ready",
         healthToken: env.HEALTH_TOKEN,
       },
     },

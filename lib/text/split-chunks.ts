@@ -16,6 +16,9 @@
 // paragraphs between the anchor before it and the anchor after it (one further run if the edit makes or
 // unmakes an anchor). Every other chunk keeps its exact text, and so its cache key.
 
+/** Spec: ~1800-character chunks on sentence boundaries (Inworld's limit is 2000, so a margin is kept). */
+export const CHUNK_MAX_CHARS = 1800;
+
 export interface TextChunk {
   text: string;
   /** index of the chunk's first character in the text it was split from */
@@ -172,10 +175,22 @@ function paragraphs(text: string): Span[] {
 }
 
 /**
+ * Where the text's opening ends: as many of the first paragraph's sentences as fit in maxChars (its clauses or
+ * words when the first sentence alone is longer), cut by the same rules as every chunk. 0 for empty text.
+ */
+export function openingEnd(text: string, maxChars: number): number {
+  const [first] = paragraphs(text);
+  if (!first) return 0;
+  const pieces: Span[] = [];
+  chunkSpan(text, first, maxChars, 0, pieces);
+  return pieces[0][1];
+}
+
+/**
  * Splits text into chunks of at most maxChars characters (UTF-16 code units, as `String.length` counts).
  * Each chunk is trimmed and is the exact substring at its offset; only whitespace lies between chunks.
  */
-export function splitTTSChunks(text: string, maxChars = 1800): TextChunk[] {
+export function splitTTSChunks(text: string, maxChars = CHUNK_MAX_CHARS): TextChunk[] {
   if (!Number.isInteger(maxChars) || maxChars < 2) {
     throw new TypeError(`maxChars must be an integer of at least 2, got ${maxChars}`);
   }

@@ -11,6 +11,9 @@ export interface SynthesisJob {
 export interface SynthesisResult {
   /** A complete MP3 file: mono CBR Layer III frames at the requested rate, no tags. */
   mp3: Uint8Array;
+  /** `mp3` in base64, when the engine has it for less than encoding costs (the silence engine builds it by
+   * repetition); otherwise the HTTP layer encodes `mp3`. */
+  mp3Base64?: string;
   /** Decoded length of `mp3`: frames × samples per frame / sample rate. */
   durationSeconds: number;
   /** One start and end time per UTF-16 code unit of the text. */

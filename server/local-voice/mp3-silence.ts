@@ -25,3 +25,19 @@ export function silentMp3(frameCount: number, sampleRate: number, bitRateKbps: n
   for (let i = 0; i < frameCount; i++) mp3.set(frame, i * frame.length);
   return mp3;
 }
+
+// Three frames are a whole number of base64 groups whatever the frame length (3 × length bytes), so the base64
+// of n frames is a repetition of that of three, plus the encoding of the last n mod 3: no encoding per call.
+const tripleBase64 = new Map<string, string>();
+
+export function silentMp3Base64(frameCount: number, sampleRate: number, bitRateKbps: number): string {
+  const key = `${sampleRate}/${bitRateKbps}`;
+  let triple = tripleBase64.get(key);
+  if (triple === undefined) {
+    triple = Buffer.from(silentMp3(3, sampleRate, bitRateKbps)).toString("base64");
+    tripleBase64.set(key, triple);
+  }
+  const rest = frameCount % 3;
+  const tail = rest === 0 ? "" : Buffer.from(silentMp3(rest, sampleRate, bitRateKbps)).toString("base64");
+  return triple.repeat((frameCount - rest) / 3) + tail;
+}

@@ -3,7 +3,7 @@
 import { characterTimes, type TimedSpan } from "./char-timing";
 import type { SpeechEngine } from "./engine";
 import { samplesPerFrame } from "./mp3-format";
-import { silentMp3 } from "./mp3-silence";
+import { silentMp3, silentMp3Base64 } from "./mp3-silence";
 
 /** About what eSpeak and Inworld's voices manage in English prose. */
 export const SPOKEN_CHARACTERS_PER_SECOND = 14;
@@ -22,7 +22,16 @@ export function createSilenceEngine(): SpeechEngine {
         spans.push({ start, end, startTime: start / SPOKEN_CHARACTERS_PER_SECOND, endTime: end / SPOKEN_CHARACTERS_PER_SECOND });
       }
       const { starts, ends } = characterTimes(text.length, spans, durationSeconds);
-      return { mp3: silentMp3(frameCount, sampleRate, bitRateKbps), durationSeconds, starts, ends };
+      return {
+        // Built only when read: the HTTP layer sends mp3Base64 and never touches the bytes.
+        get mp3() {
+          return silentMp3(frameCount, sampleRate, bitRateKbps);
+        },
+        mp3Base64: silentMp3Base64(frameCount, sampleRate, bitRateKbps),
+        durationSeconds,
+        starts,
+        ends,
+      };
     },
     close: async () => {},
   };

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
-import { splitTTSChunks } from "@/lib/text/split-chunks";
+import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { startApi, type RunningProcess } from "../support/processes";
 import { walkMp3 } from "../support/mp3-walk";
 import { article, uniqueSentence } from "../support/articles";
@@ -69,7 +69,7 @@ describe("POST /api/tts speaks an article", () => {
 
   it("merges a multi-chunk article into one file with a single Info frame and offsets by decoded durations", async () => {
     const text = article(5_000);
-    const chunks = splitTTSChunks(cleanTextForTTS(text));
+    const chunks = planTTSChunks(cleanTextForTTS(text));
     expect(chunks.length).toBeGreaterThanOrEqual(3);
     // Later chunks are shorter, so with latency per character they finish first.
     await voice.control({ latencyPerCharMs: 0.5 });
@@ -127,7 +127,7 @@ describe("upstream failures", () => {
 
   it("answers 502 UPSTREAM_ERROR for an upstream 500 and caches nothing of the article", async () => {
     const text = article(4_000);
-    const chunks = splitTTSChunks(cleanTextForTTS(text)).length;
+    const chunks = planTTSChunks(cleanTextForTTS(text)).length;
     await voice.control({ failNext: [500] });
     const failed = await tts({ text });
     expect(failed.status).toBe(502);

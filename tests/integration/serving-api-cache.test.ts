@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import type { Redis } from "ioredis";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { articleCacheKey, chunkCacheKey } from "@/lib/text/cache-key";
-import { splitTTSChunks } from "@/lib/text/split-chunks";
+import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { articleRedisKey } from "@/server/cache/article-cache";
 import { chunkRedisKey } from "@/server/cache/chunk-cache";
 import { article, uniqueSentence } from "../support/articles";
@@ -28,7 +28,7 @@ let api: RunningProcess;
 let admin: Redis;
 
 const settings = { modelId: "inworld-tts-1.5-mini", audioEncoding: "MP3", sampleRateHertz: 44_100, bitRate: 64_000 } as const;
-const chunksOf = (text: string) => splitTTSChunks(cleanTextForTTS(text));
+const chunksOf = (text: string) => planTTSChunks(cleanTextForTTS(text));
 const chunkCount = (text: string) => chunksOf(text).length;
 
 // One paragraph over the 1800-character chunk size: the splitter chunks it on its own and restarts packing
@@ -93,12 +93,15 @@ describe("cache tiers through /api/tts", () => {
   it("answers chunk-hit with no upstream call when every chunk is cached though the article never was", async () => {
     const first = longParagraph(3_000);
     const second = longParagraph(2_000);
+    // An article's opening is a chunk of its own (chunk 0), so `second` is spoken after an opening of its own
+    // to have its chunks cached as they stand after `first`.
+    const opening = `An opening line. ${uniqueSentence()}`;
     await speak({ text: first });
-    await speak({ text: second });
+    await speak({ text: `${opening}\n\n${second}` });
     await voice.reset();
 
     const combined = `${first}\n\n${second}`;
-    expect(chunkCount(combined)).toBe(chunkCount(first) + chunkCount(second));
+    expect(chunkCount(combined)).toBe(chunkCount(first) + chunkCount(`${opening}\n\n${second}`) - 1);
     const res = await speak({ text: combined });
     expect(res.cache).toBe("chunk-hit");
     expect(await upstreamCalls()).toBe(0);
@@ -193,7 +196,8 @@ describe("request dedup", () => {
     const tight = await startApi({ ...env, MAX_CONCURRENT_TTS: "1", MAX_TTS_PER_USER: "1", TTS_SLOT_TIMEOUT_MS: "200" });
     try {
       await voice.control({ latencyMs: 1_000 });
-      const text = longParagraph(1_000);
+      // Within the opening's 300 characters: one chunk, so one upstream call in flight.
+      const text = `A short article of one chunk. ${uniqueSentence()}`;
       const token = await sessionToken("free", "one-slot-reader");
       const first = postTts(tight.url, { text, token });
       await expect.poll(async () => (await voice.stats()).inFlight).toBe(1);

@@ -98,7 +98,7 @@ describe("failure modes (spec table) not covered elsewhere", () => {
   it("Redis down: every cache tier misses silently and the article is synthesized upstream", async () => {
     const stopped = await startRedis();
     await stopped.stop();
-    const degraded = await startApi({ ...base, REDIS_URL: stopped.url });
+    const degraded = await startApi({ ...base, REDIS_URL: stopped.url }, { redisDown: true });
     try {
       const premium = await sessionToken("premium", "redis-down");
       const text = `${shortArticle()}\n\n${shortArticle()}`;
@@ -109,7 +109,7 @@ describe("failure modes (spec table) not covered elsewhere", () => {
       const again = await postTts(degraded.url, { text, token: premium });
       expect(again.headers.get("x-tts-cache")).toBe("article-hit");
       const { redis } = (await getHealth(degraded.url)).tts;
-      expect(redis).toMatchObject({ configured: true, hits: 0 });
+      expect(redis).toMatchObject({ configured: true, connected: false, hits: 0 });
       expect(redis.errors).toBeGreaterThan(0);
     } finally {
       await degraded.stop();

@@ -172,7 +172,7 @@ describe("the daily quota through /api/tts", () => {
     const stopped = await startRedis();
     await stopped.stop();
     // Eight slots a reader, so eight new articles at once meet the quota and not the per-reader limit.
-    const degraded = await startApi({ ...base, REDIS_URL: stopped.url, TTS_RATE_LIMIT_PER_MIN: "10000", MAX_TTS_PER_USER: "8" });
+    const degraded = await startApi({ ...base, REDIS_URL: stopped.url, TTS_RATE_LIMIT_PER_MIN: "10000", MAX_TTS_PER_USER: "8" }, { redisDown: true });
     try {
       const ip = freshIp();
       const first = shortArticle();

@@ -95,11 +95,19 @@ export async function startLocalVoice(env: Record<string, string | undefined> = 
   return { ...p, port, url };
 }
 
-export async function startApi(env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+/** `redisDown`: the API is started against a Redis that is not there, so it is ready without a connection. */
+export async function startApi(env: Record<string, string | undefined> = {}, { redisDown = false } = {}): Promise<RunningProcess> {
   const port = await freePort();
   const p = launch(bunBin, ["server/index.ts"], { API_PORT: String(port), LOG_LEVEL: "warn", ...env });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(() => httpOk(`${url}/health`), "API", p.child, p.output);
+  // With Redis configured, ready means connected too: a request in the first moments would miss every tier.
+  const ready = async () => {
+    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
+    if (!res.ok) return false;
+    const { tts } = (await res.json()) as { tts: { redis: { configured: boolean; connected: boolean } } };
+    return redisDown || !tts.redis.configured || tts.redis.connected;
+  };
+  await waitFor(ready, "API", p.child, p.output);
   return { ...p, port, url };
 }
 

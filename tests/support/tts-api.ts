@@ -17,7 +17,7 @@ export interface Health {
   status: string;
   tts: LimiterStats & {
     pendingGenerations: number;
-    redis: { configured: boolean; hits: number; misses: number; errors: number; hitRate: string };
+    redis: { configured: boolean; connected: boolean; hits: number; misses: number; errors: number; hitRate: string };
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMp3DurationMs } from "@/lib/mp3/duration";
 import { parseFrameHeader } from "@/lib/mp3/frame-header";
-import { silentFrame, silentMp3 } from "@/server/local-voice/mp3-silence";
+import { silentFrame, silentMp3, silentMp3Base64 } from "@/server/local-voice/mp3-silence";
 import { createSilenceEngine, SPOKEN_CHARACTERS_PER_SECOND } from "@/server/local-voice/silence-engine";
 import { voiceProfile } from "@/server/local-voice/voice-profiles";
 
@@ -21,6 +21,12 @@ describe("silent MP3 frames", () => {
   it("repeats the frame into a stream whose decoded length is frames × 1152 samples", () => {
     const mp3 = silentMp3(100, 44100, 64);
     expect(parseMp3DurationMs(mp3)).toBeCloseTo((100 * 1152 * 1000) / 44100, 6);
+  });
+
+  it.each([1, 2, 3, 4, 5, 99, 100, 101])("gives the base64 of %i frames without encoding them, equal to encoding them", (count) => {
+    for (const [sampleRate, kbps] of [[44100, 64], [22050, 32], [48000, 128]]) {
+      expect(silentMp3Base64(count, sampleRate, kbps)).toBe(Buffer.from(silentMp3(count, sampleRate, kbps)).toString("base64"));
+    }
   });
 
   it("rejects a bitrate that does not exist at the sample rate", () => {

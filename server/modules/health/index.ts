@@ -13,6 +13,8 @@ export interface HealthOptions {
   pendingGenerations: () => number;
   upstream: "inworld" | "local-voice" | "disabled";
   redisConfigured: boolean;
+  /** Whether the Redis connection is up now (false while connecting or down: the tiers then miss). */
+  redisConnected: () => boolean;
   /** Who may see user ids in perUserBreakdown (DESIGN.md: operators only). */
   healthToken: string;
 }
@@ -41,7 +43,7 @@ export const healthModule = (options: HealthOptions) =>
         perUserBreakdown,
         pendingGenerations: options.pendingGenerations(),
         upstream: options.upstream,
-        redis: { configured: options.redisConfigured, ...options.redisStats.snapshot() },
+        redis: { configured: options.redisConfigured, connected: options.redisConnected(), ...options.redisStats.snapshot() },
         cache: { article: options.articleCache.size(), chunk: options.chunkCache.size() },
       },
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },

@@ -5,7 +5,8 @@ import { fitAlignmentToText } from "@/lib/alignment/fit-alignment";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3, estimateMp3DurationMs, parseMp3DurationMs } from "@/lib/mp3";
 import { chunkCacheKey } from "@/lib/text/cache-key";
-import { splitTTSChunks, type TextChunk } from "@/lib/text/split-chunks";
+import { planTTSChunks } from "@/lib/text/chunk-plan";
+import type { TextChunk } from "@/lib/text/split-chunks";
 import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
 import { audioTooLarge } from "../../errors";
 import { warnLargeAllocation } from "../../health/memory-tracker";
@@ -48,7 +49,7 @@ export async function planChunks(
   deps: Pick<ArticleSynthesisDeps, "inworld" | "chunkCache" | "logger">,
   { text, voiceId }: { text: string; voiceId: string },
 ): Promise<ChunkPlan> {
-  const chunks = splitTTSChunks(text);
+  const chunks = planTTSChunks(text);
   const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId, settings: deps.inworld.settings })));
   const entries = await deps.chunkCache.getMany(keys);
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));

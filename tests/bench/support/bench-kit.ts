@@ -3,7 +3,7 @@
 // (`node_modules/.bin/bun tests/bench/<name>.bench.ts`) and print markdown for the README.
 import { readFileSync } from "node:fs";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
-import { splitTTSChunks } from "@/lib/text/split-chunks";
+import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { uniqueSentence } from "../../support/articles";
 
 export function percentile(sorted: number[], p: number): number {
@@ -74,10 +74,11 @@ export function paragraph(maxChars: number): string {
   return parts.join(" ");
 }
 
-/** An article that splits into exactly `chunks` chunks: paragraphs too long for two to share a chunk. */
+/** An article planned as exactly `chunks` chunks: a short opening paragraph (chunk 0), then paragraphs too
+ * long for two to share a chunk. */
 export function articleOfChunks(chunks: number): string {
-  const text = Array.from({ length: chunks }, () => paragraph(1_750)).join("\n\n");
-  const actual = splitTTSChunks(cleanTextForTTS(text)).length;
+  const text = [paragraph(250), ...Array.from({ length: chunks - 1 }, () => paragraph(1_750))].join("\n\n");
+  const actual = planTTSChunks(cleanTextForTTS(text)).length;
   if (actual !== chunks) throw new Error(`Expected ${chunks} chunks, the splitter made ${actual}`);
   return text;
 }
