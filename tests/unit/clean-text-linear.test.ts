@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanTextForTTS, INLINE_JUNK_PATTERNS, JUNK_LINE_PATTERNS } from "@/lib/text/clean-text";
+import { WORST_CLEANING_INPUTS } from "@/tests/support/adversarial-text";
 
 const HORIZONTAL_SPACE = /[^\S\n]+/g;
 
@@ -41,16 +42,6 @@ const PIECES = [
 ];
 const piecesText = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(""));
 
-// Known worst cases for the patterns, each built to `chars` characters.
-const WORST_INPUTS: Record<string, (chars: number) => string> = {
-  "nested credits closed late": (chars) => "(photo: ".repeat(chars / 16) + ")".repeat(chars / 2),
-  "nested credits closed at once": (chars) => "(photo: ".repeat(chars / 9) + ")".repeat(chars / 9),
-  "open brackets": (chars) => "[".repeat(chars),
-  "unclosed credits": (chars) => "(photo by".repeat(chars / 9),
-  "decoration after a junk prefix": (chars) => "advertisement - scroll to" + "»".repeat(chars) + "x",
-  "spaces before text": (chars) => " ".repeat(chars) + "x",
-};
-
 /** The fastest of a few runs: the least disturbed by other processes on the machine. */
 function fastestMs(input: string): number {
   let best = Infinity;
@@ -63,8 +54,8 @@ function fastestMs(input: string): number {
 }
 
 describe("cleanTextForTTS on adversarial input", () => {
-  it.each(Object.keys(WORST_INPUTS))("takes time proportional to the length of %s", (name) => {
-    const make = WORST_INPUTS[name];
+  it.each(Object.keys(WORST_CLEANING_INPUTS))("takes time proportional to the length of %s", (name) => {
+    const make = WORST_CLEANING_INPUTS[name];
     fastestMs(make(20_000)); // warm-up: the first runs include compilation
     const small = fastestMs(make(20_000));
     const large = fastestMs(make(160_000));
