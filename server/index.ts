@@ -3,6 +3,7 @@ import { createApp } from "./app";
 import { compose } from "./compose";
 import { EnvError, loadEnv } from "./env";
 import { configureLogging, createLogger } from "./logger";
+import { MAX_BODY_BYTES } from "./plugins/json-body";
 
 let env;
 try {
@@ -20,8 +21,9 @@ const composition = compose(env);
 const app = createApp(composition.options).listen({
   port: env.API_PORT,
   hostname: env.API_HOST,
-  // A 100,000-character article is ~100 KB of JSON; anything near this cap is not an article.
-  maxRequestBodySize: 4 * 1024 * 1024,
+  // Our routes read bodies up to MAX_BODY_BYTES and answer our JSON 413 beyond (server/plugins/json-body.ts);
+  // Bun's own refusal (an empty 413) only stops bodies far past that, before anything reads them.
+  maxRequestBodySize: 4 * MAX_BODY_BYTES,
   // Generating a long article takes a while; Bun's default idle timeout (10 s) would cut it off.
   idleTimeout: 255,
 });
