@@ -24,7 +24,12 @@ export function createApp(options: AppOptions) {
   const { logger } = options;
   // normalize: false makes `additionalProperties: false` refuse unknown fields instead of silently dropping them.
   return new Elysia({ normalize: false })
-    .onError(({ code, error }) => {
+    .onError(({ code, error, request }) => {
+      // A reader who closes the page mid-generation is a normal event, not our failure; nobody reads the answer.
+      if (request.signal.aborted) {
+        logger.info({ path: new URL(request.url).pathname, status: 499 }, "Client closed request");
+        return errorResponse(499, "CLIENT_CLOSED", "The client closed the request");
+      }
       if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.retryAfterSeconds, error.headers);
       switch (code) {
         case "VALIDATION":
