@@ -38,6 +38,8 @@ const schema = z.object({
   MAX_CONCURRENT_TTS: int(15),
   MAX_TTS_PER_USER: int(2),
   TTS_SLOT_TIMEOUT_MS: int(15_000),
+  // Unset: 4 × MAX_CONCURRENT_TTS (server/limits/concurrency-limiter.ts).
+  TTS_MAX_QUEUED: z.coerce.number().int().min(0).optional(),
   TTS_CHUNK_CONCURRENCY: int(3),
   TTS_RATE_LIMIT_PER_MIN: int(10),
   TTS_DAILY_FREE_LIMIT: int(3),

@@ -36,3 +36,19 @@ describe("loadEnv", () => {
     expect(problems({ AUTH_SECRET: "short", TRUST_PROXY: "nope" })).toMatch(/AUTH_SECRET: must be at least 32 characters[\s\S]*TRUST_PROXY|TRUST_PROXY[\s\S]*AUTH_SECRET: must be at least 32/);
   });
 });
+
+describe("TTS_MAX_QUEUED", () => {
+  it("is left to the limiter's default unless set, and must be a non-negative integer", () => {
+    expect(loadEnv({}).TTS_MAX_QUEUED).toBeUndefined();
+    expect(loadEnv({ TTS_MAX_QUEUED: "0" }).TTS_MAX_QUEUED).toBe(0);
+    expect(problems({ TTS_MAX_QUEUED: "-1" })).toMatch(/TTS_MAX_QUEUED/);
+  });
+});
+
+describe("the composed limiter", () => {
+  it("queues at most TTS_MAX_QUEUED, or 4 × MAX_CONCURRENT_TTS when unset", async () => {
+    const { compose } = await import("@/server/compose");
+    expect(compose(loadEnv({ MAX_CONCURRENT_TTS: "5" })).options.health.limiter.stats().maxQueued).toBe(20);
+    expect(compose(loadEnv({ TTS_MAX_QUEUED: "7" })).options.health.limiter.stats().maxQueued).toBe(7);
+  });
+});
