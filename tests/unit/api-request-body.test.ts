@@ -15,7 +15,13 @@ async function post(a: ReturnType<typeof app>, body: BodyInit, contentType: stri
   const headers: Record<string, string> = contentType === null ? {} : { "Content-Type": contentType };
   const res = await a.handle(new Request(`http://localhost${path}`, { method: "POST", headers, body }));
   const text = await res.text();
-  return { status: res.status, type: res.headers.get("content-type"), text, json: JSON.parse(text) as { error: string; code: string } };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type"),
+    retryAfter: res.headers.get("retry-after"),
+    text,
+    json: JSON.parse(text) as { error: string; code: string },
+  };
 }
 
 describe("POST /api/tts request bodies", () => {
@@ -78,6 +84,7 @@ describe("POST /api/tts request bodies", () => {
     const limited = await post(a, JSON.stringify({ text: "Hello." }));
     expect(limited.status).toBe(429);
     expect(limited.json.code).toBe("RATE_LIMITED");
+    expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
   });
 });
 
