@@ -90,6 +90,7 @@ const HORIZONTAL_SPACE = /[^\S\n]+/g;
 const WHOLE_INLINE_JUNK = INLINE_JUNK_PATTERNS.map((pattern) => new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace("g", "")));
 const isBracket = (code: number) => code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d;
 const isOpening = (piece: string) => piece === "(" || piece === "[";
+const CLOSING_BRACKET = /[)\]]/;
 
 /** Drops the spaces at the end of `pieces` (the whitespace before a removed credit), across pieces. */
 function dropTrailingSpaces(pieces: string[]): void {
@@ -112,6 +113,7 @@ function dropTrailingSpaces(pieces: string[]): void {
  * the patterns until nothing changes was quadratic in the nesting depth). `line` has its spaces collapsed.
  */
 function removeInlineJunk(line: string): string {
+  if (!CLOSING_BRACKET.test(line)) return line; // most lines: no group can close, nothing to remove
   const pieces: string[] = []; // runs of text, and each kept bracket as a piece of its own
   const kept: number[] = []; // indexes in `pieces` of the kept brackets
   let from = 0;
