@@ -22,14 +22,23 @@ function errorResponse(status: number, code: string, message: string, retryAfter
 
 export function createApp(options: AppOptions) {
   const { logger } = options;
-  return new Elysia()
-    .onError(({ code, error }) => {
+  // normalize: false makes `additionalProperties: false` refuse unknown fields instead of silently dropping them.
+  return new Elysia({ normalize: false })
+    .onError(({ code, error, request }) => {
+      // A reader who closes the page mid-generation is a normal event, not our failure; nobody reads the answer.
+      if (request.signal.aborted) {
+        logger.info({ path: new URL(request.url).pathname, status: 499 }, "Client closed request");
+        return errorResponse(499, "CLIENT_CLOSED", "The client closed the request");
+      }
       if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.retryAfterSeconds, error.headers);
       switch (code) {
         case "VALIDATION":
-          // Elysia's default is 422 with its own shape; our contract is 400 INVALID_REQUEST.
-          return errorResponse(400, "INVALID_REQUEST", `Invalid request: ${error.valueError?.path || "body"} ${error.valueError?.message ?? "is invalid"}`.trim());
+          // Elysia's default is 422 with its own shape; our contract is 400 INVALID_REQUEST. Schemas carry their
+          // messages (`error`); the path of anything else may be a key the caller made up, so it is not repeated.
+          return errorResponse(400, "INVALID_REQUEST", typeof error.customError === "string" ? error.customError : "Invalid request body");
         case "PARSE":
+          // Elysia wraps what a body reader throws; ours (server/plugins/json-body.ts) throws the answer itself.
+          if (error.cause instanceof AppError) return errorResponse(error.cause.status, error.cause.code, error.cause.message, error.cause.retryAfterSeconds);
           return errorResponse(400, "INVALID_REQUEST", "Request body must be JSON");
         case "NOT_FOUND":
           return errorResponse(404, "NOT_FOUND", "No such endpoint");

@@ -46,6 +46,7 @@ export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Comp
     maxConcurrent: env.MAX_CONCURRENT_TTS,
     maxPerUser: env.MAX_TTS_PER_USER,
     slotTimeoutMs: env.TTS_SLOT_TIMEOUT_MS,
+    maxQueued: env.TTS_MAX_QUEUED,
     logger: createLogger("tts:concurrency"),
   });
   const pending = createPendingGenerations<Generated>();

@@ -1,6 +1,7 @@
 // The one place that reads the environment. Every variable is validated at once and every problem is
 // reported together, so a misconfigured deploy fails at start with one readable message.
 import { z } from "zod";
+import { parseTrustedProxies } from "./limits/client-ip";
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const flag = z
@@ -10,19 +11,35 @@ const flag = z
 
 const schema = z.object({
   API_PORT: int(3001),
-  API_HOST: z.string().default("0.0.0.0"),
+  // The web app on the same machine is the API's only client: loopback unless a deploy says otherwise.
+  API_HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   INWORLD_API_KEY: z.string().default(""),
   INWORLD_BASE_URL: z.url().default("https://api.inworld.ai"),
   INWORLD_MODEL_ID: z.string().min(1).default("inworld-tts-1.5-mini"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional().or(z.literal("").transform(() => undefined)),
-  AUTH_SECRET: z.string().default(""),
+  // A signing secret shorter than the HMAC block invites brute force; refuse it rather than warn.
+  AUTH_SECRET: z
+    .string()
+    .default("")
+    .refine((secret) => secret === "" || secret.length >= 32, "must be at least 32 characters"),
   DEMO_AUTH: flag,
-  TRUST_PROXY: z.string().default("loopback"),
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .superRefine((spec, context) => {
+      try {
+        parseTrustedProxies(spec);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   HEALTH_TOKEN: z.string().default(""),
   MAX_CONCURRENT_TTS: int(15),
   MAX_TTS_PER_USER: int(2),
   TTS_SLOT_TIMEOUT_MS: int(15_000),
+  // Unset: 4 × MAX_CONCURRENT_TTS (server/limits/concurrency-limiter.ts).
+  TTS_MAX_QUEUED: z.coerce.number().int().min(0).optional(),
   TTS_CHUNK_CONCURRENCY: int(3),
   TTS_RATE_LIMIT_PER_MIN: int(10),
   TTS_DAILY_FREE_LIMIT: int(3),
@@ -39,14 +56,12 @@ export class EnvError extends Error {
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  // Checked on the raw values so that it is reported together with every other problem.
+  const demoAuth = flag.safeParse(source.DEMO_AUTH);
+  if (demoAuth.success && demoAuth.data && !source.AUTH_SECRET) {
+    problems.push("AUTH_SECRET: is required when DEMO_AUTH is on (the demo sign-in signs its tokens with it)");
   }
-  const env = parsed.data;
-  // A signing secret shorter than the HMAC block invites brute force; refuse it rather than warn.
-  if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
-    throw new EnvError("Invalid environment:\n  AUTH_SECRET: must be at least 32 characters");
-  }
-  return env;
+  if (!parsed.success || problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.map((line) => `  ${line}`).join("\n")}`);
+  return parsed.data;
 }

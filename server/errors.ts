@@ -31,6 +31,10 @@ export const withHeaders = (error: AppError, headers: Record<string, string>) =>
   });
 
 export const invalidRequest = (message: string) => new AppError(400, "INVALID_REQUEST", message);
+export const unsupportedMediaType = () =>
+  new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Request body must be JSON, sent as Content-Type: application/json");
+export const bodyTooLarge = (maxBytes: number) =>
+  new AppError(413, "BODY_TOO_LARGE", `Request body is over the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
 export const unauthorized = (message = "Invalid or expired session token") => new AppError(401, "UNAUTHORIZED", message);
 export const textTooLong = (length: number, max: number) =>
   new AppError(413, "TEXT_TOO_LONG", `Article text is ${length} characters after cleaning; the limit is ${max}`);

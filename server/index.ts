@@ -3,6 +3,7 @@ import { createApp } from "./app";
 import { compose } from "./compose";
 import { EnvError, loadEnv } from "./env";
 import { configureLogging, createLogger } from "./logger";
+import { MAX_BODY_BYTES } from "./plugins/json-body";
 
 let env;
 try {
@@ -17,14 +18,24 @@ try {
 configureLogging(env.LOG_LEVEL);
 const log = createLogger("api");
 const composition = compose(env);
-const app = createApp(composition.options).listen({
-  port: env.API_PORT,
-  hostname: env.API_HOST,
-  // A 100,000-character article is ~100 KB of JSON; anything near this cap is not an article.
-  maxRequestBodySize: 4 * 1024 * 1024,
-  // Generating a long article takes a while; Bun's default idle timeout (10 s) would cut it off.
-  idleTimeout: 255,
-});
+const app = createApp(composition.options);
+try {
+  app.listen({
+    port: env.API_PORT,
+    hostname: env.API_HOST,
+    // Elysia turns SO_REUSEPORT on, which lets a second API start on a taken port and silently share its
+    // traffic with the first: a taken port is a configuration error, reported as one.
+    reusePort: false,
+    // Our routes read bodies up to MAX_BODY_BYTES and answer our JSON 413 beyond (server/plugins/json-body.ts);
+    // Bun's own refusal (an empty 413) only stops bodies far past that, before anything reads them.
+    maxRequestBodySize: 4 * MAX_BODY_BYTES,
+    // Generating a long article takes a while; Bun's default idle timeout (10 s) would cut it off.
+    idleTimeout: 255,
+  });
+} catch (error) {
+  console.error(`Cannot listen on ${env.API_HOST}:${env.API_PORT} (API_HOST, API_PORT): ${(error as Error).message}`);
+  process.exit(1);
+}
 log.info({ port: env.API_PORT, upstream: composition.options.health.upstream, redis: Boolean(env.REDIS_URL) }, "API listening");
 
 // Ctrl-C reaches every process of the group and `npm start` forwards a SIGTERM too: stop once.

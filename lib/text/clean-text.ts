@@ -86,15 +86,57 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const LINE_BREAKS = /\r\n?|\u2028/g;
 const HORIZONTAL_SPACE = /[^\S\n]+/g;
 
-function removeInlineJunk(line: string): string {
-  let current = line;
-  // Nested credits ("(Photo (Image: x) by y)") only show up after the inner one is gone.
-  for (;;) {
-    let next = current;
-    for (const pattern of INLINE_JUNK_PATTERNS) next = next.replace(pattern, "");
-    if (next === current) return current;
-    current = next.replace(HORIZONTAL_SPACE, " ");
+// A bracket group is junk when the whole group, from its opening to its closing bracket, matches a pattern.
+const WHOLE_INLINE_JUNK = INLINE_JUNK_PATTERNS.map((pattern) => new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace("g", "")));
+const isBracket = (code: number) => code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d;
+const isOpening = (piece: string) => piece === "(" || piece === "[";
+const CLOSING_BRACKET = /[)\]]/;
+
+/** Drops the spaces at the end of `pieces` (the whitespace before a removed credit), across pieces. */
+function dropTrailingSpaces(pieces: string[]): void {
+  while (pieces.length > 0) {
+    const last = pieces[pieces.length - 1];
+    let end = last.length;
+    while (end > 0 && last.charCodeAt(end - 1) === 0x20) end -= 1;
+    if (end > 0) {
+      pieces[pieces.length - 1] = last.slice(0, end);
+      return;
+    }
+    pieces.pop();
   }
+}
+
+/**
+ * Removes every junk bracket group, innermost first, so "(Photo (Image: x) by y)" goes once "(Image: x)" has.
+ * One pass with a stack of the brackets kept so far: a closing bracket can only complete a group with the
+ * last bracket kept, and the group's text is tested once, when it closes, so the work is linear (re-running
+ * the patterns until nothing changes was quadratic in the nesting depth). `line` has its spaces collapsed.
+ */
+function removeInlineJunk(line: string): string {
+  if (!CLOSING_BRACKET.test(line)) return line; // most lines: no group can close, nothing to remove
+  const pieces: string[] = []; // runs of text, and each kept bracket as a piece of its own
+  const kept: number[] = []; // indexes in `pieces` of the kept brackets
+  let from = 0;
+  for (let i = 0; i < line.length; i += 1) {
+    if (!isBracket(line.charCodeAt(i))) continue;
+    if (i > from) pieces.push(line.slice(from, i));
+    from = i + 1;
+    const bracket = line[i];
+    const last = kept.at(-1);
+    if (!isOpening(bracket) && last !== undefined && isOpening(pieces[last])) {
+      const group = pieces.slice(last).join("") + bracket;
+      if (WHOLE_INLINE_JUNK.some((pattern) => pattern.test(group))) {
+        pieces.length = last;
+        kept.pop();
+        dropTrailingSpaces(pieces);
+        continue;
+      }
+    }
+    kept.push(pieces.length);
+    pieces.push(bracket);
+  }
+  if (from < line.length) pieces.push(line.slice(from));
+  return pieces.join("");
 }
 
 function isJunkLine(line: string): boolean {

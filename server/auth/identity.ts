@@ -25,7 +25,8 @@ export function createIdentityResolver({ secret }: { secret: string }): Identity
     // Without a secret no token can be genuine: refuse rather than silently treat the caller as anonymous.
     if (!secret) throw unauthorized("Sign-in is not configured on this server");
     try {
-      const { payload } = await jwtVerify(match[1], key, { algorithms: ["HS256"] });
+      // A token without `exp` would be good forever, surviving any leak: refuse it.
+      const { payload } = await jwtVerify(match[1], key, { algorithms: ["HS256"], requiredClaims: ["exp"] });
       const tier = payload.tier;
       if (typeof payload.sub !== "string" || !payload.sub || (tier !== "free" && tier !== "premium")) {
         throw unauthorized("Session token lacks a valid sub or tier");

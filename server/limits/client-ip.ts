@@ -46,7 +46,10 @@ function parseIPv6(text: string): bigint {
 }
 
 function toBits(ip: string): bigint | undefined {
-  const address = ip.trim().replace(/%.*$/, "");
+  // The zone ("fe80::1%eth0") is cut with indexOf: /%.*$/ re-scanned the rest from every "%", quadratic.
+  const trimmed = ip.trim();
+  const zone = trimmed.indexOf("%");
+  const address = zone === -1 ? trimmed : trimmed.slice(0, zone);
   if (isIPv4(address)) return MAPPED_PREFIX | parseIPv4(address);
   if (isIPv6(address)) return parseIPv6(address);
   return undefined;

@@ -1,5 +1,5 @@
 // The TTS concurrency limiter (spec "Scalability Design → Concurrency Control"): a fixed number of global
-// slots, a per-user cap, a FIFO queue with a timeout, and abort-aware cleanup so slots always come back
+// slots, a per-user cap, a bounded FIFO queue with a timeout, and abort-aware cleanup so slots always come back
 // (DESIGN.md invariant 8).
 import type { Logger } from "pino";
 import { ttsBusy, userBusy } from "../errors";
@@ -12,6 +12,8 @@ export interface LimiterStats {
   queuedRequests: number;
   maxConcurrentTTS: number;
   maxPerUser: number;
+  /** the longest the queue may grow */
+  maxQueued: number;
   /** per user key: slots held plus requests queued */
   perUserBreakdown: Record<string, number>;
   totalAcquired: number;
@@ -30,8 +32,17 @@ export interface ConcurrencyLimiterOptions {
   maxConcurrent: number;
   maxPerUser: number;
   slotTimeoutMs: number;
+  /**
+   * Waiters beyond this are refused at once with TTS_BUSY instead of queueing; default 4 × maxConcurrent.
+   * The per-user cap alone does not bound the queue: every anonymous IP is a user of its own.
+   */
+  maxQueued?: number;
   logger?: Logger;
 }
+
+// Four rounds of every slot: a waiter further back would most likely time out (TTS_SLOT_TIMEOUT_MS) anyway,
+// holding its request, socket and body all that time.
+const QUEUE_ROUNDS = 4;
 
 interface Waiter {
   grant: () => void;
@@ -49,6 +60,10 @@ export function createConcurrencyLimiter(options: ConcurrencyLimiterOptions): Co
   assertPositiveInteger("maxPerUser", maxPerUser);
   if (typeof slotTimeoutMs !== "number" || !Number.isFinite(slotTimeoutMs) || slotTimeoutMs < 0) {
     throw new TypeError(`Expected \`slotTimeoutMs\` to be a non-negative finite number, got ${String(slotTimeoutMs)}`);
+  }
+  const maxQueued = options.maxQueued ?? QUEUE_ROUNDS * maxConcurrent;
+  if (!Number.isInteger(maxQueued) || maxQueued < 0) {
+    throw new TypeError(`Expected \`maxQueued\` to be a non-negative integer, got ${String(maxQueued)}`);
   }
   const logger = options.logger ?? createLogger("tts:concurrency");
 
@@ -103,9 +118,15 @@ export function createConcurrencyLimiter(options: ConcurrencyLimiterOptions): Co
       totalRejected += 1;
       return Promise.reject(userBusy());
     }
+    const mustWait = active >= maxConcurrent || queue.length > 0;
+    if (mustWait && queue.length >= maxQueued) {
+      totalRejected += 1;
+      logger.warn({ userKey, activeSlots: active, queuedRequests: queue.length }, "TTS queue full");
+      return Promise.reject(ttsBusy());
+    }
     addUser(userKey, 1);
 
-    if (active < maxConcurrent && queue.length === 0) return Promise.resolve(holdSlot(userKey, signal));
+    if (!mustWait) return Promise.resolve(holdSlot(userKey, signal));
 
     return new Promise<Release>((resolve, reject) => {
       const leave = (error: unknown) => {
@@ -140,6 +161,7 @@ export function createConcurrencyLimiter(options: ConcurrencyLimiterOptions): Co
     queuedRequests: queue.length,
     maxConcurrentTTS: maxConcurrent,
     maxPerUser,
+    maxQueued,
     perUserBreakdown: Object.fromEntries(perUser),
     totalAcquired,
     totalRejected,

@@ -8,16 +8,23 @@ export interface CallerOptions {
   trustedProxies: TrustedProxies;
 }
 
+interface PeerSource {
+  requestIP(request: Request): { address: string } | null;
+}
+
+/** The client address of a request; also for hooks that run before `clientIp` is derived (body parsing). */
+export function clientIpOf(request: Request, server: PeerSource | null | undefined, trustedProxies: TrustedProxies): string {
+  return resolveClientIp({
+    // app.handle() in tests has no socket; treat it as the local proxy it stands in for.
+    peerIp: server?.requestIP(request)?.address ?? "127.0.0.1",
+    forwardedFor: request.headers.get("x-forwarded-for"),
+    trusted: trustedProxies,
+  });
+}
+
 export const callerPlugin = ({ identity, trustedProxies }: CallerOptions) =>
   new Elysia()
-    .derive({ as: "scoped" }, ({ request, server }) => ({
-      clientIp: resolveClientIp({
-        // app.handle() in tests has no socket; treat it as the local proxy it stands in for.
-        peerIp: server?.requestIP(request)?.address ?? "127.0.0.1",
-        forwardedFor: request.headers.get("x-forwarded-for"),
-        trusted: trustedProxies,
-      }),
-    }))
+    .derive({ as: "scoped" }, ({ request, server }) => ({ clientIp: clientIpOf(request, server, trustedProxies) }))
     .resolve({ as: "scoped" }, async ({ request }) => ({
       identity: await identity.resolve(request.headers.get("authorization")),
     }));

@@ -34,6 +34,8 @@ describe("createConcurrencyLimiter", () => {
     ["maxPerUser", { maxPerUser: "2" as unknown as number }],
     ["slotTimeoutMs", { slotTimeoutMs: -5 }],
     ["slotTimeoutMs", { slotTimeoutMs: Number.POSITIVE_INFINITY }],
+    ["maxQueued", { maxQueued: -1 }],
+    ["maxQueued", { maxQueued: 2.5 }],
   ])("rejects a bad %s with a TypeError naming it (%o)", (name, overrides) => {
     expect(() => make(overrides)).toThrow(TypeError);
     expect(() => make(overrides)).toThrow(name);
@@ -73,6 +75,34 @@ describe("createConcurrencyLimiter", () => {
     (await waiting[2])();
     expect(order).toEqual(["u1", "u2", "u3"]);
     expect(limiter.stats()).toMatchObject({ activeSlots: 0, queuedRequests: 0, totalAcquired: 4 });
+  });
+
+  it("refuses a waiter beyond maxQueued at once with 503 TTS_BUSY, and queues again once there is room", async () => {
+    const { limiter, logs } = make({ maxConcurrent: 1, maxPerUser: 1, maxQueued: 2 });
+    const held = await limiter.acquire("u0");
+    const waiting = [track(limiter.acquire("u1")), track(limiter.acquire("u2"))];
+    const error = await limiter.acquire("u3").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ status: 503, code: "TTS_BUSY" });
+    expect(limiter.stats()).toMatchObject({ activeSlots: 1, queuedRequests: 2, totalRejected: 1, perUserBreakdown: { u0: 1, u1: 1, u2: 1 } });
+    expect(logs.events("TTS queue full")).toHaveLength(1);
+
+    held();
+    await settle();
+    expect(waiting[0].done).toBe(true);
+    const later = track(limiter.acquire("u3"));
+    await settle();
+    expect(later.done).toBe(false);
+    expect(limiter.stats()).toMatchObject({ queuedRequests: 2 });
+  });
+
+  it("bounds the queue at four rounds of every slot by default, whatever the number of users", async () => {
+    const { limiter } = make({ maxConcurrent: 2, maxPerUser: 1 });
+    for (let i = 0; i < 2; i++) await limiter.acquire(`holder-${i}`);
+    const outcomes = Array.from({ length: 20 }, (_, i) => track(limiter.acquire(`ip-${i}`)));
+    await settle();
+    expect(limiter.stats().queuedRequests).toBe(8);
+    expect(outcomes.filter((o) => (o.error as AppError | undefined)?.code === "TTS_BUSY")).toHaveLength(12);
   });
 
   it("rejects a user at their limit at once with 429 USER_BUSY, counting queued requests", async () => {

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { Elysia, t } from "elysia";
 import type { IdentityResolver } from "../../auth/identity";
 import { callerPlugin, type CallerOptions } from "../../plugins/caller";
+import { readJsonBody } from "../../plugins/json-body";
 
 export interface AuthModuleOptions extends CallerOptions {
   demoAuth: boolean;
@@ -21,6 +22,12 @@ export const authModule = ({ demoAuth, ...caller }: AuthModuleOptions) => {
       const token = await caller.identity.issue({ sub, tier: body.tier });
       return { token, user: { sub, tier: body.tier } };
     },
-    { body: t.Object({ tier: t.Union([t.Literal("free"), t.Literal("premium")]) }) },
+    {
+      body: t.Object(
+        { tier: t.Union([t.Literal("free"), t.Literal("premium")], { error: 'tier must be "free" or "premium"' }) },
+        { additionalProperties: false, error: 'Request body must be { "tier": "free" | "premium" }' },
+      ),
+      parse: ({ request }) => readJsonBody(request),
+    },
   );
 };

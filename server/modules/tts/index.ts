@@ -1,7 +1,8 @@
 import { Elysia } from "elysia";
 import { AppError, rateLimited, withHeaders } from "../../errors";
 import type { RateLimiter } from "../../limits/rate-limiter";
-import { callerPlugin, type CallerOptions } from "../../plugins/caller";
+import { callerPlugin, clientIpOf, type CallerOptions } from "../../plugins/caller";
+import { readJsonBody } from "../../plugins/json-body";
 import { TtsRequest } from "./model";
 import type { TtsResult, TtsService } from "./service";
 
@@ -37,10 +38,14 @@ export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) =
       },
       {
         body: TtsRequest,
-        // The IP limit is checked before any work, including token verification's result being used.
-        beforeHandle({ clientIp }) {
-          const verdict = ipLimiter.hit(clientIp);
-          if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
-        },
+        // The IP limit is hit before the body is even read, so every request counts, refused ones too (bad
+        // JSON, unknown fields, an oversize body); then the body is read within its limits.
+        parse: [
+          ({ request, server }) => {
+            const verdict = ipLimiter.hit(clientIpOf(request, server, caller.trustedProxies));
+            if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
+          },
+          ({ request }) => readJsonBody(request),
+        ],
       },
     );

@@ -1,4 +1,5 @@
-// How an Inworld failure reads to our caller (DESIGN.md error table).
+// How an Inworld failure reads to our caller (DESIGN.md error table). Readers get our words, never the
+// upstream's text (which may name internals); the upstream error stays the AppError's cause, for the logs.
 import { AppError, upstreamError, upstreamTimeout, upstreamUnavailable } from "../../errors";
 import {
   InworldHttpError,
@@ -18,8 +19,8 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof InworldHttpError) {
     // 502/503/504 from Inworld mean it is down or overloaded, not that it rejected this text.
     if (error.status === 502 || error.status === 503 || error.status === 504) return upstreamUnavailable(undefined, error);
-    return upstreamError(`The speech service answered an error (HTTP ${error.status}): ${error.message}`, error);
+    return upstreamError(`The speech service answered an error (HTTP ${error.status})`, error);
   }
-  if (error instanceof InworldResponseError) return upstreamError(error.message, error);
+  if (error instanceof InworldResponseError) return upstreamError("The speech service sent audio we could not use", error);
   return new AppError(500, "INTERNAL", "Audio generation failed unexpectedly", { cause: error });
 }
