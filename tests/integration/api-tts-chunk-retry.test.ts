@@ -3,7 +3,7 @@
 // retry started over, and an article longer than the proxy's timeout could never finish.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
-import { splitTTSChunks } from "@/lib/text/split-chunks";
+import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { article } from "../support/articles";
 import { startApi, startLocalVoice, type RunningProcess } from "../support/processes";
 import { postTts } from "../support/tts-api";
@@ -28,7 +28,7 @@ const cacheSizes = async (api: RunningProcess) => ((await (await fetch(`${api.ur
 /** A fresh article of at least four chunks, and its number of chunks. */
 function longArticle() {
   const text = article(7_000);
-  const chunks = splitTTSChunks(cleanTextForTTS(text)).length;
+  const chunks = planTTSChunks(cleanTextForTTS(text)).length;
   expect(chunks).toBeGreaterThanOrEqual(4);
   return { text, chunks };
 }
