@@ -54,7 +54,10 @@ export async function forwardToApi(request: Request, options: ForwardOptions): P
   const clientIp = clientIpFrom(request.headers.get("x-forwarded-for"));
 
   const headers = new Headers({ Accept: "application/json" });
-  if (body !== undefined) headers.set("Content-Type", "application/json");
+  // The browser's own Content-Type goes on as it came: the API accepts only JSON (415 otherwise), and a
+  // cross-site form (text/plain, urlencoded) must meet that rule here too, not be relabelled as JSON.
+  const contentType = request.headers.get("content-type");
+  if (body !== undefined && contentType) headers.set("Content-Type", contentType);
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (clientIp) headers.set("X-Forwarded-For", clientIp);
 

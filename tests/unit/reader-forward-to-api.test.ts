@@ -45,6 +45,15 @@ function browserRequest(headers: Record<string, string> = {}) {
 }
 
 describe("forwardToApi", () => {
+  it("forwards the browser's Content-Type as it came, so a cross-site form is not relabelled JSON", async () => {
+    for (const type of ["text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "application/json"]) {
+      await forwardToApi(browserRequest({ "content-type": type }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+      expect(seen?.headers["content-type"]).toBe(type);
+    }
+    await forwardToApi(new Request("http://web/api/tts", { method: "POST", body: new Blob(['{"text":"hi"}']) }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    expect(seen?.headers["content-type"]).toBeUndefined();
+  });
+
   it("passes status, body and the X-TTS-* headers through unchanged", async () => {
     const res = await forwardToApi(browserRequest(), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
     expect(res.status).toBe(429);
