@@ -11,7 +11,7 @@ test("the library lists the sample articles and opens one", async ({ page }) => 
 });
 
 test("Listen plays the article and the highlight advances with the audio", async ({ reader }) => {
-  await reader.goto(ARTICLES.short);
+  await reader.open(ARTICLES.short);
   await reader.listen();
   const first = await reader.state();
   await reader.waitForAudioTime(first.time + 2.5);
@@ -23,7 +23,7 @@ test("Listen plays the article and the highlight advances with the audio", async
 });
 
 test("clicking a word further on seeks the audio and the highlight there", async ({ reader }) => {
-  await reader.goto(ARTICLES.short);
+  await reader.open(ARTICLES.short);
   await reader.listen();
   const before = await reader.state();
   const target = 150;
@@ -40,7 +40,7 @@ test("clicking a word further on seeks the audio and the highlight there", async
 });
 
 test("2x speed advances faster than 1x", async ({ reader }) => {
-  await reader.goto(ARTICLES.short);
+  await reader.open(ARTICLES.short);
   await reader.listen();
   const progressOver = async (ms: number) => {
     const a = await reader.state();
@@ -57,7 +57,7 @@ test("2x speed advances faster than 1x", async ({ reader }) => {
 });
 
 test("skip buttons move 10 seconds back and forward", async ({ reader }) => {
-  await reader.goto(ARTICLES.short);
+  await reader.open(ARTICLES.short);
   await reader.listen();
   await reader.waitForAudioTime(1);
   const start = (await reader.state()).time;
@@ -73,7 +73,7 @@ test("skip buttons move 10 seconds back and forward", async ({ reader }) => {
 });
 
 test("the L key pauses and resumes, and is ignored while typing", async ({ reader, page }) => {
-  await reader.goto(ARTICLES.short);
+  await reader.open(ARTICLES.short);
   await page.keyboard.press("l");
   await reader.waitUntilPlaying();
 
@@ -100,7 +100,7 @@ test("the L key pauses and resumes, and is ignored while typing", async ({ reade
 });
 
 test("closing the player restores the article DOM byte for byte", async ({ reader }) => {
-  await reader.goto(ARTICLES.rich);
+  await reader.open(ARTICLES.rich);
   const original = await reader.article.innerHTML();
   await reader.listen();
   await reader.word(40).click();
@@ -112,7 +112,7 @@ test("closing the player restores the article DOM byte for byte", async ({ reade
 });
 
 test("every spoken word has its own span, and page chrome is neither wrapped nor read", async ({ reader, page }) => {
-  await reader.goto(ARTICLES.rich);
+  await reader.open(ARTICLES.rich);
   const response = page.waitForResponse((r) => r.url().endsWith("/api/tts") && r.request().method() === "POST");
   await reader.listen();
   const body = (await (await response).json()) as { alignment: { characters: string[] } };
@@ -131,7 +131,7 @@ test("every spoken word has its own span, and page chrome is neither wrapped nor
 });
 
 test("an API error shows the server's message and leaves the page usable", async ({ reader, page }) => {
-  await reader.goto(ARTICLES.medium);
+  await reader.open(ARTICLES.medium);
   // A paragraph no other test has sent, so the API cannot answer from its cache.
   await reader.article.evaluate((root) => {
     const p = document.createElement("p");
@@ -158,7 +158,7 @@ test("an API error shows the server's message and leaves the page usable", async
 
 test("the long article plays through its first minute without a page error", async ({ reader }) => {
   test.setTimeout(240_000);
-  await reader.goto(ARTICLES.long);
+  await reader.open(ARTICLES.long);
   await reader.listenButton.click();
   await expect(reader.page.locator('[data-slot="tts-loading"]')).toBeVisible();
   await reader.waitUntilPlaying(180_000);

@@ -7,6 +7,8 @@ export const ARTICLES = {
   long: "a-year-on-foot",
 } as const;
 
+type WithVisitMark = Window & { __visitMark?: string };
+
 interface PlaybackState {
   time: number;
   paused: boolean;
@@ -32,9 +34,38 @@ export class ReaderPage {
     this.error = page.locator('[data-slot="tts-error"]');
   }
 
-  async goto(id: string) {
-    await this.page.goto(`/read/${id}`);
+  /**
+   * Opens an article the way a reader does (DESIGN.md, Testing): the library first, then a click on its card.
+   * A feature that works only on a fresh load of `/read/…` is broken, so this never loads that page directly.
+   */
+  async open(id: string) {
+    await this.page.goto("/");
+    await this.openCard(id);
+  }
+
+  /** From the library on screen, clicks the article's card (a client-side navigation). */
+  async openCard(id: string) {
+    await this.follow(this.page.locator(`[data-slot="article-card"][href="/read/${id}"]`), `/read/${id}`);
     await expect(this.article).toBeVisible();
+  }
+
+  /** From an article, follows the "← Library" link (a client-side navigation). */
+  async backToLibrary() {
+    await this.follow(this.page.locator(".reader__nav").getByRole("link", { name: "Library" }), "/");
+    await expect(this.page.locator('[data-slot="article-card"]').first()).toBeVisible();
+  }
+
+  /**
+   * Clicks an in-app link and proves the page stayed loaded: a mark left on `window` survives a client-side
+   * navigation and not a full load. The link is clicked only once React has hydrated it; before that a click
+   * is an ordinary full page load, which would hide exactly the bugs these walks are for.
+   */
+  private async follow(link: Locator, pathname: string) {
+    await expect.poll(() => link.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+    const mark = await this.page.evaluate(() => ((window as WithVisitMark).__visitMark = String(Math.random())));
+    await link.click();
+    await this.page.waitForURL((url) => url.pathname === pathname);
+    expect(await this.page.evaluate(() => (window as WithVisitMark).__visitMark), "a client-side navigation").toBe(mark);
   }
 
   async listen({ timeout = 60_000 } = {}) {
