@@ -34,8 +34,7 @@ test("reaching the end pauses and keeps the player open; play then starts again 
   await reader.listen();
   const spans = reader.article.locator("[data-tts-idx]");
   const last = Number(await spans.last().getAttribute("data-tts-idx"));
-  await reader.word(last - 4).click();
-  await expect(reader.word(last - 4)).toHaveClass("tts-current");
+  await reader.clickWord(last - 4);
 
   await expect(reader.playPause).toHaveAttribute("data-status", "paused", { timeout: 20_000 });
   const ended = await reader.state();

@@ -27,8 +27,7 @@ test("the picker lists Female and Male voices, with premium ones locked for an a
 test("switching voices continues from the same word, and switching back is instant with no request", async ({ player }) => {
   await player.open(ARTICLES.short);
   await player.listen();
-  await player.word(60).click();
-  await expect(player.word(60)).toHaveClass("tts-current");
+  await player.clickWord(60);
   expect(player.ttsRequests).toHaveLength(1);
   // Paused, so the word the switch starts from does not move while the new voice is generated.
   await player.playPause.click();

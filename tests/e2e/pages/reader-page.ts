@@ -9,7 +9,13 @@ export const ARTICLES = {
 
 type WithVisitMark = Window & { __visitMark?: string };
 
-interface PlaybackState {
+// The local voice averages about 3.3 words a second at 1x, short words faster: a generous bound on how far the
+// light can move while a test looks, still far short of where a seek that failed would leave it.
+const MAX_WORDS_PER_SECOND = 6;
+
+export interface PlaybackState {
+  /** when this was read, on the page's clock (ms) */
+  at: number;
   time: number;
   paused: boolean;
   rate: number;
@@ -84,6 +90,7 @@ export class ReaderPage {
       const audio = document.querySelector<HTMLAudioElement>('[data-slot="transcript-viewer-audio"]')!;
       const current = document.querySelector<HTMLElement>("[data-article-content] .tts-current");
       return {
+        at: performance.now(),
         time: audio.currentTime,
         paused: audio.paused,
         rate: audio.playbackRate,
@@ -99,6 +106,27 @@ export class ReaderPage {
 
   word(idx: number): Locator {
     return this.article.locator(`[data-tts-idx="${idx}"]`).first();
+  }
+
+  /**
+   * Clicks word `idx` to seek there, and resolves with the state once the light is on it. Playback goes on from
+   * the word, so by the time anyone looks the voice may be a word or two further: that is accepted, as far as
+   * the voice can have gone since the click and no further (never "exactly this word at this moment").
+   */
+  async clickWord(idx: number): Promise<PlaybackState> {
+    const clickedAt = await this.page.evaluate(() => performance.now());
+    await this.word(idx).click();
+    await expect.poll(async () => (await this.state()).current).toBeGreaterThanOrEqual(idx);
+    const state = await this.state();
+    this.expectReachedFrom(state, idx, clickedAt);
+    return state;
+  }
+
+  /** The light is on word `idx` or on one the voice can have reached since `since` (the page's clock, ms). */
+  expectReachedFrom(state: PlaybackState, idx: number, since: number) {
+    const reach = Math.ceil(((state.at - since) / 1000) * state.rate * MAX_WORDS_PER_SECOND);
+    expect(state.current, `the lit word, ${Math.round(state.at - since)} ms after word ${idx}`).toBeGreaterThanOrEqual(idx);
+    expect(state.current, `the lit word, ${Math.round(state.at - since)} ms after word ${idx}`).toBeLessThanOrEqual(idx + 1 + reach);
   }
 
   async setSpeed(rate: number) {
