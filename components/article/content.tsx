@@ -1,3 +1,4 @@
+import { ArticleRoot } from "./article-root";
 import type { Article, Block, Inline } from "./types";
 
 function renderInline(inline: Inline, key: number) {
@@ -67,11 +68,7 @@ function renderBlock(block: Block, key: number) {
   }
 }
 
-/** The article body. `data-article-content` is where Listen reads from and where words are highlighted. */
+/** The article body, rendered on the server inside the client `ArticleRoot` that reports its element. */
 export function ArticleContent({ article }: { article: Article }) {
-  return (
-    <div className="prose" data-article-content="">
-      {article.blocks.map(renderBlock)}
-    </div>
-  );
+  return <ArticleRoot>{article.blocks.map(renderBlock)}</ArticleRoot>;
 }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from "react"
 import { extractTTSText } from "@/lib/dom/extract-text";
 import { alignToDomIdx } from "@/lib/highlight/index-map";
 import type { Tier } from "@/lib/voices";
+import { useArticleRoot } from "@/components/article/article-root";
 import { useCredits } from "@/components/hooks/use-credits";
 import { useInlineHighlights } from "@/components/hooks/use-inline-highlights";
 import { useMobilePlayerSpace } from "@/components/hooks/use-mobile-player-space";
@@ -21,8 +22,6 @@ import { TTSFloatingPlayer } from "./tts-floating-player";
 import { TTSUpgradeNotice } from "./tts-upgrade-notice";
 import { VoicePicker } from "./voice-picker";
 
-const ARTICLE_SELECTOR = "[data-article-content]";
-
 interface ArticleListenerProps {
   title: string;
   articleId: string;
@@ -35,15 +34,11 @@ interface PlayerControlsHandle {
   seekBy: (seconds: number) => void;
 }
 
-function findArticle(): HTMLElement | null {
-  return typeof document === "undefined" ? null : document.querySelector<HTMLElement>(ARTICLE_SELECTOR);
-}
-
 /**
  * Everything "Listen" on the reader page: the buttons, the keyboard shortcuts, the audio request, the
  * floating player with its voice picker and credits, the bridge that lights the article's words, and the
- * reader's own highlights. The article itself stays a Server Component; this finds it by its
- * `data-article-content` attribute.
+ * reader's own highlights. The article itself stays a Server Component; its element comes from the
+ * surrounding `ArticleRootProvider` once React has rendered it.
  */
 export function ArticleListener({ title, articleId, account }: ArticleListenerProps) {
   const tier: Tier = account?.tier ?? "anonymous";
@@ -53,7 +48,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
   const router = useRouter();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const [article] = useState(findArticle);
+  const article = useArticleRoot();
   const controlsRef = useRef<PlayerControlsHandle | null>(null);
   const inline = useInlineHighlights(article, articleId);
   const pricingHref = `/pricing?from=${encodeURIComponent(pathname)}`;

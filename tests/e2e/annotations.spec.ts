@@ -31,7 +31,7 @@ async function selectWords(page: Page, from: number, to: number) {
 }
 
 test("a highlight made before listening survives listening and closing, and a word inside it seeks", async ({ player, page }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await selectWords(page, 3, 9);
   await page.locator('[data-slot="highlight-create"]').click();
   const mark = player.article.locator("mark[data-highlight-id]");
@@ -46,12 +46,8 @@ test("a highlight made before listening survives listening and closing, and a wo
   const inside = mark.locator("[data-tts-idx]").nth(4);
   const insideIdx = Number(await inside.getAttribute("data-tts-idx"));
   // Let the voice move on past the mark first, so the click is a real seek back.
-  await player.word(insideIdx + 25).click();
-  await expect(player.word(insideIdx + 25)).toHaveClass("tts-current");
-  const before = await player.state();
-  await inside.click();
-  await expect(inside).toHaveClass("tts-current");
-  const after = await player.state();
+  const before = await player.clickWord(insideIdx + 25);
+  const after = await player.clickWord(insideIdx);
   expect(after.time).toBeLessThan(before.time);
   expect(after.paused).toBe(false);
   // A TTS span inside a mark draws no box of its own.
@@ -68,7 +64,7 @@ test("a highlight made before listening survives listening and closing, and a wo
 });
 
 test("highlights come back after a reload, and neither observer sets off the other", async ({ player, page }) => {
-  await player.goto(ARTICLES.rich);
+  await player.open(ARTICLES.rich);
   await selectWords(page, 2, 6);
   await page.locator('[data-slot="highlight-create"]').click();
   await expect(player.article.locator("mark[data-highlight-id]")).toHaveCount(1);
@@ -113,7 +109,7 @@ test("highlights come back after a reload, and neither observer sets off the oth
 });
 
 test("a highlight can be removed again", async ({ player, page }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   const original = await player.article.innerHTML();
   await selectWords(page, 1, 3);
   await page.locator('[data-slot="highlight-create"]').click();

@@ -25,7 +25,7 @@ test("the credits banner counts down and the fourth article shows the limit, not
 
   const heard = [ARTICLES.short, ARTICLES.rich, ARTICLES.medium];
   for (const [i, id] of heard.entries()) {
-    await player.goto(id);
+    await player.open(id);
     await player.listen({ timeout: 120_000 });
     await expect(player.creditsBanner).toHaveAttribute("data-remaining", String(2 - i));
     await expect(player.creditsBanner).toContainText(i === 2 ? "No credits left today" : `${2 - i} credit`);
@@ -35,14 +35,14 @@ test("the credits banner counts down and the fourth article shows the limit, not
 
   // A replay of an article heard today costs nothing (IndexedDB): no request, the count unchanged.
   const requests = player.ttsRequests.length;
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await expect(player.creditsBanner).toHaveCount(0);
   await player.listen();
   expect(player.ttsRequests).toHaveLength(requests);
   await expect(player.creditsBanner).toHaveAttribute("data-remaining", "0");
   await player.close();
 
-  await player.goto(ARTICLES.long);
+  await player.open(ARTICLES.long);
   await player.listenButton.click();
   await expect(player.limitNotice).toBeVisible();
   await expect(player.limitNotice).toContainText("3 free articles today");
@@ -57,7 +57,7 @@ test("the credits banner counts down and the fourth article shows the limit, not
 test("the banner can be dismissed", async ({ quotaApp, page }) => {
   expect(quotaApp).toBe(QUOTA_WEB_URL);
   const player = new PlayerPage(page);
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
   await expect(player.creditsBanner).toBeVisible();
   await player.creditsBanner.getByRole("button", { name: "Dismiss credits notice" }).click();

@@ -2,7 +2,7 @@ import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 
 test("on a phone the player makes room under the article and gives it back on close", async ({ player, page }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   const container = page.locator("[data-mobile-scroll]");
   const padding = () => container.evaluate((el) => parseFloat(getComputedStyle(el).paddingBottom));
   const base = await padding();

@@ -2,7 +2,7 @@ import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 
 test("a replay after a reload comes from IndexedDB with no request to /api/tts", async ({ player, page }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
   expect(player.ttsRequests).toHaveLength(1);
   await player.waitForAudioTime(1);
@@ -24,7 +24,7 @@ test("a replay after a reload comes from IndexedDB with no request to /api/tts",
 });
 
 test("closing revokes the audio's Blob URL", async ({ player, page }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
   const url = await page.locator('[data-slot="transcript-viewer-audio"]').getAttribute("src");
   expect(url).toMatch(/^blob:/);
@@ -41,7 +41,7 @@ test("closing revokes the audio's Blob URL", async ({ player, page }) => {
 });
 
 test("Space pauses and resumes, the arrow keys skip 10 s, and typing is left alone", async ({ player, page }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
   await player.waitForAudioTime(1);
   // Focus on the page, not on the Listen button (a focused button answers Space itself).
@@ -53,9 +53,10 @@ test("Space pauses and resumes, the arrow keys skip 10 s, and typing is left alo
   await expect.poll(async () => (await player.state()).time).toBeGreaterThan(paused.time + 9.5);
   await page.keyboard.press("ArrowLeft");
   await expect.poll(async () => (await player.state()).time).toBeLessThan(paused.time + 1);
+  // Space is taken for the player: the page does not scroll a screen down as well.
+  const scrollBefore = await page.evaluate(() => window.scrollY);
   await page.keyboard.press(" ");
   await expect(player.playPause).toHaveAttribute("data-status", "playing");
-  const scrollBefore = await page.evaluate(() => window.scrollY);
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThan(5);
 
   await page.evaluate(() => {
@@ -70,7 +71,7 @@ test("Space pauses and resumes, the arrow keys skip 10 s, and typing is left alo
 });
 
 test("every player control is reachable with Tab and has a name", async ({ player, page }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
   const names: string[] = [];
   await player.page.locator('[data-slot="tts-close"]').focus();

@@ -5,7 +5,7 @@ import { expect, test } from "./fixtures";
 // article DOM replaced under the highlighter, the end of the speech, and following the voice down the page.
 
 test("replacing the article DOM while listening wraps the new DOM and the highlight carries on", async ({ reader }) => {
-  await reader.goto(ARTICLES.short);
+  await reader.open(ARTICLES.short);
   const original = await reader.article.innerHTML();
   await reader.listen();
   const spans = await reader.article.locator("[data-tts-idx]").count();
@@ -30,12 +30,11 @@ test("replacing the article DOM while listening wraps the new DOM and the highli
 });
 
 test("reaching the end pauses and keeps the player open; play then starts again from the beginning", async ({ reader }) => {
-  await reader.goto(ARTICLES.short);
+  await reader.open(ARTICLES.short);
   await reader.listen();
   const spans = reader.article.locator("[data-tts-idx]");
   const last = Number(await spans.last().getAttribute("data-tts-idx"));
-  await reader.word(last - 4).click();
-  await expect(reader.word(last - 4)).toHaveClass("tts-current");
+  await reader.clickWord(last - 4);
 
   await expect(reader.playPause).toHaveAttribute("data-status", "paused", { timeout: 20_000 });
   const ended = await reader.state();
@@ -55,7 +54,7 @@ test("reaching the end pauses and keeps the player open; play then starts again 
 
 test("a seek far down the page scrolls the current word into view, clear of the player", async ({ reader, page }) => {
   test.setTimeout(240_000);
-  await reader.goto(ARTICLES.medium);
+  await reader.open(ARTICLES.medium);
   await reader.listen({ timeout: 180_000 });
   const before = await reader.state();
 

@@ -2,7 +2,7 @@ import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 
 test("the picker lists Female and Male voices, with premium ones locked for an anonymous reader", async ({ player, page, isMobile }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
   await player.openVoices();
   await expect(player.voiceTrigger).toHaveAttribute("aria-expanded", "true");
@@ -25,10 +25,9 @@ test("the picker lists Female and Male voices, with premium ones locked for an a
 });
 
 test("switching voices continues from the same word, and switching back is instant with no request", async ({ player }) => {
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
-  await player.word(60).click();
-  await expect(player.word(60)).toHaveClass("tts-current");
+  await player.clickWord(60);
   expect(player.ttsRequests).toHaveLength(1);
   // Paused, so the word the switch starts from does not move while the new voice is generated.
   await player.playPause.click();
@@ -60,7 +59,7 @@ test("switching voices continues from the same word, and switching back is insta
 test("a free reader clicking a locked voice lands on /pricing, and the client refuses it too", async ({ player, page }) => {
   await player.signInDemo("free");
   await expect(page.locator('[data-slot="account-chip"]')).toHaveAttribute("data-tier", "free");
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
   await player.chooseVoice("Olivia");
   await page.waitForURL(/\/pricing/);
@@ -72,7 +71,7 @@ test("a free reader clicking a locked voice lands on /pricing, and the client re
 test("a premium demo reader picks Olivia and hears her, the highlight advancing", async ({ player, page }) => {
   await player.signInDemo("premium");
   await expect(page.locator('[data-slot="account-chip"]')).toHaveAttribute("data-tier", "premium");
-  await player.goto(ARTICLES.short);
+  await player.open(ARTICLES.short);
   await player.listen();
   await expect(player.creditsBanner).toHaveCount(0);
   await player.openVoices();

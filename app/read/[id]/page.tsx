@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArticleRootProvider } from "@/components/article/article-root";
 import { ArticleContent } from "@/components/article/content";
 import { listeningMinutes } from "@/components/article/reading-time";
 import { SAMPLE_ARTICLES, findArticle } from "@/components/article/samples";
@@ -32,17 +33,20 @@ export default async function ReadPage({ params }: ReadPageProps) {
         <Link href="/">← Library</Link>
         <AccountChip returnTo={`/read/${article.id}`} />
       </nav>
-      <article>
-        <header className="reader__header">
-          <h1>{article.title}</h1>
-          <p className="reader__dek">{article.dek}</p>
-          <p className="reader__meta">
-            {article.author} · <time dateTime={article.published}>{article.published}</time> · {listeningMinutes(article)} min listen
-          </p>
-        </header>
-        <ArticleContent article={article} />
-      </article>
-      <ArticleListener title={article.title} articleId={article.id} account={session} />
+      {/* Keyed by article: another article is a new listener, never the last one's player and audio. */}
+      <ArticleRootProvider key={article.id}>
+        <article>
+          <header className="reader__header">
+            <h1>{article.title}</h1>
+            <p className="reader__dek">{article.dek}</p>
+            <p className="reader__meta">
+              {article.author} · <time dateTime={article.published}>{article.published}</time> · {listeningMinutes(article)} min listen
+            </p>
+          </header>
+          <ArticleContent article={article} />
+        </article>
+        <ArticleListener title={article.title} articleId={article.id} account={session} />
+      </ArticleRootProvider>
     </main>
   );
 }

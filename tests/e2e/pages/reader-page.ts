@@ -7,7 +7,15 @@ export const ARTICLES = {
   long: "a-year-on-foot",
 } as const;
 
-interface PlaybackState {
+type WithVisitMark = Window & { __visitMark?: string };
+
+// The local voice averages about 3.3 words a second at 1x, short words faster: a generous bound on how far the
+// light can move while a test looks, still far short of where a seek that failed would leave it.
+const MAX_WORDS_PER_SECOND = 6;
+
+export interface PlaybackState {
+  /** when this was read, on the page's clock (ms) */
+  at: number;
   time: number;
   paused: boolean;
   rate: number;
@@ -32,9 +40,38 @@ export class ReaderPage {
     this.error = page.locator('[data-slot="tts-error"]');
   }
 
-  async goto(id: string) {
-    await this.page.goto(`/read/${id}`);
+  /**
+   * Opens an article the way a reader does (DESIGN.md, Testing): the library first, then a click on its card.
+   * A feature that works only on a fresh load of `/read/…` is broken, so this never loads that page directly.
+   */
+  async open(id: string) {
+    await this.page.goto("/");
+    await this.openCard(id);
+  }
+
+  /** From the library on screen, clicks the article's card (a client-side navigation). */
+  async openCard(id: string) {
+    await this.follow(this.page.locator(`[data-slot="article-card"][href="/read/${id}"]`), `/read/${id}`);
     await expect(this.article).toBeVisible();
+  }
+
+  /** From an article, follows the "← Library" link (a client-side navigation). */
+  async backToLibrary() {
+    await this.follow(this.page.locator(".reader__nav").getByRole("link", { name: "Library" }), "/");
+    await expect(this.page.locator('[data-slot="article-card"]').first()).toBeVisible();
+  }
+
+  /**
+   * Clicks an in-app link and proves the page stayed loaded: a mark left on `window` survives a client-side
+   * navigation and not a full load. The link is clicked only once React has hydrated it; before that a click
+   * is an ordinary full page load, which would hide exactly the bugs these walks are for.
+   */
+  private async follow(link: Locator, pathname: string) {
+    await expect.poll(() => link.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+    const mark = await this.page.evaluate(() => ((window as WithVisitMark).__visitMark = String(Math.random())));
+    await link.click();
+    await this.page.waitForURL((url) => url.pathname === pathname);
+    expect(await this.page.evaluate(() => (window as WithVisitMark).__visitMark), "a client-side navigation").toBe(mark);
   }
 
   async listen({ timeout = 60_000 } = {}) {
@@ -53,6 +90,7 @@ export class ReaderPage {
       const audio = document.querySelector<HTMLAudioElement>('[data-slot="transcript-viewer-audio"]')!;
       const current = document.querySelector<HTMLElement>("[data-article-content] .tts-current");
       return {
+        at: performance.now(),
         time: audio.currentTime,
         paused: audio.paused,
         rate: audio.playbackRate,
@@ -68,6 +106,27 @@ export class ReaderPage {
 
   word(idx: number): Locator {
     return this.article.locator(`[data-tts-idx="${idx}"]`).first();
+  }
+
+  /**
+   * Clicks word `idx` to seek there, and resolves with the state once the light is on it. Playback goes on from
+   * the word, so by the time anyone looks the voice may be a word or two further: that is accepted, as far as
+   * the voice can have gone since the click and no further (never "exactly this word at this moment").
+   */
+  async clickWord(idx: number): Promise<PlaybackState> {
+    const clickedAt = await this.page.evaluate(() => performance.now());
+    await this.word(idx).click();
+    await expect.poll(async () => (await this.state()).current).toBeGreaterThanOrEqual(idx);
+    const state = await this.state();
+    this.expectReachedFrom(state, idx, clickedAt);
+    return state;
+  }
+
+  /** The light is on word `idx` or on one the voice can have reached since `since` (the page's clock, ms). */
+  expectReachedFrom(state: PlaybackState, idx: number, since: number) {
+    const reach = Math.ceil(((state.at - since) / 1000) * state.rate * MAX_WORDS_PER_SECOND);
+    expect(state.current, `the lit word, ${Math.round(state.at - since)} ms after word ${idx}`).toBeGreaterThanOrEqual(idx);
+    expect(state.current, `the lit word, ${Math.round(state.at - since)} ms after word ${idx}`).toBeLessThanOrEqual(idx + 1 + reach);
   }
 
   async setSpeed(rate: number) {
