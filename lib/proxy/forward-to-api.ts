@@ -27,7 +27,7 @@ export function clientIpFrom(forwardedFor: string | null): string | undefined {
   return value && isIP(value) ? value : undefined;
 }
 
-async function upstreamAnswer(upstream: Response, sentToken: boolean, secure: boolean): Promise<Response> {
+export async function upstreamAnswer(upstream: Response, sentToken: boolean, secure: boolean): Promise<Response> {
   const payload = await upstream.arrayBuffer();
   const out = new Headers();
   upstream.headers.forEach((value, name) => {
@@ -39,7 +39,16 @@ async function upstreamAnswer(upstream: Response, sentToken: boolean, secure: bo
   return new Response(payload, { status: upstream.status, headers: out });
 }
 
-export async function forwardToApi(request: Request, options: ForwardOptions): Promise<Response> {
+/** What goes to the API for a browser's request: its capped body and who is asking. */
+export interface ApiRequest {
+  init: { method: "GET" | "POST"; headers: Headers; body?: Uint8Array<ArrayBuffer> };
+  /** whether a session token was sent, so that a 401 clears it */
+  sentToken: boolean;
+  secure: boolean;
+}
+
+/** The browser's request made into the API's, or the refusal the web tier answers itself. */
+export async function apiRequestFrom(request: Request): Promise<ApiRequest | Response> {
   const method = request.method === "POST" ? "POST" : "GET";
   let body: Uint8Array<ArrayBuffer> | undefined;
   if (method === "POST") {
@@ -60,18 +69,28 @@ export async function forwardToApi(request: Request, options: ForwardOptions): P
   if (body !== undefined && contentType) headers.set("Content-Type", contentType);
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (clientIp) headers.set("X-Forwarded-For", clientIp);
+  return { init: { method, headers, body }, sentToken: token !== undefined, secure: request.headers.get("x-forwarded-proto") === "https" };
+}
 
+/** The failures the API cannot report itself: the browser left (499), too slow (504), unreachable (503). */
+export function unreachableApi(request: Request, cause: unknown): Response {
+  // Nobody is left to read an answer; 499 (nginx's "client closed request") keeps it out of the error counts.
+  if (request.signal.aborted) return new Response(null, { status: 499 });
+  if (cause instanceof DOMException && cause.name === "TimeoutError") {
+    return errorResponse(504, "UPSTREAM_TIMEOUT", "Generating the audio took too long. Please try again.");
+  }
+  return errorResponse(503, "UPSTREAM_UNAVAILABLE", "The voice service is not reachable right now. Please try again shortly.");
+}
+
+export async function forwardToApi(request: Request, options: ForwardOptions): Promise<Response> {
+  const prepared = await apiRequestFrom(request);
+  if (prepared instanceof Response) return prepared;
   try {
     // A browser that goes away cancels the API call too, so the API frees its slot and its upstream calls.
     const signal = AbortSignal.any([request.signal, AbortSignal.timeout(options.timeoutMs)]);
-    const upstream = await fetch(new URL(options.path, options.apiUrl), { method, headers, body, signal, cache: "no-store" });
-    return await upstreamAnswer(upstream, token !== undefined, request.headers.get("x-forwarded-proto") === "https");
+    const upstream = await fetch(new URL(options.path, options.apiUrl), { ...prepared.init, signal, cache: "no-store" });
+    return await upstreamAnswer(upstream, prepared.sentToken, prepared.secure);
   } catch (cause) {
-    // Nobody is left to read an answer; 499 (nginx's "client closed request") keeps it out of the error counts.
-    if (request.signal.aborted) return new Response(null, { status: 499 });
-    if (cause instanceof DOMException && cause.name === "TimeoutError") {
-      return errorResponse(504, "UPSTREAM_TIMEOUT", "Generating the audio took too long. Please try again.");
-    }
-    return errorResponse(503, "UPSTREAM_UNAVAILABLE", "The voice service is not reachable right now. Please try again shortly.");
+    return unreachableApi(request, cause);
   }
 }

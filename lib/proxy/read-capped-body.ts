@@ -1,6 +1,7 @@
-// A request body read with a byte cap, so a client cannot make the web tier buffer more than the API would
-// accept anyway (server/index.ts: maxRequestBodySize 4 MiB). Checked on the declared length first, then on the
-// bytes as they arrive, so an oversized or unannounced body is refused without being read to the end.
+// A request body read with a byte cap, so a client cannot make the web tier buffer what no article needs (a
+// 100,000-character article is ~100 KB of JSON; the API's own cap, server/plugins/json-body.ts, is 8 MiB).
+// Checked on the declared length first, then on the bytes as they arrive, so an oversized or unannounced body
+// is refused without being read to the end.
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
