@@ -148,24 +148,32 @@ function isJunkLine(line: string): boolean {
  * breaks, paragraphs separated by exactly one blank line ("\n\n"), no leading or trailing whitespace.
  * A dropped line counts as a paragraph break. Deterministic and idempotent.
  */
-export function cleanTextForTTS(text: string): string {
-  const lines = text
-    .replace(INVISIBLE, "")
-    .replace(LINE_BREAKS, "\n")
-    .replace(/\u2029/g, "\n\n")
-    .split("\n");
+export const cleanTextForTTS = cleanTextWith(removeInlineJunk);
 
-  const out: string[] = [];
-  let pendingBreak = false;
-  for (const raw of lines) {
-    const line = removeInlineJunk(raw.replace(HORIZONTAL_SPACE, " ")).trim();
-    if (line === "" || isJunkLine(line)) {
-      pendingBreak = out.length > 0;
-      continue;
+/**
+ * The cleaning pipeline around one inline step. Exported so that a test can run the very same pipeline with
+ * the rules' plainest (and quadratic) reading of the inline step as a reference on small inputs.
+ */
+export function cleanTextWith(removeInline: (line: string) => string): (text: string) => string {
+  return (text) => {
+    const lines = text
+      .replace(INVISIBLE, "")
+      .replace(LINE_BREAKS, "\n")
+      .replace(/\u2029/g, "\n\n")
+      .split("\n");
+
+    const out: string[] = [];
+    let pendingBreak = false;
+    for (const raw of lines) {
+      const line = removeInline(raw.replace(HORIZONTAL_SPACE, " ")).trim();
+      if (line === "" || isJunkLine(line)) {
+        pendingBreak = out.length > 0;
+        continue;
+      }
+      if (pendingBreak) out.push("");
+      pendingBreak = false;
+      out.push(line);
     }
-    if (pendingBreak) out.push("");
-    pendingBreak = false;
-    out.push(line);
-  }
-  return out.join("\n");
+    return out.join("\n");
+  };
 }
