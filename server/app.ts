@@ -2,8 +2,10 @@
 import { Elysia } from "elysia";
 import { AppError } from "./errors";
 import type { Logger } from "./logger";
+import { articlesModule, type ArticlesModuleOptions } from "./modules/articles";
 import { authModule, type AuthModuleOptions } from "./modules/auth";
 import { healthModule, type HealthOptions } from "./modules/health";
+import { libraryModule, type LibraryModuleOptions } from "./modules/library";
 import { ttsModule, type TtsModuleOptions } from "./modules/tts";
 import { voicesModule } from "./modules/voices";
 
@@ -11,6 +13,8 @@ export interface AppOptions {
   tts: TtsModuleOptions;
   health: HealthOptions;
   auth: AuthModuleOptions;
+  articles: ArticlesModuleOptions;
+  library: LibraryModuleOptions;
   logger: Logger;
 }
 
@@ -40,6 +44,8 @@ export function createApp(options: AppOptions) {
     })
     .use(healthModule(options.health))
     .use(authModule(options.auth))
+    .use(articlesModule(options.articles))
+    .use(libraryModule(options.library))
     .use(voicesModule(options.tts))
     .use(ttsModule(options.tts));
 }
