@@ -40,7 +40,10 @@ export function createHtmlSanitizer(): HtmlSanitizer {
     purify = createDOMPurify(window as unknown as Window & typeof globalThis);
     purify.addHook("afterSanitizeAttributes", (node) => {
       if (node.nodeName === "A" && node.hasAttribute("href")) node.setAttribute("rel", LINK_REL);
-      if (node.nodeName === "IMG") node.setAttribute("loading", "lazy");
+      if (node.nodeName !== "IMG") return;
+      // DOMPurify lets data: through on images whatever ALLOWED_URI_REGEXP says; only http(s) may stay.
+      if (!/^https?:/i.test(node.getAttribute("src") ?? "")) node.removeAttribute("src");
+      node.setAttribute("loading", "lazy");
     });
     return purify;
   };
@@ -48,7 +51,7 @@ export function createHtmlSanitizer(): HtmlSanitizer {
   return {
     sanitize(html) {
       const body = instance().sanitize(html, { ...CONFIG, RETURN_DOM: true });
-      // An image whose only source was refused (data:, javascript:, relative) has nothing left to show.
+      // An image whose source was refused (data:, javascript:, relative) has nothing left to show.
       for (const image of Array.from(body.querySelectorAll("img:not([src])"))) image.remove();
       return body;
     },
