@@ -29,6 +29,9 @@ export function createApp(options: AppOptions) {
   return new Elysia()
     .onError(({ code, error }) => {
       if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.retryAfterSeconds, error.headers);
+      // A route's own body reader (a size cap, JSON only) refuses from inside Elysia's parse step, which wraps it.
+      const refusal = code === "PARSE" ? error.cause : undefined;
+      if (refusal instanceof AppError) return errorResponse(refusal.status, refusal.code, refusal.message);
       switch (code) {
         case "VALIDATION":
           // Elysia's default is 422 with its own shape; our contract is 400 INVALID_REQUEST.

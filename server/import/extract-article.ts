@@ -94,14 +94,15 @@ export function createArticleExtractor({ sanitizer }: { sanitizer: HtmlSanitizer
   };
 
   const fromText = (pasted: string, title?: string): ArticleContent | undefined => {
-    // Blank lines separate paragraphs; a single line break stays a line break inside its paragraph.
+    // Blank lines separate paragraphs. A single line break stays in the text node (a line break when spoken, a
+    // space when shown): a <br> would not do, the browser's extraction walk never sees elements it skips into.
     const paragraphs = pasted
       .replace(/\r\n?/g, "\n")
       .split(/\n[^\S\n]*\n\s*/)
       .map((p) => p.trim())
       .filter(Boolean);
     if (paragraphs.length === 0) return undefined;
-    const { html, text } = finish(paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join(""));
+    const { html, text } = finish(paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(""));
     if (!text) return undefined;
     const firstLine = text.split("\n")[0];
     return {

@@ -38,10 +38,9 @@ export const libraryModule = ({ library, articles, ...caller }: LibraryModuleOpt
     )
     .delete(
       "/:id",
-      async ({ sub, params, set }) => {
+      async ({ sub, params }) => {
         if (!(await library.remove(sub, params.id))) throw notFound("Article in the library");
-        set.status = 204;
-        return "";
+        return new Response(null, { status: 204 });
       },
       { params: ArticleParams },
     );
