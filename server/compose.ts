@@ -23,7 +23,6 @@ import { createArticleStore } from "./import/article-store";
 import { createArticleExtractor } from "./import/extract-article";
 import { createReaderLibrary } from "./import/reader-library";
 import { safeFetch, type Resolver } from "./import/safe-fetch";
-import { createHtmlSanitizer } from "./import/sanitize-html";
 import { createDailyQuota } from "./quota/daily-quota";
 
 // Measured with the 100-listener benchmark (peak RSS): none 626–697 MB, 64 MB 479 MB, 32 MB 423–455 MB, 16 MB
@@ -88,7 +87,7 @@ export function compose(
         maxBytes: env.IMPORT_MAX_BYTES,
         resolve: overrides.importResolver,
       }),
-    extractor: createArticleExtractor({ sanitizer: createHtmlSanitizer() }),
+    extractor: createArticleExtractor(),
     store: createArticleStore({ redis, stats: redisStats }),
     library: readerLibrary,
   });

@@ -6,7 +6,7 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { splitWords } from "@/lib/alignment/word-boundaries";
 import { extractTTSText } from "@/lib/dom/extract-text";
-import type { HtmlSanitizer } from "./sanitize-html";
+import { sanitizeInPlace } from "./sanitize-html";
 
 export interface ArticleContent {
   title: string;
@@ -59,20 +59,26 @@ function isoDate(value: string | null | undefined): string | null {
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export function createArticleExtractor({ sanitizer }: { sanitizer: HtmlSanitizer }): ArticleExtractor {
-  const finish = (dirtyHtml: string) => {
-    const body = sanitizer.sanitize(dirtyHtml);
-    return { html: body.innerHTML, text: extractTTSText(body) };
-  };
+const quietDom = (html: string, url?: URL) =>
+  new JSDOM(html, { url: url?.href, contentType: "text/html", virtualConsole: new VirtualConsole() });
+
+/** Sanitizes the article's root in place, then reads its html and spoken text. */
+function finish(root: Element) {
+  sanitizeInPlace(root);
+  return { html: root.innerHTML, text: extractTTSText(root) };
+}
+
+export function createArticleExtractor(): ArticleExtractor {
 
   const fromHtml = (html: string, url?: URL): ArticleContent | undefined => {
     // No scripts run and no resources load: jsdom does neither unless asked. The URL only resolves relative links.
-    const dom = new JSDOM(html, { url: url?.href, contentType: "text/html", virtualConsole: new VirtualConsole() });
+    const dom = quietDom(html, url);
     try {
       const { document } = dom.window;
       const pageLang = languageOf(document.documentElement.getAttribute("lang"));
       const pageDir = document.documentElement.getAttribute("dir") ?? document.body?.getAttribute("dir");
-      const parsed = new Readability(document).parse();
+      // The serializer hands back Readability's own element, so it is sanitized where it is, never re-parsed.
+      const parsed = new Readability<Element>(document, { serializer: (element) => element as Element }).parse();
       if (!parsed?.content) return undefined;
       const { html: clean, text } = finish(parsed.content);
       if (splitWords(text).length < MIN_PAGE_WORDS) return undefined;
@@ -102,7 +108,16 @@ export function createArticleExtractor({ sanitizer }: { sanitizer: HtmlSanitizer
       .map((p) => p.trim())
       .filter(Boolean);
     if (paragraphs.length === 0) return undefined;
-    const { html, text } = finish(paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(""));
+    const dom = quietDom("<!doctype html><body><div></div></body>");
+    let html: string;
+    let text: string;
+    try {
+      const root = dom.window.document.querySelector("div")!;
+      root.innerHTML = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
+      ({ html, text } = finish(root));
+    } finally {
+      dom.window.close();
+    }
     if (!text) return undefined;
     const firstLine = text.split("\n")[0];
     return {

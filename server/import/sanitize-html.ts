@@ -5,7 +5,6 @@
 // form, on* handler, style attribute, srcset, or URL other than http(s). Links never hand the reader's page
 // to the site (rel=noopener noreferrer nofollow); images load lazily.
 import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
-import { JSDOM, VirtualConsole } from "jsdom";
 
 const ALLOWED_TAGS = [
   "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "section", "article", "span",
@@ -25,35 +24,33 @@ const CONFIG: Config = {
 
 export const LINK_REL = "noopener noreferrer nofollow";
 
-export interface HtmlSanitizer {
-  /** The sanitized article as a detached <body> of the sanitizer's own document, ready to serialize or walk. */
-  sanitize(html: string): Element;
+// One DOMPurify per document's window (creating one costs about a millisecond); hooks belong to the instance.
+const instances = new WeakMap<object, DOMPurify>();
+
+function purifierFor(window: Window): DOMPurify {
+  let purify = instances.get(window);
+  if (purify) return purify;
+  purify = createDOMPurify(window as Window & typeof globalThis);
+  purify.addHook("afterSanitizeAttributes", (node) => {
+    if (node.nodeName === "A" && node.hasAttribute("href")) node.setAttribute("rel", LINK_REL);
+    if (node.nodeName !== "IMG") return;
+    // DOMPurify lets data: through on images whatever ALLOWED_URI_REGEXP says; only http(s) may stay.
+    if (!/^https?:/i.test(node.getAttribute("src") ?? "")) node.removeAttribute("src");
+    node.setAttribute("loading", "lazy");
+  });
+  instances.set(window, purify);
+  return purify;
 }
 
-export function createHtmlSanitizer(): HtmlSanitizer {
-  let purify: DOMPurify | undefined;
-
-  // The jsdom window is made on first use, not at construction: nothing heavy happens at startup.
-  const instance = (): DOMPurify => {
-    if (purify) return purify;
-    const { window } = new JSDOM("", { virtualConsole: new VirtualConsole() });
-    purify = createDOMPurify(window as unknown as Window & typeof globalThis);
-    purify.addHook("afterSanitizeAttributes", (node) => {
-      if (node.nodeName === "A" && node.hasAttribute("href")) node.setAttribute("rel", LINK_REL);
-      if (node.nodeName !== "IMG") return;
-      // DOMPurify lets data: through on images whatever ALLOWED_URI_REGEXP says; only http(s) may stay.
-      if (!/^https?:/i.test(node.getAttribute("src") ?? "")) node.removeAttribute("src");
-      node.setAttribute("loading", "lazy");
-    });
-    return purify;
-  };
-
-  return {
-    sanitize(html) {
-      const body = instance().sanitize(html, { ...CONFIG, RETURN_DOM: true });
-      // An image whose source was refused (data:, javascript:, relative) has nothing left to show.
-      for (const image of Array.from(body.querySelectorAll("img:not([src])"))) image.remove();
-      return body;
-    },
-  };
+/**
+ * Sanitizes an element of a jsdom document in place (its own tag must be an allowed container, e.g. a div).
+ * In place rather than from a string: serializing Readability's result and parsing it again took longer than
+ * the sanitizing itself.
+ */
+export function sanitizeInPlace(root: Element): void {
+  const window = root.ownerDocument.defaultView;
+  if (!window) throw new TypeError("Expected `root` to belong to a document with a window");
+  purifierFor(window).sanitize(root, { ...CONFIG, IN_PLACE: true });
+  // An image whose source was refused (data:, javascript:, relative) has nothing left to show.
+  for (const image of Array.from(root.querySelectorAll("img:not([src])"))) image.remove();
 }

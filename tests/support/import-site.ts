@@ -24,7 +24,8 @@ export interface ImportSite {
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
+  // No charset: each page says its own in a <meta>, as latin1.html must be able to.
+  ".html": "text/html",
   ".txt": "text/plain; charset=utf-8",
   ".pdf": "application/pdf",
 };
