@@ -10,10 +10,14 @@ import { startApi } from "../support/processes";
 import { importFixturesDir, startImportSite } from "../support/import-site";
 import { markdownTable, ms, percentile, today } from "./support/bench-kit";
 
+// "prose": every byte is article text (the worst case: a 100 KB page of it is ~17,000 words, 1.5 hours of
+// listening). "typical": a ~1,600-word article inside the rest of a news site (menus, styles, inline state).
 const SIZES = [
-  { name: "10 KB", bytes: 10 * 1024, requests: 60 },
-  { name: "100 KB", bytes: 100 * 1024, requests: 60 },
-  { name: "1 MB", bytes: 1024 * 1024, requests: 20 },
+  { name: "10 KB", shape: "prose", bytes: 10 * 1024, requests: 60 },
+  { name: "100 KB", shape: "prose", bytes: 100 * 1024, requests: 40 },
+  { name: "1 MB", shape: "prose", bytes: 1024 * 1024, requests: 10 },
+  { name: "100 KB", shape: "typical", bytes: 100 * 1024, requests: 60 },
+  { name: "1 MB", shape: "typical", bytes: 1024 * 1024, requests: 20 },
 ];
 
 /** Word-level F1 of two texts as bags of words (case and punctuation at the edges ignored). */
@@ -51,8 +55,8 @@ const importUrl = async (url: string) => {
 
 try {
   const timing: Array<Array<string | number>> = [];
-  for (const { name, bytes, requests } of SIZES) {
-    const url = `${site.origin}/sized?bytes=${bytes}`;
+  for (const { name, shape, bytes, requests } of SIZES) {
+    const url = `${site.origin}/${shape === "prose" ? "sized" : "typical"}?bytes=${bytes}`;
     for (let i = 0; i < 5; i++) await importUrl(url);
     const latencies: number[] = [];
     let words = 0;
@@ -62,7 +66,7 @@ try {
       latencies.push(performance.now() - start);
     }
     latencies.sort((a, b) => a - b);
-    timing.push([name, words, requests, ms(percentile(latencies, 50)), ms(percentile(latencies, 95))]);
+    timing.push([name, shape, words, requests, ms(percentile(latencies, 50)), ms(percentile(latencies, 95))]);
   }
 
   const agreement: Array<Array<string | number>> = [];
@@ -77,7 +81,7 @@ try {
   console.log(
     `### Importing an article by URL\n\n${today()}, 2 cores, \`node_modules/.bin/bun tests/bench/import.bench.ts\` (the API on Bun fetching from a local site of ours over loopback, one import at a time, after 5 warm-up imports; the time covers fetch, Readability, DOMPurify, text extraction, id and store)\n`,
   );
-  console.log(markdownTable(["page", "words", "imports", "p50 (target ≤ 150 ms at 100 KB)", "p95"], timing));
+  console.log(markdownTable(["page", "shape", "words", "imports", "p50 (target ≤ 150 ms at 100 KB)", "p95"], timing));
   console.log(`\nExtraction agreement: word F1 of the spoken \`text\` against the text we meant (tests/fixtures/import/*.expected.txt), beside Readability's own \`textContent\` for the same page (target: ours ≥ Readability's)\n`);
   console.log(markdownTable(["fixture", "words meant", "F1, ours", "F1, Readability textContent"], agreement));
 } finally {

@@ -47,6 +47,21 @@ export function sizedPage(bytes: number): string {
   return head + paragraph.repeat(count) + tail;
 }
 
+/**
+ * A page of `bytes` bytes shaped like a news page: a ~1,600-word article (about 10 KB of prose) inside the
+ * rest of a site — inline state JSON and styles, menus, link lists and a footer in nested, classed divs.
+ */
+export function typicalPage(bytes: number): string {
+  const article = sizedPage(10 * 1024).replace(/^.*?<article>/s, "<article>").replace(/<\/article>.*$/s, "</article>");
+  const link = (i: number) => `<li class="menu__item menu__item--${i % 7}"><a class="menu__link" href="/section/${i}/story-${i * 37}">Story number ${i}</a></li>`;
+  const chrome = (n: number) => `<div class="rail"><div class="rail__inner"><ul class="menu">${Array.from({ length: n }, (_, i) => link(i)).join("")}</ul></div></div>`;
+  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A typical page</title><style>${".c{margin:0 auto;padding:4px 8px;color:#222}\n".repeat(100)}</style></head><body><header>${chrome(40)}</header><main><div class="layout"><div class="layout__main">`;
+  const tail = `</div><aside>${chrome(30)}</aside></div></main><footer>${chrome(30)}</footer>`;
+  const used = head.length + article.length + tail.length + 80;
+  const state = JSON.stringify({ items: Array.from({ length: Math.max(0, Math.floor((bytes - used) / 20)) }, (_, i) => ({ id: i, slug: `story-${i}-x` })) });
+  return `${head}${article}${tail}<script type="application/json" id="state">${state.slice(0, Math.max(2, bytes - used))}</script></body></html>`;
+}
+
 export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes = 2 * 1024 * 1024 }: ImportSiteOptions = {}): Promise<ImportSite> {
   let requests = 0;
   let hugeSent = 0;
@@ -70,6 +85,10 @@ export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes 
     if (url.pathname === "/sized") {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       return res.end(sizedPage(Number(url.searchParams.get("bytes") ?? "10000")));
+    }
+    if (url.pathname === "/typical") {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      return res.end(typicalPage(Number(url.searchParams.get("bytes") ?? "100000")));
     }
     if (url.pathname === "/huge") {
       // No Content-Length: the cap must be enforced while streaming. 64 KB every 20 ms, so a whole send would
