@@ -19,10 +19,14 @@ const CONFIG: Config = {
   ALLOWED_ATTR,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^https?:/i,
+  // DOMPurify's default less the other schemes (mailto:, tel:, ...). It also vets every attribute that is not
+  // "URI-safe" (colspan, width, ...), so it must keep accepting values without a scheme; the hook below then
+  // narrows href and src to absolute http(s).
+  ALLOWED_URI_REGEXP: /^(?:https?:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };
 
 export const LINK_REL = "noopener noreferrer nofollow";
+const HTTP_URL = /^https?:\/\//i;
 
 // One DOMPurify per document's window (creating one costs about a millisecond); hooks belong to the instance.
 const instances = new WeakMap<object, DOMPurify>();
@@ -32,10 +36,13 @@ function purifierFor(window: Window): DOMPurify {
   if (purify) return purify;
   purify = createDOMPurify(window as Window & typeof globalThis);
   purify.addHook("afterSanitizeAttributes", (node) => {
-    if (node.nodeName === "A" && node.hasAttribute("href")) node.setAttribute("rel", LINK_REL);
+    if (node.nodeName === "A" && node.hasAttribute("href")) {
+      if (HTTP_URL.test(node.getAttribute("href") ?? "")) node.setAttribute("rel", LINK_REL);
+      else node.removeAttribute("href");
+    }
     if (node.nodeName !== "IMG") return;
     // DOMPurify lets data: through on images whatever ALLOWED_URI_REGEXP says; only http(s) may stay.
-    if (!/^https?:/i.test(node.getAttribute("src") ?? "")) node.removeAttribute("src");
+    if (!HTTP_URL.test(node.getAttribute("src") ?? "")) node.removeAttribute("src");
     node.setAttribute("loading", "lazy");
   });
   instances.set(window, purify);
