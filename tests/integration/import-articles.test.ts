@@ -199,6 +199,18 @@ describe("pasted articles, ids and storage", () => {
     expect((await post(b, { text })).status).toBe(200);
   });
 
+  it("keeps working from memory when Redis is down (invariant 11)", async () => {
+    const closed = await startImportSite();
+    const deadPort = closed.port;
+    await closed.close();
+    const app = makeApp({ REDIS_URL: `redis://127.0.0.1:${deadPort}` });
+    const created = await post(app, { text: "Stored while Redis is away, in memory only." });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    expect((await app.handle(new Request(`http://localhost/api/articles/${id}`))).status).toBe(200);
+    expect((await post(app, { text: "Stored while Redis is away, in memory only." })).status).toBe(200);
+  });
+
   it.each([
     ["an unknown id", "AAAAAAAAAAAAAAAAAAAAAA", 404, "NOT_FOUND"],
     ["a malformed id", "not-an-id", 400, "INVALID_REQUEST"],
@@ -262,6 +274,18 @@ describe("the reader's library", () => {
     const del = await app.handle(new Request(`http://localhost/api/library/${article.id}`, { method: "DELETE", headers: auth }));
     expect(del.status).toBe(204);
     expect((await (await list(auth)).json()).articles).toEqual([]);
+  });
+
+  it("keeps a reader's library in Redis, so another API process lists it", async () => {
+    const redisUrl = inject("redisUrl");
+    const a = makeApp({ REDIS_URL: redisUrl });
+    const b = makeApp({ REDIS_URL: redisUrl });
+    await new Promise((r) => setTimeout(r, 300));
+    const sub = `reader-redis-${Date.now()}`;
+    const auth = { authorization: `Bearer ${await token(sub)}` };
+    const { id } = await (await post(a, { text: `Library entry ${sub} with words.` }, auth)).json();
+    const listed = await (await b.handle(new Request("http://localhost/api/library", { headers: auth }))).json();
+    expect(listed.articles.map((e: { id: string }) => e.id)).toEqual([id]);
   });
 
   it("refuses anonymous readers, progress out of range, and unknown articles", async () => {
