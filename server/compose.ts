@@ -20,7 +20,7 @@ import { createTtsService, type Generated } from "./modules/tts/service";
 import { createArticleService } from "./modules/articles/service";
 import { anyAddress, publicAddressesOnly } from "./import/address-policy";
 import { createArticleStore } from "./import/article-store";
-import { createArticleExtractor } from "./import/extract-article";
+import { createExtractor } from "./import/extract-off-thread";
 import { createReaderLibrary } from "./import/reader-library";
 import { safeFetch, type Resolver } from "./import/safe-fetch";
 import { createDailyQuota } from "./quota/daily-quota";
@@ -78,6 +78,7 @@ export function compose(
   const caller = { identity: createIdentityResolver({ secret: env.AUTH_SECRET }), trustedProxies: parseTrustedProxies(env.TRUST_PROXY) };
   const isRemote = new URL(env.INWORLD_BASE_URL).hostname.endsWith("inworld.ai");
   const readerLibrary = createReaderLibrary({ redis, stats: redisStats });
+  const extractor = createExtractor();
   const articleService = createArticleService({
     fetchPage: (url) =>
       safeFetch(url, {
@@ -87,7 +88,7 @@ export function compose(
         maxBytes: env.IMPORT_MAX_BYTES,
         resolve: overrides.importResolver,
       }),
-    extractor: createArticleExtractor(),
+    extractor,
     store: createArticleStore({ redis, stats: redisStats }),
     library: readerLibrary,
   });
@@ -119,6 +120,7 @@ export function compose(
       },
     },
     async close() {
+      await extractor.close();
       redis?.disconnect();
     },
   };

@@ -28,6 +28,12 @@ export interface ArticleExtractor {
   fromText(text: string, title?: string): ArticleContent | undefined;
 }
 
+/** The same work, wherever it runs (in process, or on a worker thread: extract-off-thread.ts). */
+export interface AsyncArticleExtractor {
+  fromHtml(html: string, url?: URL): Promise<ArticleContent | undefined>;
+  fromText(text: string, title?: string): Promise<ArticleContent | undefined>;
+}
+
 // Below this a page's "article" is a cookie banner or a menu, not something to listen to.
 const MIN_PAGE_WORDS = 15;
 const MAX_TITLE_CHARS = 300;

@@ -5,7 +5,7 @@ import { splitWords } from "@/lib/alignment/word-boundaries";
 import { listeningMinutes } from "@/lib/text/listening-minutes";
 import type { Identity } from "../../auth/identity";
 import { decodePage } from "../../import/charset";
-import type { ArticleContent, ArticleExtractor } from "../../import/extract-article";
+import type { ArticleContent, AsyncArticleExtractor } from "../../import/extract-article";
 import { parseImportUrl } from "../../import/import-url";
 import type { ArticleStore } from "../../import/article-store";
 import type { ReaderLibrary } from "../../import/reader-library";
@@ -15,7 +15,7 @@ import type { ArticleJson, ImportRequest } from "./model";
 
 export interface ArticleServiceOptions {
   fetchPage(url: string): Promise<FetchedPage>;
-  extractor: ArticleExtractor;
+  extractor: AsyncArticleExtractor;
   store: ArticleStore;
   library: ReaderLibrary;
 }
@@ -40,17 +40,17 @@ export function createArticleService({ fetchPage, extractor, store, library }: A
   const extract = async (request: ImportRequest): Promise<{ content: ArticleContent | undefined; url: string | null }> => {
     if (request.text !== undefined) {
       if (request.html !== undefined || request.url !== undefined) throw invalidRequest("Send one of url, html or text");
-      return { content: extractor.fromText(request.text, request.title), url: null };
+      return { content: await extractor.fromText(request.text, request.title), url: null };
     }
     if (request.html !== undefined) {
       // The link of pasted HTML is never fetched: it only resolves the page's relative links.
       const base = request.url === undefined ? undefined : parseImportUrl(request.url, undefined, { allowAnyPort: true });
-      return { content: extractor.fromHtml(request.html, base), url: base?.href ?? null };
+      return { content: await extractor.fromHtml(request.html, base), url: base?.href ?? null };
     }
     if (request.url !== undefined) {
       const page = await fetchPage(request.url);
       const decoded = decodePage(page.body, page.contentType, { sniffMeta: page.mediaType !== "text/plain" });
-      const content = page.mediaType === "text/plain" ? extractor.fromText(decoded, request.title) : extractor.fromHtml(decoded, page.url);
+      const content = page.mediaType === "text/plain" ? await extractor.fromText(decoded, request.title) : await extractor.fromHtml(decoded, page.url);
       if (content && page.mediaType === "text/plain") content.siteName = page.url.hostname.replace(/^www\./, "");
       return { content, url: page.url.href };
     }
