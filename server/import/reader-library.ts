@@ -34,7 +34,8 @@ export interface ReaderLibraryOptions {
   redis?: Redis;
   stats: CacheStats;
   maxEntries?: number;
-  maxReadersInMemory?: number;
+  /** entries kept in memory across all readers (the fallback's bound: ~300 bytes each) */
+  maxEntriesInMemory?: number;
   now?: () => Date;
   logger?: Logger;
 }
@@ -47,16 +48,13 @@ export function createReaderLibrary({
   redis,
   stats,
   maxEntries = 500,
-  maxReadersInMemory = 10_000,
+  maxEntriesInMemory = 100_000,
   now = () => new Date(),
   logger = createLogger("import:library"),
 }: ReaderLibraryOptions): ReaderLibrary {
-  const memory = new LRUCache<string, Map<string, LibraryEntry>>({ max: maxReadersInMemory });
-  const shelf = (sub: string) => {
-    let entries = memory.get(sub);
-    if (!entries) memory.set(sub, (entries = new Map()));
-    return entries;
-  };
+  // Sized by entries, so many small libraries and a few full ones cost the same. A change stores a new Map:
+  // lru-cache measures a value when it is set, and setting the same object again is not re-measured.
+  const memory = new LRUCache<string, Map<string, LibraryEntry>>({ maxSize: maxEntriesInMemory, sizeCalculation: (entries) => Math.max(1, entries.size) });
 
   // Redis first; on any error, the memory copy (which every write also updates) answers instead.
   const withRedis = async <T>(operation: string, sub: string, viaRedis: (redis: Redis) => Promise<T>, viaMemory: () => T): Promise<T> => {
@@ -107,9 +105,10 @@ export function createReaderLibrary({
       addedAt: existing?.addedAt ?? now().toISOString(),
       progress: progress ?? existing?.progress ?? 0,
     };
-    const entries = shelf(sub);
+    const entries = new Map(memory.get(sub));
     entries.set(entry.id, entry);
     for (const id of evictOldest([...entries.values()])) entries.delete(id);
+    memory.set(sub, entries);
     await withRedis(
       "write",
       sub,
@@ -128,7 +127,9 @@ export function createReaderLibrary({
   };
 
   const remove = async (sub: string, id: string): Promise<boolean> => {
-    const inMemory = memory.get(sub)?.delete(id) ?? false;
+    const entries = new Map(memory.get(sub));
+    const inMemory = entries.delete(id);
+    if (inMemory) memory.set(sub, entries);
     return withRedis("delete", sub, async (r) => (await r.hdel(libraryKey(sub), id)) > 0 || inMemory, () => inMemory);
   };
 
