@@ -133,7 +133,7 @@ function requestOnce(url: URL, address: string, maxBytes: number, signal: AbortS
 
     request.on("socket", (socket) => {
       socket.once("connect", () => {
-        // Belt and braces for the pin: a socket that reached any other address is dropped before a byte is sent.
+        // Belt and braces for the pin: a socket that reached any other address is dropped at once, unread.
         if (socket.remoteAddress && !sameAddress(socket.remoteAddress, address)) fail(urlForbidden());
       });
     });
