@@ -57,6 +57,12 @@ function directionOf(dir: string | null | undefined, lang: string | null): "ltr"
   return lang && RTL_LANGUAGES.has(lang.split("-")[0].toLowerCase()) ? "rtl" : "ltr";
 }
 
+// Pasted text carries no dir attribute: its first letter decides, as the Unicode bidi algorithm's first strong
+// character does for a paragraph.
+const FIRST_LETTER = /\p{L}/u;
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const textDirection = (text: string): "ltr" | "rtl" => (RTL_LETTER.test(FIRST_LETTER.exec(text)?.[0] ?? "") ? "rtl" : "ltr");
+
 function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const time = Date.parse(value);
@@ -131,7 +137,7 @@ export function createArticleExtractor(): ArticleExtractor {
       byline: null,
       siteName: null,
       lang: null,
-      dir: "ltr",
+      dir: textDirection(text),
       publishedTime: null,
       excerpt: squash(paragraphs[0].slice(0, MAX_META_CHARS)),
       html,

@@ -75,6 +75,13 @@ describe("the spoken text", () => {
     expect(article.title).toBe("A <b>bold</b> claim.");
   });
 
+  it("reads pasted Hebrew or Arabic as right-to-left, by its first letter", () => {
+    const extractor = createArticleExtractor();
+    expect(extractor.fromText("«שלום» to all, in two languages.")!.dir).toBe("rtl");
+    expect(extractor.fromText("1. مرحبا بالعالم")!.dir).toBe("rtl");
+    expect(extractor.fromText("Hello, שלום.")!.dir).toBe("ltr");
+  });
+
   it("finds no article in a page of menus and forms", () => {
     expect(createArticleExtractor().fromHtml(readFileSync(join(importFixturesDir, "nothing.html"), "utf8"))).toBeUndefined();
   });
