@@ -78,7 +78,8 @@ export function compose(
   const caller = { identity: createIdentityResolver({ secret: env.AUTH_SECRET }), trustedProxies: parseTrustedProxies(env.TRUST_PROXY) };
   const isRemote = new URL(env.INWORLD_BASE_URL).hostname.endsWith("inworld.ai");
   const readerLibrary = createReaderLibrary({ redis, stats: redisStats });
-  const extractor = createExtractor();
+  // Reducing a page gets as long as fetching it may take.
+  const extractor = createExtractor({ jobTimeoutMs: env.IMPORT_TIMEOUT_MS });
   const articleService = createArticleService({
     fetchPage: (url) =>
       safeFetch(url, {

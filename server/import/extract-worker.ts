@@ -9,6 +9,8 @@ export type ExtractJob = { kind: "html"; html: string; url?: string } | { kind: 
 const port = parentPort;
 if (!port) throw new Error("extract-worker.ts runs only as a worker thread");
 const extractor = createArticleExtractor();
+// Loading jsdom takes a while on a fresh thread; a job's deadline starts after it (extract-off-thread.ts).
+port.postMessage({ ready: true });
 
 port.on("message", ({ id, input }: { id: number; input: ExtractJob }) => {
   let reply: WorkerReply<ArticleContent | undefined>;
