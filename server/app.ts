@@ -2,8 +2,10 @@
 import { Elysia } from "elysia";
 import { AppError } from "./errors";
 import type { Logger } from "./logger";
+import { articlesModule, type ArticlesModuleOptions } from "./modules/articles";
 import { authModule, type AuthModuleOptions } from "./modules/auth";
 import { healthModule, type HealthOptions } from "./modules/health";
+import { libraryModule, type LibraryModuleOptions } from "./modules/library";
 import { ttsModule, type TtsModuleOptions } from "./modules/tts";
 import { voicesModule } from "./modules/voices";
 
@@ -11,6 +13,8 @@ export interface AppOptions {
   tts: TtsModuleOptions;
   health: HealthOptions;
   auth: AuthModuleOptions;
+  articles: ArticlesModuleOptions;
+  library: LibraryModuleOptions;
   logger: Logger;
 }
 
@@ -31,6 +35,9 @@ export function createApp(options: AppOptions) {
         return errorResponse(499, "CLIENT_CLOSED", "The client closed the request");
       }
       if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.retryAfterSeconds, error.headers);
+      // A route's own body reader (a size cap, JSON only) refuses from inside Elysia's parse step, which wraps it.
+      const refusal = code === "PARSE" ? error.cause : undefined;
+      if (refusal instanceof AppError) return errorResponse(refusal.status, refusal.code, refusal.message);
       switch (code) {
         case "VALIDATION":
           // Elysia's default is 422 with its own shape; our contract is 400 INVALID_REQUEST. Schemas carry their
@@ -49,6 +56,8 @@ export function createApp(options: AppOptions) {
     })
     .use(healthModule(options.health))
     .use(authModule(options.auth))
+    .use(articlesModule(options.articles))
+    .use(libraryModule(options.library))
     .use(voicesModule(options.tts))
     .use(ttsModule(options.tts));
 }

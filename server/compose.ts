@@ -17,6 +17,12 @@ import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger } from "./logger";
 import { createTtsService, type Generated } from "./modules/tts/service";
+import { createArticleService } from "./modules/articles/service";
+import { anyAddress, publicAddressesOnly } from "./import/address-policy";
+import { createArticleStore } from "./import/article-store";
+import { createExtractor } from "./import/extract-off-thread";
+import { createReaderLibrary } from "./import/reader-library";
+import { safeFetch, type Resolver } from "./import/safe-fetch";
 import { createDailyQuota } from "./quota/daily-quota";
 
 // Measured with the 100-listener benchmark (peak RSS): none 626–697 MB, 64 MB 479 MB, 32 MB 423–455 MB, 16 MB
@@ -35,7 +41,10 @@ export interface Composition {
   close(): Promise<void>;
 }
 
-export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Composition {
+export function compose(
+  env: Env,
+  overrides: { retry?: RetryPolicy; /** tests: where import host names resolve */ importResolver?: Resolver } = {},
+): Composition {
   const logger = createLogger("api:tts");
   const settings: AudioSettings = { ...DEFAULT_AUDIO_SETTINGS, modelId: env.INWORLD_MODEL_ID };
   const redis = env.REDIS_URL ? createRedis(env.REDIS_URL) : undefined;
@@ -69,12 +78,37 @@ export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Comp
   });
   const caller = { identity: createIdentityResolver({ secret: env.AUTH_SECRET }), trustedProxies: parseTrustedProxies(env.TRUST_PROXY) };
   const isRemote = new URL(env.INWORLD_BASE_URL).hostname.endsWith("inworld.ai");
+  const readerLibrary = createReaderLibrary({ redis, stats: redisStats });
+  // Reducing a page gets as long as fetching it may take.
+  const extractor = createExtractor({ jobTimeoutMs: env.IMPORT_TIMEOUT_MS });
+  const articleService = createArticleService({
+    fetchPage: (url) =>
+      safeFetch(url, {
+        isAllowedAddress: env.IMPORT_ALLOW_PRIVATE ? anyAddress : publicAddressesOnly,
+        allowAnyPort: env.IMPORT_ALLOW_PRIVATE,
+        timeoutMs: env.IMPORT_TIMEOUT_MS,
+        maxBytes: env.IMPORT_MAX_BYTES,
+        resolve: overrides.importResolver,
+      }),
+    extractor,
+    store: createArticleStore({ redis, stats: redisStats }),
+    library: readerLibrary,
+  });
 
   return {
     redis,
     options: {
       logger,
       auth: { ...caller, demoAuth: env.DEMO_AUTH },
+      articles: {
+        ...caller,
+        service: articleService,
+        importLimiter: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000 }),
+        // Raw pasted text may carry twice its spoken length in whitespace and junk; JSON escaping can double HTML.
+        limits: { maxHtmlChars: env.IMPORT_MAX_BYTES, maxTextChars: 2 * env.TTS_MAX_TEXT_CHARS },
+        maxBodyBytes: 2 * env.IMPORT_MAX_BYTES,
+      },
+      library: { ...caller, library: readerLibrary, articles: articleService },
       tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000 }) },
       health: {
         limiter,
@@ -89,6 +123,7 @@ export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Comp
       },
     },
     async close() {
+      await extractor.close();
       redis?.disconnect();
     },
   };

@@ -45,6 +45,10 @@ const schema = z.object({
   TTS_DAILY_FREE_LIMIT: int(3),
   TTS_MAX_TEXT_CHARS: int(100_000),
   TTS_CHUNK_TIMEOUT_MS: int(60_000),
+  IMPORT_ALLOW_PRIVATE: flag,
+  IMPORT_TIMEOUT_MS: int(10_000),
+  IMPORT_MAX_BYTES: int(5 * 1024 * 1024),
+  IMPORT_RATE_LIMIT_PER_MIN: int(20),
 });
 
 export type Env = z.infer<typeof schema>;

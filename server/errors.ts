@@ -56,3 +56,15 @@ export const upstreamTimeout = (cause?: unknown) =>
   new AppError(504, "UPSTREAM_TIMEOUT", "The speech service took too long to answer", { cause });
 export const audioTooLarge = (bytes: number) =>
   new AppError(502, "UPSTREAM_ERROR", `Generated audio is ${Math.round(bytes / 1e6)} MB, over the 50 MB limit`);
+export const invalidUrl = (reason: string) => new AppError(400, "INVALID_URL", `This link cannot be imported: ${reason}`);
+export const urlForbidden = () =>
+  new AppError(403, "URL_FORBIDDEN", "This link points to a private or reserved address, which imports may not reach");
+export const pageTooLarge = (maxBytes: number) =>
+  new AppError(413, "PAGE_TOO_LARGE", `The page is larger than the ${Math.round(maxBytes / 1024)} KB import limit`);
+export const unsupportedContent = (contentType: string) =>
+  new AppError(415, "UNSUPPORTED_CONTENT", `Only web pages and plain text can be imported, not ${contentType.slice(0, 100)}`);
+export const noArticle = () => new AppError(422, "NO_ARTICLE", "No readable article was found on this page");
+export const fetchFailed = (reason: string, cause?: unknown) =>
+  new AppError(502, "FETCH_FAILED", `The page could not be fetched: ${reason}`, { cause });
+export const fetchTimeout = () => new AppError(504, "FETCH_TIMEOUT", "The site took too long to answer");
+export const notFound = (what: string) => new AppError(404, "NOT_FOUND", `${what} not found`);

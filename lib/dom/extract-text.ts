@@ -28,6 +28,15 @@ export interface WordPosition {
   ranges: TextRange[];
 }
 
+// The DOM standard's numbers rather than the `Node` and `NodeFilter` globals, which only a browser defines: the
+// API runs this same walk over its server-side DOM to compute an imported article's spoken text.
+const TEXT_NODE = 3;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+
 interface RawText {
   text: string;
   nodes: Text[];
@@ -37,10 +46,10 @@ interface RawText {
 
 function collectRawText(root: Element): RawText {
   const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return (node as Element).matches(SKIP_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
+      return (node as Element).matches(SKIP_SELECTOR) ? FILTER_REJECT : FILTER_SKIP;
     },
   });
   const parts: string[] = [];
@@ -53,7 +62,7 @@ function collectRawText(root: Element): RawText {
     length += s.length;
   };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== Node.TEXT_NODE) {
+    if (node.nodeType !== TEXT_NODE) {
       if ((node as Element).tagName === "BR") push("\n");
       continue;
     }
