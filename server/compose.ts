@@ -16,7 +16,8 @@ import { parseTrustedProxies } from "./limits/client-ip";
 import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger } from "./logger";
-import { createTtsService, type Generated } from "./modules/tts/service";
+import { createTtsService } from "./modules/tts/service";
+import type { Generated, Generation } from "./modules/tts/generation";
 import { createDailyQuota } from "./quota/daily-quota";
 
 // Measured with the 100-listener benchmark (peak RSS): none 626–697 MB, 64 MB 479 MB, 32 MB 423–455 MB, 16 MB
@@ -49,7 +50,7 @@ export function compose(env: Env, overrides: { retry?: RetryPolicy } = {}): Comp
     maxQueued: env.TTS_MAX_QUEUED,
     logger: createLogger("tts:concurrency"),
   });
-  const pending = createPendingGenerations<Generated>();
+  const pending = createPendingGenerations<Generated, Generation>();
   const inworld = env.INWORLD_API_KEY
     ? createInworldClient({ baseUrl: env.INWORLD_BASE_URL, apiKey: env.INWORLD_API_KEY, settings, timeoutMs: env.TTS_CHUNK_TIMEOUT_MS })
     : undefined;
