@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { extractTTSText } from "@/lib/dom/extract-text";
 import { alignToDomIdx } from "@/lib/highlight/index-map";
 import type { Tier } from "@/lib/voices";
@@ -80,6 +80,8 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
 
   const metered = tier !== "premium";
   const showBanner = metered && !credits.dismissed && credits.remaining !== null && tts.error?.code !== "DAILY_LIMIT";
+  const stream = tts.audio?.stream;
+  const streaming = useMemo(() => (stream && !stream.complete ? { expectedMs: stream.expectedMs } : null), [stream]);
   const refusal = tts.error?.code === "DAILY_LIMIT" ? "daily-limit" : tts.error?.code === "PREMIUM_VOICE" ? "premium-voice" : null;
 
   return (
@@ -93,8 +95,9 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
           alignment={tts.audio?.alignment ?? null}
           audioSrc={tts.audio?.url ?? null}
           durationMs={tts.audio?.durationMs}
+          streaming={streaming}
         >
-          <PlayerBridge article={article} audioUrl={tts.audio?.url ?? null} controlsRef={controlsRef} />
+          <PlayerBridge article={article} audioUrl={tts.audio?.url ?? null} partial={streaming !== null} controlsRef={controlsRef} />
           <TTSFloatingPlayer
             title={title}
             status={tts.status}
@@ -118,8 +121,11 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
               refusal && <TTSUpgradeNotice kind={refusal} limit={credits.limit} pricingHref={pricingHref} onClose={close} />
             }
             notice={tts.switchError ? `Could not switch voices: ${tts.switchError.message}` : null}
+            streamState={stream ? (stream.complete ? "complete" : "streaming") : null}
+            streamError={tts.streamError && !tts.switchingTo ? tts.streamError : null}
             onClose={close}
             onRetry={start}
+            onResume={tts.resume}
           />
         </TranscriptViewerContainer>
       )}
@@ -134,14 +140,17 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
 function PlayerBridge({
   article,
   audioUrl,
+  partial,
   controlsRef,
 }: {
   article: HTMLElement | null;
   audioUrl: string | null;
+  /** the alignment is still arriving */
+  partial: boolean;
   controlsRef: RefObject<PlayerControlsHandle | null>;
 }) {
-  const { words, hasAudio, play, seekToTime, seekBy, subscribeWordIndex, togglePlay } = useTranscriptViewerContext();
-  useTTSHighlight({ root: article, words, subscribeWordIndex, seekToTime, play });
+  const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay } = useTranscriptViewerContext();
+  useTTSHighlight({ root: article, words, partial, subscribeWordIndex, seekToWord });
 
   useEffect(() => {
     controlsRef.current = { togglePlay, seekBy };
@@ -150,16 +159,17 @@ function PlayerBridge({
     };
   }, [togglePlay, seekBy, controlsRef]);
 
-  // Where the current voice has got to: the last word lit, out of how many.
-  const positionRef = useRef<{ index: number; count: number } | null>(null);
-  const latest = useRef({ words, play, seekToTime });
+  // Where the current voice has got to: the last word lit, out of how many (null while they are still
+  // arriving: then the count is the whole text's, and words correspond one to one).
+  const positionRef = useRef<{ index: number; count: number | null } | null>(null);
+  const latest = useRef({ words, partial, play, seekToTime, seekToWord });
   useEffect(() => {
-    latest.current = { words, play, seekToTime };
+    latest.current = { words, partial, play, seekToTime, seekToWord };
   });
   useEffect(
     () =>
       subscribeWordIndex((index) => {
-        if (index >= 0) positionRef.current = { index, count: latest.current.words.length };
+        if (index >= 0) positionRef.current = { index, count: latest.current.partial ? null : latest.current.words.length };
       }),
     [subscribeWordIndex],
   );
@@ -172,10 +182,16 @@ function PlayerBridge({
     shownUrlRef.current = audioUrl;
     const position = positionRef.current;
     positionRef.current = null;
-    const { words: next, play: resume, seekToTime: seek } = latest.current;
+    const { words: next, partial: arriving, play: resume, seekToTime: seek, seekToWord: seekWord } = latest.current;
+    if (previous && previous !== audioUrl && position && arriving) {
+      // Same text streaming in (another voice, or a Retry): the same word, once it has arrived.
+      seekWord(position.index);
+      return;
+    }
     if (previous && previous !== audioUrl && position && next.length > 0) {
       // Same text, another voice: the words correspond one to one (proportionally if the counts differ).
-      seek(next[alignToDomIdx(position.index, position.count, next.length)].startTime, { resume: false });
+      const index = alignToDomIdx(position.index, position.count ?? next.length, next.length);
+      seek(next[index].startTime, { resume: false });
     }
     void resume().catch(() => undefined);
   }, [hasAudio, audioUrl]);

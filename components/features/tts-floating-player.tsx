@@ -24,8 +24,13 @@ interface TTSFloatingPlayerProps {
   upgradeNotice?: ReactNode;
   /** a passing message under the controls (a voice switch that failed) */
   notice?: string | null;
+  /** where a streamed audio stands; null for audio that came whole */
+  streamState?: "streaming" | "complete" | null;
+  /** the stream stopped midway: what arrived plays on, and Retry asks for the rest */
+  streamError?: TTSError | null;
   onClose: () => void;
   onRetry: () => void;
+  onResume?: () => void;
 }
 
 /** The one player for desktop and mobile (spec: "Shared TTSFloatingPlayer component"); CSS places it. */
@@ -39,12 +44,22 @@ export function TTSFloatingPlayer({
   voicePicker,
   upgradeNotice,
   notice,
+  streamState = null,
+  streamError = null,
   onClose,
   onRetry,
+  onResume,
 }: TTSFloatingPlayerProps) {
-  const { isPlaying } = useTranscriptViewerContext();
+  const { isPlaying, waiting } = useTranscriptViewerContext();
   return (
-    <section className="player" data-slot="tts-player" data-status={status} aria-label="Listen to this article">
+    <section
+      className="player"
+      data-slot="tts-player"
+      data-status={status}
+      data-stream-state={streamState ?? undefined}
+      data-waiting={waiting || undefined}
+      aria-label="Listen to this article"
+    >
       {banner}
       <header className="player__header">
         <TTSWaveAnimation playing={status === "ready" && isPlaying} />
@@ -71,6 +86,20 @@ export function TTSFloatingPlayer({
         ))}
 
       {status === "ready" && <PlayerControls voicePicker={voicePicker} />}
+      {status === "ready" && waiting && (
+        <p className="player__notice" data-slot="tts-waiting" role="status">
+          Waiting for that part of the audio…
+        </p>
+      )}
+      {status === "ready" && streamError && (
+        <div className="player__error" data-slot="tts-stream-error" role="alert">
+          <AlertIcon className="player__error-icon" />
+          <p>The rest of the audio did not arrive: {streamError.message}</p>
+          <button type="button" className="pill-button" data-slot="tts-stream-retry" onClick={onResume}>
+            Retry
+          </button>
+        </div>
+      )}
       {status === "ready" && notice && (
         <p className="player__notice" data-slot="tts-notice" role="status">
           {notice}

@@ -9,8 +9,12 @@ export type WordIndexListener = (wordIndex: number) => void;
 
 export interface UseTranscriptViewerOptions {
   alignment: Alignment | null;
-  /** the API's durationMs: used until the audio element knows its own duration */
+  /** the API's durationMs: used until the audio element knows its own duration; while streaming, what has arrived */
   durationMs?: number;
+  /** set while the audio streams in: the alignment and `durationMs` grow, the rest has not arrived */
+  streaming?: { expectedMs: number } | null;
+  /** what the audio is (its URL): a new one starts the transcript from the top, a growing alignment does not */
+  resetKey?: string | null;
   onPlay?: () => void;
   onPause?: () => void;
   onEnded?: () => void;
@@ -26,10 +30,15 @@ const END_GRACE_S = 0.35;
 
 const EMPTY: ComposedTranscript = { segments: [], words: [] };
 
-export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, onEnded }: UseTranscriptViewerOptions) {
+/** Where a seek past what has arrived is going: a word (its time is not known yet) or a time. */
+type PendingTarget = { word: number } | { time: number };
+
+export function useTranscriptViewer({ alignment, durationMs, streaming = null, resetKey, onPlay, onPause, onEnded }: UseTranscriptViewerOptions) {
   const { segments, words } = useMemo(() => (alignment ? composeSegments(alignment) : EMPTY), [alignment]);
   const startTimes = useMemo(() => Float64Array.from(words, (w) => w.startTime), [words]);
-  const contentEnd = words.length ? words[words.length - 1].endTime : 0;
+  // While streaming, the last word so far is not the end of the speech: no auto-end, no replay from the top.
+  const contentEnd = words.length && !streaming ? words[words.length - 1].endTime : 0;
+  const arrived = streaming ? (durationMs ?? 0) / 1000 : Infinity;
 
   // The element lives in a ref (the lint rules forbid mutating state values, and an audio element is all
   // mutation); `hasAudio` re-runs the effects that attach to it when it mounts or changes.
@@ -43,7 +52,11 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
   const [currentTime, setCurrentTime] = useState(0);
   const [currentWordIndex, setCurrentWordIndex] = useState(-1);
   const [mediaDuration, setMediaDuration] = useState(0);
-  const duration = mediaDuration > 0 ? mediaDuration : (durationMs ?? 0) / 1000;
+  const duration = streaming
+    ? Math.max(streaming.expectedMs, durationMs ?? 0) / 1000
+    : mediaDuration > 0
+      ? mediaDuration
+      : (durationMs ?? 0) / 1000;
   const [playbackRate, setPlaybackRateState] = useState(1);
   const [isScrubbing, setIsScrubbing] = useState(false);
 
@@ -51,6 +64,9 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
   // A seek asked for before the new audio's metadata arrived; applied on loadedmetadata.
   const pendingSeekRef = useRef<number | null>(null);
   const wordIndexRef = useRef(-1);
+  // A word clicked or a time sought that has not arrived yet: playback waits, then goes there.
+  const pendingTargetRef = useRef<PendingTarget | null>(null);
+  const [waiting, setWaiting] = useState(false);
   const listenersRef = useRef(new Set<WordIndexListener>());
   const endedRef = useRef(false);
   const scrubbingRef = useRef(false);
@@ -83,29 +99,44 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
     [publishWordIndex],
   );
 
-  // A new transcript (a new article or voice) starts from the top.
-  const [shownAlignment, setShownAlignment] = useState(alignment);
-  if (shownAlignment !== alignment) {
-    setShownAlignment(alignment);
+  // A new transcript (a new article or voice) starts from the top; a streamed one growing does not.
+  const key = resetKey === undefined ? alignment : resetKey;
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
     setCurrentTime(0);
     setCurrentWordIndex(-1);
     setMediaDuration(0);
+    setWaiting(false);
   }
+  useLayoutEffect(() => {
+    shownStartTimesRef.current = startTimes;
+  }, [startTimes]);
   // A layout effect, so it runs before children's effects: a child may seek the new audio at once (a voice
   // switch continues from the same word) and must not have that undone by this reset.
   useLayoutEffect(() => {
-    shownStartTimesRef.current = startTimes;
     wordIndexRef.current = -1;
     endedRef.current = false;
     seekTargetRef.current = null;
     pendingSeekRef.current = null;
+    pendingTargetRef.current = null;
     for (const listener of listenersRef.current) listener(-1);
-  }, [startTimes]);
+  }, [key]);
+
+  /** Holds playback until `target` has arrived (the effect below goes there then). */
+  const waitFor = useCallback((target: PendingTarget) => {
+    pendingTargetRef.current = target;
+    setWaiting(true);
+    audioElementRef.current?.pause();
+  }, []);
 
   const seekToTime = useCallback(
     (time: number, { resume = true }: { resume?: boolean } = {}) => {
       const audio = audioElementRef.current;
       if (!audio) return;
+      if (time >= arrived) return waitFor({ time });
+      pendingTargetRef.current = null;
+      setWaiting(false);
       const limit = Number.isFinite(audio.duration) ? audio.duration : Math.max(duration, contentEnd);
       const target = Math.min(Math.max(time, 0), limit);
       endedRef.current = false;
@@ -120,7 +151,7 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
       audio.currentTime = target;
       if (resume && wasPlaying && audio.paused) void audio.play().catch(() => undefined);
     },
-    [duration, contentEnd, syncState],
+    [duration, contentEnd, syncState, arrived, waitFor],
   );
 
   const play = useCallback(async () => {
@@ -135,7 +166,36 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
     });
   }, [contentEnd, seekToTime]);
 
-  const pause = useCallback(() => audioElementRef.current?.pause(), []);
+  /** Seeks to word `index` and plays; a word not arrived yet is waited for. */
+  const seekToWord = useCallback(
+    (index: number) => {
+      if (index < 0) return;
+      if (index >= words.length) {
+        if (streaming) waitFor({ word: index });
+        return;
+      }
+      seekToTime(words[index].startTime, { resume: false });
+      void play();
+    },
+    [words, streaming, waitFor, seekToTime, play],
+  );
+
+  // Each chunk that arrives may hold the pending target.
+  useEffect(() => {
+    const target = pendingTargetRef.current;
+    if (!target) return;
+    const time = "word" in target ? words[target.word]?.startTime : target.time;
+    if (time === undefined || time >= arrived) return;
+    pendingTargetRef.current = null;
+    seekToTime(time, { resume: false });
+    void play();
+  }, [words, arrived, seekToTime, play]);
+
+  const pause = useCallback(() => {
+    pendingTargetRef.current = null;
+    setWaiting(false);
+    audioElementRef.current?.pause();
+  }, []);
 
   const togglePlay = useCallback(() => {
     const audio = audioElementRef.current;
@@ -277,8 +337,13 @@ export function useTranscriptViewer({ alignment, durationMs, onPlay, onPause, on
     duration,
     isPlaying,
     isScrubbing,
+    /** waiting for a word or time that has not arrived */
+    waiting,
+    /** seconds of audio that have arrived (the whole duration unless streaming) */
+    arrived: Math.min(arrived, duration),
     playbackRate,
     play,
+    seekToWord,
     pause,
     togglePlay,
     seekToTime,

@@ -13,9 +13,11 @@ export interface UseTTSHighlightOptions {
   root: HTMLElement | null;
   /** alignment words; highlighting is active while there are any */
   words: readonly TranscriptWord[];
+  /** true while the alignment is still growing (a stream): the words so far are the first of the DOM's */
+  partial: boolean;
   subscribeWordIndex: (listener: WordIndexListener) => () => void;
-  seekToTime: (seconds: number) => void;
-  play: () => Promise<void> | void;
+  /** seeks to an alignment word and plays (waiting for it when it has not arrived) */
+  seekToWord: (index: number) => void;
 }
 
 // Spec: "Mobile auto-scroll" — keep the current word clear of the floating player (and the bottom bar).
@@ -47,10 +49,10 @@ export function editArticleDom(edit: () => void): void {
   else edit();
 }
 
-export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, play }: UseTTSHighlightOptions) {
-  const latest = useRef({ words, seekToTime, play });
+export function useTTSHighlight({ root, words, partial, subscribeWordIndex, seekToWord }: UseTTSHighlightOptions) {
+  const latest = useRef({ words, partial, seekToWord });
   useEffect(() => {
-    latest.current = { words, seekToTime, play };
+    latest.current = { words, partial, seekToWord };
   });
   const active = words.length > 0;
 
@@ -86,7 +88,10 @@ export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, p
       edit();
       wrap();
     };
-    const toDom = (idx: number) => (wrapped ? alignToDomIdx(idx, latest.current.words.length, wrapped.spans.length) : -1);
+    // A partial alignment is the start of the whole one, which has the DOM's word count: words map one to
+    // one, and the proportional fallback (for counts that truly differ) must not stretch the part that arrived.
+    const alignCount = () => (latest.current.partial && wrapped ? wrapped.spans.length : latest.current.words.length);
+    const toDom = (idx: number) => (wrapped ? alignToDomIdx(idx, alignCount(), wrapped.spans.length) : -1);
 
     const scrollToCurrent = () => {
       if (!wrapped || wrapped.current < 0 || Date.now() - lastUserScroll < USER_SCROLL_PAUSE_MS) return;
@@ -113,15 +118,13 @@ export function useTTSHighlight({ root, words, subscribeWordIndex, seekToTime, p
       if (!wrapped || !target || !root.contains(target)) return;
       const selection = window.getSelection();
       if (selection && !selection.isCollapsed) return;
-      const { words: alignment, seekToTime: seek, play: resume } = latest.current;
       const domIdx = Number(target.getAttribute(WORD_INDEX_ATTRIBUTE));
-      const idx = domToAlignIdx(domIdx, wrapped.spans.length, alignment.length);
+      const idx = domToAlignIdx(domIdx, wrapped.spans.length, alignCount());
       if (idx < 0) return;
       // Light the clicked word now, before the audio catches up (spec: Click-to-seek flow, step 5).
       wrapped.setCurrent(domIdx);
       lastUserScroll = 0;
-      seek(alignment[idx].startTime);
-      void resume();
+      latest.current.seekToWord(idx);
     };
     const onUserScroll = () => {
       lastUserScroll = Date.now();

@@ -3,7 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Alignment } from "@/lib/alignment/types";
 import { createVoiceCache, type VoiceCache } from "@/lib/client-cache/voice-cache";
+import { decodeBase64 } from "@/lib/stream/decode-base64";
+import { createMediaSourceFeed, mediaSourcePlaysMp3, type MediaSourceFeed } from "@/lib/stream/media-source-feed";
+import { ndjsonLines } from "@/lib/stream/ndjson-lines";
+import { createStreamAssembler, type StreamAssembler } from "@/lib/stream/stream-assembler";
+import { asStreamLine } from "@/lib/stream/stream-lines";
 import { DEFAULT_AUDIO_SETTINGS, articleCacheKey } from "@/lib/text/cache-key";
+import { OPENING_MAX_CHARS } from "@/lib/text/chunk-plan";
 import { DEFAULT_VOICE, isVoiceAllowed, type Tier } from "@/lib/voices";
 import { diskAudioCache } from "./tts-disk-cache";
 
@@ -17,9 +23,20 @@ export interface TTSError {
 
 export interface TTSAudio {
   url: string;
+  /** grows chunk by chunk while streaming */
   alignment: Alignment;
+  /** what has arrived while streaming; the whole file's once complete */
   durationMs: number;
   voice: string;
+  /** set while the audio comes from /api/tts/stream (null for a cached article or a single response) */
+  stream: TTSStreamProgress | null;
+}
+
+export interface TTSStreamProgress {
+  /** the end line arrived: alignment and duration are the whole article's */
+  complete: boolean;
+  /** the whole article's duration, estimated from what has arrived (its real value once complete) */
+  expectedMs: number;
 }
 
 export interface TTSUsage {
@@ -47,6 +64,8 @@ interface TTSState {
   switchingTo: string | null;
   /** why the last voice switch failed (the previous voice kept playing) */
   switchError: TTSError | null;
+  /** the stream failed after audio had arrived: what arrived keeps playing */
+  streamError: TTSError | null;
   /** how long generation is expected to take, from the text length (the API answers in one piece) */
   estimatedMs: number;
   startedAt: number;
@@ -71,13 +90,6 @@ export function estimateGenerationMs(textLength: number): number {
   return 1000 + rounds * ROUND_MS;
 }
 
-function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 async function readError(res: Response): Promise<TTSError> {
   const body = (await res.json().catch(() => null)) as { error?: unknown; code?: unknown } | null;
   return {
@@ -89,6 +101,12 @@ async function readError(res: Response): Promise<TTSError> {
         : `The voice service answered ${res.status}. Please try again.`,
   };
 }
+
+// A chunk line carries up to ~1800 characters of speech as base64 MP3 (about 2 MB at most); anything far
+// longer is not our API.
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
+
+const streamStopped = (message: string, code: string): TTSError => ({ status: 200, code, message });
 
 function readUsage(res: Response): TTSUsage | null {
   const count = Number(res.headers.get("X-TTS-Usage-Count") ?? NaN);
@@ -120,6 +138,7 @@ function idle(voice: string): TTSState {
     voice,
     switchingTo: null,
     switchError: null,
+    streamError: null,
     estimatedMs: 0,
     startedAt: 0,
   };
@@ -135,12 +154,19 @@ export function useTTS({ tier, onUsage }: UseTTSOptions) {
   const requestRef = useRef(0);
   const textRef = useRef<string | null>(null);
   const memoryRef = useRef<VoiceCache | null>(null);
+  // The MediaSource behind the audio now shown, when it came from a stream (its URL is not in L0: L0 gets
+  // the single file once the stream is complete).
+  const feedRef = useRef<MediaSourceFeed | null>(null);
   const latest = useRef({ tier, onUsage, state });
   useEffect(() => {
     latest.current = { tier, onUsage, state };
   });
 
   const memory = useCallback(() => (memoryRef.current ??= createVoiceCache((url) => URL.revokeObjectURL(url))), []);
+  const showFeed = useCallback((feed: MediaSourceFeed | null) => {
+    if (feedRef.current !== feed) feedRef.current?.close();
+    feedRef.current = feed;
+  }, []);
 
   const load = useCallback(
     async (text: string, voice: string, mode: "start" | "switch") => {
@@ -148,69 +174,154 @@ export function useTTS({ tier, onUsage }: UseTTSOptions) {
       abortRef.current?.abort();
       abortRef.current = null;
       textRef.current = text;
-      const ready = (audio: Omit<TTSAudio, "voice">, source: TTSSource) =>
-        setState({ ...idle(voice), status: "ready", audio: { ...audio, voice }, source });
+      const current = () => request === requestRef.current;
+      const ready = (audio: Omit<TTSAudio, "voice" | "stream">, source: TTSSource) => {
+        showFeed(null);
+        setState({ ...idle(voice), status: "ready", audio: { ...audio, voice, stream: null }, source });
+      };
 
       const remembered = memory().get(voice, text);
       if (remembered) {
         ready({ url: remembered.blobUrl, alignment: remembered.alignment, durationMs: remembered.durationMs }, "memory");
         return;
       }
+      const streaming = mediaSourcePlaysMp3();
       if (mode === "start") {
-        setState({ ...idle(voice), status: "loading", estimatedMs: estimateGenerationMs(text.length), startedAt: Date.now() });
+        // Streaming, the wait is for the opening chunk only, whatever the article's length.
+        const waitFor = streaming ? Math.min(text.length, OPENING_MAX_CHARS) : text.length;
+        setState({ ...idle(voice), status: "loading", estimatedMs: estimateGenerationMs(waitFor), startedAt: Date.now() });
       } else {
         setState((s) => ({ ...s, switchingTo: voice, switchError: null }));
       }
       const fail = (error: TTSError) => {
-        if (request !== requestRef.current) return;
+        if (!current()) return;
         abortRef.current = null;
         if (mode === "start") setState({ ...idle(voice), status: "error", error });
         else setState((s) => ({ ...s, switchingTo: null, switchError: error }));
       };
-      const keep = (audio: Blob, alignment: Alignment, durationMs: number, source: TTSSource) => {
+      const keep = (audio: Blob, alignment: Alignment, durationMs: number) => {
         const url = URL.createObjectURL(audio);
         memory().set(voice, text, { blobUrl: url, alignment, durationMs });
-        ready({ url, alignment, durationMs }, source);
+        return url;
       };
 
       const key = await articleCacheKey({ text, voiceId: voice, settings: DEFAULT_AUDIO_SETTINGS });
       const disk = diskAudioCache();
       const saved = await disk?.get(key).catch(() => undefined);
-      if (request !== requestRef.current) return;
+      if (!current()) return;
       if (saved) {
-        keep(saved.audio, saved.alignment, saved.durationMs, "disk");
+        ready({ url: keep(saved.audio, saved.alignment, saved.durationMs), alignment: saved.alignment, durationMs: saved.durationMs }, "disk");
         return;
       }
 
       const controller = new AbortController();
       abortRef.current = controller;
-      try {
-        const res = await fetch("/api/tts", {
+      const post = (path: string) =>
+        fetch(path, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ text, voice }),
           signal: controller.signal,
         });
+      /** the refusal of either endpoint, as today: its JSON error, and where the reader stands */
+      const refuse = async (res: Response) => {
         const usage = readUsage(res);
-        if (!res.ok) {
-          const error = await readError(res);
-          if (usage) latest.current.onUsage?.(usage);
-          fail(error);
-          return;
-        }
+        const error = await readError(res);
+        if (usage) latest.current.onUsage?.(usage);
+        fail(error);
+      };
+
+      const single = async () => {
+        const res = await post("/api/tts");
+        if (!res.ok) return refuse(res);
+        const usage = readUsage(res);
         const body = (await res.json()) as TTSResponse;
-        if (request !== requestRef.current) return;
+        if (!current()) return;
         abortRef.current = null;
         const audio = new Blob([decodeBase64(body.audioBase64)], { type: "audio/mpeg" });
         if (usage) latest.current.onUsage?.(usage, key);
-        keep(audio, body.alignment, body.durationMs, "network");
+        ready({ url: keep(audio, body.alignment, body.durationMs), alignment: body.alignment, durationMs: body.durationMs }, "network");
         void disk?.put(key, { audio, alignment: body.alignment, durationMs: body.durationMs }).catch(() => undefined);
+      };
+
+      // Spec issue 10: the first chunk plays while the rest is generated. The API answers lines as they are
+      // ready; each chunk's frames go into a MediaSource at its place on the timeline.
+      const stream = async () => {
+        const res = await post("/api/tts/stream");
+        // An API from before streaming: the single response it is.
+        if (res.status === 404) return single();
+        if (!res.ok || !res.body) return refuse(res);
+        const usage = readUsage(res);
+        if (usage) latest.current.onUsage?.(usage, key);
+        let assembler: StreamAssembler | null = null;
+        let feed: MediaSourceFeed | null = null;
+        // After the first audio a failure no longer ends listening: what arrived plays on, with a Retry.
+        const stopped = (error: TTSError) => {
+          if (!current()) return;
+          abortRef.current = null;
+          if (!feed) return fail(error);
+          setState((s) => ({ ...s, streamError: error }));
+        };
+        const onFeedError = (error: Error) => stopped(streamStopped(`The browser could not play the audio (${error.message}).`, "MEDIA_ERROR"));
+        const progress = (a: StreamAssembler) => ({
+          complete: false,
+          expectedMs: a.arrivedChars > 0 ? (a.arrivedMs * a.textLength) / a.arrivedChars : 0,
+        });
+        const readLines = async (body: ReadableStream<Uint8Array>) => {
+          for await (const value of ndjsonLines(body, { maxLineChars: MAX_LINE_CHARS })) {
+            if (!current()) return;
+            const line = asStreamLine(value);
+            if (line.type === "start") {
+              assembler = createStreamAssembler(line);
+            } else if (line.type === "chunk") {
+              if (!assembler) throw new Error("a chunk line came before the start line");
+              const chunk = assembler.add(line);
+              if (!feed) {
+                feed = createMediaSourceFeed(onFeedError);
+                showFeed(feed);
+              }
+              feed.append(chunk.frames, chunk.startMs / 1000);
+              const audio: TTSAudio = { url: feed.url, alignment: assembler.alignment, durationMs: assembler.arrivedMs, voice, stream: progress(assembler) };
+              setState((s) => (s.audio?.url === audio.url ? { ...s, audio } : { ...idle(voice), status: "ready", audio, source: "network" }));
+            } else if (line.type === "end") {
+              if (!assembler || !feed) throw new Error("the stream ended before any audio");
+              const whole = assembler.finish(line.durationMs);
+              feed.end();
+              abortRef.current = null;
+              // The single file goes to L0 and L1 for next time; the MediaSource keeps playing this time.
+              const audio = new Blob([whole.mp3 as Uint8Array<ArrayBuffer>], { type: "audio/mpeg" });
+              keep(audio, whole.alignment, whole.durationMs);
+              void disk?.put(key, { audio, alignment: whole.alignment, durationMs: whole.durationMs }).catch(() => undefined);
+              const url = feed.url;
+              setState((s) =>
+                s.audio?.url === url
+                  ? { ...s, audio: { ...s.audio, alignment: whole.alignment, durationMs: whole.durationMs, stream: { complete: true, expectedMs: whole.durationMs } } }
+                  : s,
+              );
+              return;
+            } else {
+              return stopped(streamStopped(line.error, line.code));
+            }
+          }
+          stopped(streamStopped("The audio stream stopped before the end.", "STREAM_INCOMPLETE"));
+        };
+        try {
+          await readLines(res.body);
+        } catch (cause) {
+          // A reset connection or a garbled line: with audio playing, keep it and say what happened.
+          if (controller.signal.aborted || !feed) throw cause;
+          stopped(networkError(cause));
+        }
+      };
+
+      try {
+        await (streaming ? stream() : single());
       } catch (cause) {
         if (controller.signal.aborted) return;
         fail(networkError(cause));
       }
     },
-    [memory],
+    [memory, showFeed],
   );
 
   const start = useCallback(
@@ -243,23 +354,35 @@ export function useTTS({ tier, onUsage }: UseTTSOptions) {
     [load],
   );
 
+  /**
+   * After a stream failed midway: asks again. The API cached every chunk that completed, so the new stream
+   * catches up fast; the player carries on from the word it had reached, as for a voice switch.
+   */
+  const resume = useCallback(() => {
+    const text = textRef.current;
+    const { voice } = latest.current.state;
+    if (text) void load(text, voice, "switch");
+  }, [load]);
+
   const stop = useCallback(() => {
     requestRef.current++;
     abortRef.current?.abort();
     abortRef.current = null;
     textRef.current = null;
     memoryRef.current?.clear();
+    showFeed(null);
     setState((s) => idle(s.voice));
-  }, []);
+  }, [showFeed]);
 
   useEffect(
     () => () => {
       requestRef.current++;
       abortRef.current?.abort();
       memoryRef.current?.clear();
+      feedRef.current?.close();
     },
     [],
   );
 
-  return { ...state, start, stop, setVoice };
+  return { ...state, start, stop, setVoice, resume };
 }

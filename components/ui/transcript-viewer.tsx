@@ -30,6 +30,8 @@ type ContainerProps = ComponentProps<"div"> & {
   alignment: Alignment | null;
   audioSrc: string | null;
   durationMs?: number;
+  /** set while the audio streams in (see useTranscriptViewer) */
+  streaming?: { expectedMs: number } | null;
   onPlay?: () => void;
   onPause?: () => void;
   onEnded?: () => void;
@@ -40,6 +42,7 @@ export function TranscriptViewerContainer({
   alignment,
   audioSrc,
   durationMs,
+  streaming,
   onPlay,
   onPause,
   onEnded,
@@ -47,7 +50,7 @@ export function TranscriptViewerContainer({
   children,
   ...props
 }: ContainerProps) {
-  const viewer = useTranscriptViewer({ alignment, durationMs, onPlay, onPause, onEnded });
+  const viewer = useTranscriptViewer({ alignment, durationMs, streaming, resetKey: audioSrc, onPlay, onPause, onEnded });
   return (
     <TranscriptViewerContext.Provider value={viewer}>
       <AudioSourceContext.Provider value={audioSrc}>
@@ -86,12 +89,20 @@ export function TranscriptViewerPlayPauseButton({ className, children, ...props 
 }
 
 export function TranscriptViewerScrubBar({ className, ...props }: ComponentProps<"div">) {
-  const { currentTime, duration, seekToTime, startScrubbing, endScrubbing } = useTranscriptViewerContext();
+  const { currentTime, duration, arrived, seekToTime, startScrubbing, endScrubbing } = useTranscriptViewerContext();
   const max = duration > 0 ? duration : 0;
   const value = Math.min(currentTime, max);
   const progress = max > 0 ? (value / max) * 100 : 0;
+  // The part of the timeline that has arrived (all of it, unless the audio is still streaming in).
+  const buffered = max > 0 ? (Math.min(arrived, max) / max) * 100 : 0;
+  const fill = buffered < 100 ? { "--progress": `${progress}%`, "--arrived": `${buffered}%` } : { "--progress": `${progress}%` };
   return (
-    <div data-slot="transcript-viewer-scrub-bar" className={cx("scrub", className)} {...props}>
+    <div
+      data-slot="transcript-viewer-scrub-bar"
+      data-arrived={buffered.toFixed(1)}
+      className={cx("scrub", className)}
+      {...props}
+    >
       <span data-slot="transcript-viewer-elapsed" className="scrub__time">
         {formatTime(value)}
       </span>
@@ -105,7 +116,7 @@ export function TranscriptViewerScrubBar({ className, ...props }: ComponentProps
         aria-label="Seek"
         aria-valuetext={`${formatTime(value)} of ${formatTime(max)}`}
         className="scrub__range"
-        style={{ "--progress": `${progress}%` } as CSSProperties}
+        style={fill as CSSProperties}
         onPointerDown={startScrubbing}
         onPointerUp={endScrubbing}
         onPointerCancel={endScrubbing}
