@@ -43,7 +43,10 @@ interface PlayerControlsHandle {
 export function ArticleListener({ title, articleId, account }: ArticleListenerProps) {
   const tier: Tier = account?.tier ?? "anonymous";
   const credits = useCredits(account?.sub ?? "anonymous");
-  const tts = useTTS({ tier, onUsage: credits.onUsage });
+  // The player's element lives inside the viewer; its clock reaches the stream's buffering through this ref.
+  const audioRef = useRef<HTMLAudioElement | null>(null);
+  const playhead = useCallback(() => audioRef.current?.currentTime ?? 0, []);
+  const tts = useTTS({ tier, onUsage: credits.onUsage, playhead });
   const voices = useVoices(tier);
   const router = useRouter();
   const pathname = usePathname();
@@ -97,7 +100,13 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
           durationMs={tts.audio?.durationMs}
           streaming={streaming}
         >
-          <PlayerBridge article={article} audioUrl={tts.audio?.url ?? null} partial={streaming !== null} controlsRef={controlsRef} />
+          <PlayerBridge
+            article={article}
+            audioUrl={tts.audio?.url ?? null}
+            partial={streaming !== null}
+            controlsRef={controlsRef}
+            audioRef={audioRef}
+          />
           <TTSFloatingPlayer
             title={title}
             status={tts.status}
@@ -142,14 +151,16 @@ function PlayerBridge({
   audioUrl,
   partial,
   controlsRef,
+  audioRef,
 }: {
   article: HTMLElement | null;
   audioUrl: string | null;
   /** the alignment is still arriving */
   partial: boolean;
   controlsRef: RefObject<PlayerControlsHandle | null>;
+  audioRef: RefObject<HTMLAudioElement | null>;
 }) {
-  const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay } = useTranscriptViewerContext();
+  const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } = useTranscriptViewerContext();
   useTTSHighlight({ root: article, words, partial, subscribeWordIndex, seekToWord });
 
   useEffect(() => {
@@ -158,6 +169,12 @@ function PlayerBridge({
       controlsRef.current = null;
     };
   }, [togglePlay, seekBy, controlsRef]);
+  useEffect(() => {
+    audioRef.current = hasAudio ? getAudioElement() : null;
+    return () => {
+      audioRef.current = null;
+    };
+  }, [hasAudio, getAudioElement, audioRef]);
 
   // Where the current voice has got to: the last word lit, out of how many (null while they are still
   // arriving: then the count is the whole text's, and words correspond one to one).

@@ -237,6 +237,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
   }, []);
 
   const getWordIndex = useCallback(() => wordIndexRef.current, []);
+  const getAudioElement = useCallback(() => audioElementRef.current, []);
 
   // Media events: the seek guard keeps the stale timeupdate/pause events a seek produces from undoing it.
   useEffect(() => {
@@ -353,6 +354,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
     endScrubbing,
     subscribeWordIndex,
     getWordIndex,
+    getAudioElement,
   };
 }
 

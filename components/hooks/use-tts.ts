@@ -75,6 +75,8 @@ export interface UseTTSOptions {
   tier: Tier;
   /** the server's X-TTS-Usage-* answer; `articleKey` when it served the article (and so counted it) */
   onUsage?: (usage: TTSUsage, articleKey?: string) => void;
+  /** where the player is, in seconds: a streamed article is buffered around it */
+  playhead?: () => number;
 }
 
 const PREFERRED_VOICE_KEY = "listen:voice";
@@ -148,7 +150,7 @@ function idle(voice: string): TTSState {
  * An article's audio in the chosen voice, from the nearest cache that has it (spec: Cache Hierarchy, L0 → L1
  * → API). Owns every Blob URL it hands out: stop() and unmount revoke them all.
  */
-export function useTTS({ tier, onUsage }: UseTTSOptions) {
+export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   const [state, setState] = useState<TTSState>(() => idle(DEFAULT_VOICE));
   const abortRef = useRef<AbortController | null>(null);
   const requestRef = useRef(0);
@@ -157,9 +159,9 @@ export function useTTS({ tier, onUsage }: UseTTSOptions) {
   // The MediaSource behind the audio now shown, when it came from a stream (its URL is not in L0: L0 gets
   // the single file once the stream is complete).
   const feedRef = useRef<MediaSourceFeed | null>(null);
-  const latest = useRef({ tier, onUsage, state });
+  const latest = useRef({ tier, onUsage, playhead, state });
   useEffect(() => {
-    latest.current = { tier, onUsage, state };
+    latest.current = { tier, onUsage, playhead, state };
   });
 
   const memory = useCallback(() => (memoryRef.current ??= createVoiceCache((url) => URL.revokeObjectURL(url))), []);
@@ -277,10 +279,10 @@ export function useTTS({ tier, onUsage }: UseTTSOptions) {
               if (!assembler) throw new Error("a chunk line came before the start line");
               const chunk = assembler.add(line);
               if (!feed) {
-                feed = createMediaSourceFeed(onFeedError);
+                feed = createMediaSourceFeed({ playhead: () => latest.current.playhead?.() ?? 0, onError: onFeedError });
                 showFeed(feed);
               }
-              feed.append(chunk.frames, chunk.startMs / 1000);
+              feed.append(chunk.frames, chunk.startMs / 1000, chunk.durationMs / 1000);
               const audio: TTSAudio = { url: feed.url, alignment: assembler.alignment, durationMs: assembler.arrivedMs, voice, stream: progress(assembler) };
               setState((s) => (s.audio?.url === audio.url ? { ...s, audio } : { ...idle(voice), status: "ready", audio, source: "network" }));
             } else if (line.type === "end") {
