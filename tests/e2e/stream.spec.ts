@@ -40,6 +40,16 @@ const ttsRequests = (page: import("@playwright/test").Page) => {
   return seen;
 };
 
+/**
+ * Makes every chunk of the article's text new to the API (a word added to each paragraph), so this test's stream
+ * is generated here and not served from an earlier test's cache. The same tag gives the same text again.
+ */
+async function uniqueText(root: import("@playwright/test").Locator, tag: string) {
+  await root.evaluate((article, word) => {
+    for (const p of article.querySelectorAll("p")) p.append(` ${word}`);
+  }, tag);
+}
+
 test.afterEach(async () => {
   await resetVoice();
 });
@@ -51,7 +61,9 @@ test("the long article plays and lights words before it has all arrived, seeks a
   // The long article is ~24 upstream calls of real local speech on a shared machine: minutes, not seconds.
   test.setTimeout(480_000);
   const requests = ttsRequests(page);
+  const tag = `${testInfo.project.name}${Date.now()}`;
   await reader.open(ARTICLES.long);
+  await uniqueText(reader.article, tag);
   await recordEvents(page);
   // Every upstream call takes 1.5 s: the ~24 chunks, three at a time, take several times longer than chunk 0.
   await controlVoice({ latencyMs: 1500 });
@@ -65,7 +77,8 @@ test("the long article plays and lights words before it has all arrived, seeks a
 
   // A word near the end has not arrived: the player waits there, then plays from it.
   const words = await reader.article.locator("[data-tts-idx]").evaluateAll((spans) => new Set(spans.map((s) => s.getAttribute("data-tts-idx"))).size);
-  const last = words - 3;
+  // Far enough from the end that playing on from it does not end the article while the test looks.
+  const last = words - 150;
   await reader.word(last).click();
   await expect(reader.player).toHaveAttribute("data-stream-state", "complete", { timeout: 360_000 });
   await expect.poll(async () => (await reader.state()).current, { timeout: 30_000 }).toBeGreaterThanOrEqual(last);
@@ -123,27 +136,34 @@ test("the long article plays and lights words before it has all arrived, seeks a
   await page.reload();
   await reader.backToLibrary();
   await reader.openCard(ARTICLES.long);
+  await uniqueText(reader.article, tag);
   await reader.listen();
   await expect(reader.player).not.toHaveAttribute("data-stream-state", /./);
   expect(requests.length).toBe(before);
 });
 
-test("a stream that fails midway keeps playing what arrived, and Retry carries on from the same word", async ({ reader, page }) => {
+test("a stream that fails midway keeps playing what arrived, and Retry carries on from the same word", async ({ reader, page }, testInfo) => {
   test.setTimeout(240_000);
   await reader.open(ARTICLES.medium);
+  await uniqueText(reader.article, `${testInfo.project.name}${Date.now()}`);
   // 10 ms a character: the short opening chunk comes in seconds, the two long ones beside it take far longer,
   // so the failure set once the opening plays hits the calls after them (a call's fate is set when it starts).
   await controlVoice({ latencyPerCharMs: 10 });
   await reader.listenButton.click();
   await reader.waitUntilPlaying(60_000);
   await expect(reader.player).toHaveAttribute("data-stream-state", "streaming");
-  // Every upstream call from now on fails: the chunks already under way complete, the rest do not.
+  // Paused, so the audio that arrived is still ahead when the failure comes (the server cancels the chunks
+  // under way when one fails, so what arrived may be the opening alone).
+  await reader.playPause.click();
+  await expect(reader.playPause).toHaveAttribute("data-status", "paused");
+  // Every upstream call from now on fails.
   await controlVoice({ latencyPerCharMs: 0, fail500Rate: 1 });
   const stopped = page.locator('[data-slot="tts-stream-error"]');
   await expect(stopped).toBeVisible({ timeout: 120_000 });
   await expect(stopped).toContainText("did not arrive");
-  await expect(reader.player).toHaveAttribute("data-stream-state", "streaming");
-  // What arrived plays on.
+  await expect(reader.player).toHaveAttribute("data-status", "ready");
+  // What arrived still plays.
+  await reader.playPause.click();
   const during = await reader.state();
   expect(during.paused).toBe(false);
   await reader.waitForAudioTime(during.time + 1);
