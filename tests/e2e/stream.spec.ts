@@ -71,7 +71,7 @@ test("the long article plays and lights words before it has all arrived, seeks a
   await reader.listenButton.click();
   await reader.waitUntilPlaying(60_000);
   await expect(reader.player).toHaveAttribute("data-stream-state", "streaming");
-  await testInfo.attach("mid-stream", { body: await reader.player.screenshot(), contentType: "image/png" });
+  await reader.player.screenshot({ path: testInfo.outputPath("player-mid-stream.png") });
   // The scrub bar shows that only part of the audio has arrived.
   expect(Number(await page.locator('[data-slot="transcript-viewer-scrub-bar"]').getAttribute("data-arrived"))).toBeLessThan(100);
 
@@ -83,8 +83,11 @@ test("the long article plays and lights words before it has all arrived, seeks a
   await expect(reader.player).toHaveAttribute("data-stream-state", "complete", { timeout: 360_000 });
   await expect.poll(async () => (await reader.state()).current, { timeout: 30_000 }).toBeGreaterThanOrEqual(last);
   expect((await reader.state()).paused).toBe(false);
-  // The media's own length once the last chunk is in: endOfStream makes it the end of the decoded audio.
-  const mediaDuration = await page.evaluate(() => document.querySelector<HTMLAudioElement>('[data-slot="transcript-viewer-audio"]')!.duration);
+  // The media's own length once the last chunk is in the buffer: endOfStream makes it the end of the decoded
+  // audio (until then an MP3 MediaSource reports an unknown, infinite, duration).
+  const mediaDuration = () => page.evaluate(() => document.querySelector<HTMLAudioElement>('[data-slot="transcript-viewer-audio"]')!.duration);
+  await expect.poll(mediaDuration).toBeLessThan(Infinity);
+  const decodedSeconds = await mediaDuration();
 
   // The order: first word lit while streaming, the wait for the far word before the end line.
   const order = await events(page);
@@ -121,7 +124,7 @@ test("the long article plays and lights words before it has all arrived, seeks a
     const audio = document.querySelector<HTMLAudioElement>('[data-slot="transcript-viewer-audio"]')!;
     return Array.from({ length: audio.buffered.length }, (_, i) => [audio.buffered.start(i), audio.buffered.end(i)]);
   });
-  const insertedMs = mediaDuration * 1000 - durationMs;
+  const insertedMs = decodedSeconds * 1000 - durationMs;
   const note = `${insertedMs.toFixed(1)} ms over ${durationMs} ms; buffered around the middle: ${JSON.stringify(window)}`;
   testInfo.annotations.push({ type: "inserted silence", description: note });
   console.log(`inserted silence: ${note}`);
