@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { ARTICLES } from "./pages/reader-page";
 import type { PlayerPage } from "./pages/player-page";
 import { expect, test } from "./fixtures";
+import { isTtsRequest, spokenCharacters } from "./tts-response";
 
 // Issue 8: the listener looked the article up in the document once, while the page was still being rendered.
 // After a client-side navigation that ran before the new article was in the DOM, so Listen did nothing (or,
@@ -42,7 +43,7 @@ test("back to the library and into another article, Listen reads the new article
   await player.openCard(ARTICLES.rich);
   const newOpening = await firstParagraph(page);
   expect(newOpening).not.toBe(oldOpening);
-  const response = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/tts" && r.request().method() === "POST");
+  const response = page.waitForResponse((r) => isTtsRequest(r.request()));
   await player.listen();
   expect(player.ttsRequests).toHaveLength(2);
   const sent = lastRequestText(player);
@@ -50,8 +51,7 @@ test("back to the library and into another article, Listen reads the new article
   expect(sent).not.toContain(oldOpening.slice(0, 60));
 
   // The words lit are the new article's: its spans spell exactly what the audio says.
-  const body = (await (await response).json()) as { alignment: { characters: string[] } };
-  const spoken = body.alignment.characters.join("").split(/\s+/).filter(Boolean);
+  const spoken = (await spokenCharacters(await response)).join("").split(/\s+/).filter(Boolean);
   const wrapped = await player.article.evaluate((root) =>
     [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
       const idx = Number(span.dataset.ttsIdx);

@@ -1,5 +1,6 @@
 import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
+import { isTtsRequest, spokenCharacters } from "./tts-response";
 import { controlVoice, resetVoice } from "./voice-control";
 
 test("the library lists the sample articles and opens one", async ({ page }) => {
@@ -114,10 +115,9 @@ test("closing the player restores the article DOM byte for byte", async ({ reade
 
 test("every spoken word has its own span, and page chrome is neither wrapped nor read", async ({ reader, page }) => {
   await reader.open(ARTICLES.rich);
-  const response = page.waitForResponse((r) => r.url().endsWith("/api/tts") && r.request().method() === "POST");
+  const response = page.waitForResponse((r) => isTtsRequest(r.request()));
   await reader.listen();
-  const body = (await (await response).json()) as { alignment: { characters: string[] } };
-  const spoken = body.alignment.characters.join("").split(/\s+/).filter(Boolean);
+  const spoken = (await spokenCharacters(await response)).join("").split(/\s+/).filter(Boolean);
   const wrapped = await reader.article.evaluate((root) =>
     [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
       const idx = Number(span.dataset.ttsIdx);

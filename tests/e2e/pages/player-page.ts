@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, type Request } from "@playwright/test";
+import { isTtsRequest } from "../tts-response";
 import { ReaderPage } from "./reader-page";
 
 /** The reader page with the parts of the player this suite adds: voices, credits, annotations, requests. */
@@ -16,7 +17,7 @@ export class PlayerPage extends ReaderPage {
     this.creditsBanner = page.locator('[data-slot="credits-banner"]');
     this.limitNotice = page.locator('[data-slot="tts-limit"]');
     page.on("request", (request) => {
-      if (new URL(request.url()).pathname === "/api/tts" && request.method() === "POST") this.ttsRequests.push(request);
+      if (isTtsRequest(request)) this.ttsRequests.push(request);
     });
   }
 
