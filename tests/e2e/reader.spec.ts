@@ -133,11 +133,12 @@ test("every spoken word has its own span, and page chrome is neither wrapped nor
 
 test("an API error shows the server's message and leaves the page usable", async ({ reader, page }) => {
   await reader.open(ARTICLES.medium);
-  // A paragraph no other test has sent, so the API cannot answer from its cache.
+  // A paragraph no other test has sent, first, so the API cannot answer even the opening chunk from its cache
+  // (a failure after the opening arrived is the stream's midway failure: stream.spec.ts).
   await reader.article.evaluate((root) => {
     const p = document.createElement("p");
     p.textContent = `A note written at ${Date.now()} for the error test.`;
-    root.append(p);
+    root.prepend(p);
   });
   await controlVoice({ fail500Rate: 1 });
   try {
