@@ -51,7 +51,7 @@ test("back to the library and into another article, Listen reads the new article
   expect(sent).not.toContain(oldOpening.slice(0, 60));
 
   // The words lit are the new article's: its spans spell exactly what the audio says.
-  const spoken = (await spokenCharacters(await response)).join("").split(/\s+/).filter(Boolean);
+  const spoken = (await spokenCharacters((await response).request())).join("").split(/\s+/).filter(Boolean);
   const wrapped = await player.article.evaluate((root) =>
     [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
       const idx = Number(span.dataset.ttsIdx);

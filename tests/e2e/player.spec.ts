@@ -6,6 +6,8 @@ test("a replay after a reload comes from IndexedDB with no request to /api/tts",
   await player.listen();
   expect(player.ttsRequests).toHaveLength(1);
   await player.waitForAudioTime(1);
+  // A streamed article is stored once all of it has arrived (closing earlier abandons it, as it should).
+  await expect(player.player).not.toHaveAttribute("data-stream-state", "streaming", { timeout: 60_000 });
   await player.close();
   // Written to IndexedDB off the critical path: give it a moment to land before the reload.
   await expect

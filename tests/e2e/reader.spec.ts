@@ -117,7 +117,7 @@ test("every spoken word has its own span, and page chrome is neither wrapped nor
   await reader.open(ARTICLES.rich);
   const response = page.waitForResponse((r) => isTtsRequest(r.request()));
   await reader.listen();
-  const spoken = (await spokenCharacters(await response)).join("").split(/\s+/).filter(Boolean);
+  const spoken = (await spokenCharacters((await response).request())).join("").split(/\s+/).filter(Boolean);
   const wrapped = await reader.article.evaluate((root) =>
     [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
       const idx = Number(span.dataset.ttsIdx);
