@@ -171,7 +171,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   }, []);
 
   const load = useCallback(
-    async (text: string, voice: string, mode: "start" | "switch") => {
+    async (text: string, voice: string, mode: "start" | "switch" | "resume") => {
       const request = ++requestRef.current;
       abortRef.current?.abort();
       abortRef.current = null;
@@ -187,7 +187,9 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
         ready({ url: remembered.blobUrl, alignment: remembered.alignment, durationMs: remembered.durationMs }, "memory");
         return;
       }
-      const streaming = mediaSourcePlaysMp3();
+      // A voice switch keeps the current voice playing until the new one is whole, then carries on from the
+      // same word: that needs the new voice's timeline to the word, so it takes the single response.
+      const streaming = mode !== "switch" && mediaSourcePlaysMp3();
       if (mode === "start") {
         // Streaming, the wait is for the opening chunk only, whatever the article's length.
         const waitFor = streaming ? Math.min(text.length, OPENING_MAX_CHARS) : text.length;
@@ -363,7 +365,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   const resume = useCallback(() => {
     const text = textRef.current;
     const { voice } = latest.current.state;
-    if (text) void load(text, voice, "switch");
+    if (text) void load(text, voice, "resume");
   }, [load]);
 
   const stop = useCallback(() => {
