@@ -61,7 +61,3 @@ export function usedCredits(record: CreditRecord): number {
 export function remainingCredits(record: CreditRecord): number {
   return Math.max(0, record.limit - usedCredits(record));
 }
-
-export function hasHeardToday(record: CreditRecord, articleKey: string): boolean {
-  return record.articles.includes(articleKey);
-}

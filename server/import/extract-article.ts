@@ -4,7 +4,7 @@
 // words the API will speak and the words the reader's page wraps in spans are the same words.
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
-import { splitWords } from "@/lib/alignment/word-boundaries";
+import { splitWords } from "@/lib/text/split-words";
 import { extractTTSText } from "@/lib/dom/extract-text";
 import { sanitizeInPlace } from "./sanitize-html";
 
