@@ -4,6 +4,7 @@
 import type { Logger } from "pino";
 import { ttsBusy, userBusy } from "../errors";
 import { createLogger } from "../logger";
+import { assertPositiveInteger } from "@/lib/args/assert-positive";
 
 export type Release = () => void;
 
@@ -46,12 +47,6 @@ const QUEUE_ROUNDS = 4;
 
 interface Waiter {
   grant: () => void;
-}
-
-function assertPositiveInteger(name: string, value: unknown): void {
-  if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new TypeError(`Expected \`${name}\` to be a positive integer, got ${String(value)}`);
-  }
 }
 
 export function createConcurrencyLimiter(options: ConcurrencyLimiterOptions): ConcurrencyLimiter {

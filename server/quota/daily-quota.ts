@@ -9,6 +9,8 @@
 // is allowed without taking another place. A reservation nobody settles (a crashed process) lapses after
 // `reservationTtlMs`, so it cannot hold a place all day.
 import { LRUCache } from "lru-cache";
+import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
+import { utcDay } from "@/lib/time/utc-day";
 import type { Logger } from "pino";
 import type { Redis } from "../cache/redis";
 import { createLogger } from "../logger";
@@ -42,8 +44,6 @@ export interface DailyQuotaOptions {
   now?: () => Date;
   logger?: Logger;
 }
-
-const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 const nextUtcMidnight = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
 
@@ -118,7 +118,7 @@ interface Verdict {
 
 export function createDailyQuota({
   redis,
-  limit = 3,
+  limit = FREE_DAILY_LIMIT,
   maxMemoryEntries = 5000,
   reservationTtlMs = 10 * 60 * 1000,
   now = () => new Date(),
