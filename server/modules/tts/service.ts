@@ -274,7 +274,13 @@ export function createTtsService(deps: TtsServiceDeps) {
 
     const { run, release } = await joinGeneration(synthesis, job, plan);
     // This reader takes the outcome from the events; the dedup map still counts it as a waiter until it leaves.
-    run.result.catch(() => {});
+    // A premium reader who joined a generation a free reader started still gets the cross-device copy, as on /api/tts.
+    run.result.then(
+      (generated) => {
+        if (job.premium && !generated.persisted) void articleCache.set(articleKey, generated.body, { persist: true });
+      },
+      () => {},
+    );
     try {
       await firstAudio(run.work, job.signal);
     } catch (error) {
