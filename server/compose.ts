@@ -16,7 +16,8 @@ import { parseTrustedProxies } from "./limits/client-ip";
 import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger } from "./logger";
-import { createTtsService, type Generated } from "./modules/tts/service";
+import { createTtsService } from "./modules/tts/service";
+import type { Generated, Generation } from "./modules/tts/generation";
 import { createArticleService } from "./modules/articles/service";
 import { anyAddress, publicAddressesOnly } from "./import/address-policy";
 import { createArticleStore } from "./import/article-store";
@@ -58,7 +59,7 @@ export function compose(
     maxQueued: env.TTS_MAX_QUEUED,
     logger: createLogger("tts:concurrency"),
   });
-  const pending = createPendingGenerations<Generated>();
+  const pending = createPendingGenerations<Generated, Generation>();
   const inworld = env.INWORLD_API_KEY
     ? createInworldClient({ baseUrl: env.INWORLD_BASE_URL, apiKey: env.INWORLD_API_KEY, settings, timeoutMs: env.TTS_CHUNK_TIMEOUT_MS })
     : undefined;

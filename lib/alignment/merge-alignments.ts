@@ -10,6 +10,34 @@ export interface AlignmentPart {
   durationMs: number;
 }
 
+/**
+ * Part k's own stretch of the merged timeline: the characters from `from` (where part k-1's text ended, 0 for
+ * the first part) up to the end of the part's text, or up to `to` for the last part. The characters between
+ * parts (the whitespace the chunker left out) belong to the part that follows them and take its start time,
+ * which is the end of the previous part's audio; characters after the last part take the end of its audio.
+ * `startMs` is the decoded duration of parts 0..k-1. The stream sends these stretches as they are, and
+ * mergeAlignments joins them, so both endpoints' timelines are the same numbers (DESIGN.md invariant 15).
+ */
+export function partAlignment(fullText: string, part: AlignmentPart, from: number, to: number, startMs: number): Alignment {
+  const { offset, text, durationMs } = part;
+  const partStart = startMs / 1000;
+  const partEnd = (startMs + durationMs) / 1000;
+  const length = to - from;
+  const starts = new Array<number>(length).fill(partStart);
+  const ends = new Array<number>(length).fill(partStart);
+  const fitted = fitAlignmentToText(text, part.alignment);
+  const partStarts = fitted.characterStartTimesSeconds;
+  const partEnds = fitted.characterEndTimesSeconds;
+  const base = offset - from;
+  for (let u = 0; u < text.length; u++) {
+    starts[base + u] = Math.min(partStart + partStarts[u], partEnd);
+    ends[base + u] = Math.min(partStart + partEnds[u], partEnd);
+  }
+  fill(starts, base + text.length, length, partEnd);
+  fill(ends, base + text.length, length, partEnd);
+  return { characters: fullText.slice(from, to).split(""), characterStartTimesSeconds: starts, characterEndTimesSeconds: ends };
+}
+
 function fill(values: number[], from: number, to: number, value: number): void {
   for (let i = from; i < to; i++) values[i] = value;
 }
@@ -21,13 +49,16 @@ function fill(values: number[], from: number, to: number, value: number): void {
  * Part k is shifted by the decoded durations of parts 0..k-1 (DESIGN invariant 5): the last timestamp of a
  * chunk misses its trailing silence, and that error would add up over an article. Each part's times are
  * clamped to its own audio, so a provider timestamp past the end of its MP3 cannot overlap the next part.
- * Characters between parts (the whitespace the chunker left out) take the boundary time: the end of the
- * previous part's audio, which is the start of the next one's.
+ * Characters between parts take the boundary time (see partAlignment).
  */
 export function mergeAlignments(fullText: string, parts: readonly AlignmentPart[]): Alignment {
   const length = fullText.length;
-  const starts = new Array<number>(length).fill(0);
-  const ends = new Array<number>(length).fill(0);
+  if (parts.length === 0) {
+    const zeros = new Array<number>(length).fill(0);
+    return { characters: fullText.split(""), characterStartTimesSeconds: zeros, characterEndTimesSeconds: [...zeros] };
+  }
+  const starts: number[] = [];
+  const ends: number[] = [];
   let filledTo = 0;
   let elapsedMs = 0;
 
@@ -42,26 +73,14 @@ export function mergeAlignments(fullText: string, parts: readonly AlignmentPart[
     if (!Number.isFinite(durationMs) || durationMs < 0) {
       throw new TypeError(`parts[${k}].durationMs must be a finite number ≥ 0, got ${durationMs}`);
     }
-
-    const partStart = elapsedMs / 1000;
-    const partEnd = (elapsedMs + durationMs) / 1000;
-    fill(starts, filledTo, offset, partStart);
-    fill(ends, filledTo, offset, partStart);
-
-    const fitted = fitAlignmentToText(text, part.alignment);
-    const partStarts = fitted.characterStartTimesSeconds;
-    const partEnds = fitted.characterEndTimesSeconds;
-    for (let u = 0; u < text.length; u++) {
-      starts[offset + u] = Math.min(partStart + partStarts[u], partEnd);
-      ends[offset + u] = Math.min(partStart + partEnds[u], partEnd);
+    const to = k === parts.length - 1 ? length : offset + text.length;
+    const stretch = partAlignment(fullText, part, filledTo, to, elapsedMs);
+    for (let i = 0; i < stretch.characterStartTimesSeconds.length; i++) {
+      starts.push(stretch.characterStartTimesSeconds[i]);
+      ends.push(stretch.characterEndTimesSeconds[i]);
     }
-
     filledTo = offset + text.length;
     elapsedMs += durationMs;
   }
-
-  const totalSeconds = elapsedMs / 1000;
-  fill(starts, filledTo, length, totalSeconds);
-  fill(ends, filledTo, length, totalSeconds);
   return { characters: fullText.split(""), characterStartTimesSeconds: starts, characterEndTimesSeconds: ends };
 }

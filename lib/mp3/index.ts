@@ -1,3 +1,4 @@
+export { audioFrames, type Mp3AudioFrames } from "./audio-frames";
 export { concatMp3, type ConcatMp3Result } from "./concat";
 export { estimateMp3DurationMs, framesDurationMs, parseMp3DurationMs } from "./duration";
 export { Mp3FormatError, type Mp3FormatErrorCode } from "./errors";

@@ -1,51 +1,60 @@
 // Request dedup (spec "pendingGenerations map", DESIGN.md invariant 10): identical concurrent requests share
-// one generation and its result or error.
+// one generation — its events, its result or its error — whichever endpoint asked (/api/tts waits for the
+// end, /api/tts/stream reads it chunk by chunk), so a joiner never starts a second set of upstream calls.
 //
 // The subtle point is cancellation. The work gets its own AbortSignal, aborted only when every caller waiting
 // on it has gone; a caller that leaves earlier gets its own rejection at once while the rest keep waiting.
 // An abandoned entry leaves the map straight away, so a newcomer starts fresh work instead of joining one
 // that is being torn down.
 
-export interface PendingRun<T> {
+/** What a generation must offer to be shared: a promise of its outcome. */
+export interface PendingWork<T> {
+  done: Promise<T>;
+}
+
+export interface PendingRun<T, W extends PendingWork<T>> {
+  /** the shared work, to read while it runs (the stream's events) */
+  work: W;
+  /** the work's outcome for this caller: rejects at once with the caller's abort reason when it leaves */
   result: Promise<T>;
   /** true when this caller joined work another caller started */
   piggyback: boolean;
 }
 
-export interface PendingGenerations<T> {
-  run(key: string, start: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): PendingRun<T>;
+export interface PendingGenerations<T, W extends PendingWork<T> = PendingWork<T>> {
+  /** Joins the work running for `key`, or starts it with `start` (which must not throw). Throws the caller's
+   * abort reason, starting nothing, when `callerSignal` has already aborted. */
+  run(key: string, start: (signal: AbortSignal) => W, callerSignal?: AbortSignal): PendingRun<T, W>;
   /** true while work for `key` is running and can still be joined */
   has(key: string): boolean;
   size(): number;
 }
 
-interface Entry<T> {
-  work: Promise<T>;
+interface Entry<W> {
+  work: W;
   controller: AbortController;
   waiters: number;
 }
 
-export function createPendingGenerations<T>(): PendingGenerations<T> {
-  const pending = new Map<string, Entry<T>>();
+export function createPendingGenerations<T, W extends PendingWork<T> = PendingWork<T>>(): PendingGenerations<T, W> {
+  const pending = new Map<string, Entry<W>>();
 
-  const forget = (key: string, entry: Entry<T>) => {
+  const forget = (key: string, entry: Entry<W>) => {
     if (pending.get(key) === entry) pending.delete(key);
   };
 
-  const begin = (key: string, start: (signal: AbortSignal) => Promise<T>): Entry<T> => {
+  const begin = (key: string, start: (signal: AbortSignal) => W): Entry<W> => {
     const controller = new AbortController();
-    // The executor runs start() synchronously and turns a synchronous throw into a rejection.
-    const work = new Promise<T>((resolve) => resolve(start(controller.signal)));
-    const entry: Entry<T> = { work, controller, waiters: 0 };
+    const entry: Entry<W> = { work: start(controller.signal), controller, waiters: 0 };
     pending.set(key, entry);
     const settled = () => forget(key, entry);
-    work.then(settled, settled);
+    entry.work.done.then(settled, settled);
     return entry;
   };
 
-  const join = (key: string, entry: Entry<T>, callerSignal?: AbortSignal): Promise<T> => {
+  const join = (key: string, entry: Entry<W>, callerSignal?: AbortSignal): Promise<T> => {
     entry.waiters += 1;
-    if (!callerSignal) return entry.work;
+    if (!callerSignal) return entry.work.done;
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         reject(callerSignal.reason);
@@ -56,7 +65,7 @@ export function createPendingGenerations<T>(): PendingGenerations<T> {
         }
       };
       callerSignal.addEventListener("abort", onAbort, { once: true });
-      entry.work.then(
+      entry.work.done.then(
         (value) => {
           callerSignal.removeEventListener("abort", onAbort);
           resolve(value);
@@ -69,13 +78,14 @@ export function createPendingGenerations<T>(): PendingGenerations<T> {
     });
   };
 
-  const run = (key: string, start: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): PendingRun<T> => {
+  const run = (key: string, start: (signal: AbortSignal) => W, callerSignal?: AbortSignal): PendingRun<T, W> => {
     if (typeof key !== "string") throw new TypeError(`Expected \`key\` to be a string, got ${typeof key}`);
     if (typeof start !== "function") throw new TypeError(`Expected \`start\` to be a function, got ${typeof start}`);
+    // A caller already gone neither starts work nor counts as a waiter on the running one.
+    callerSignal?.throwIfAborted();
     const existing = pending.get(key);
-    if (callerSignal?.aborted) return { result: Promise.reject(callerSignal.reason), piggyback: existing !== undefined };
-    if (existing) return { result: join(key, existing, callerSignal), piggyback: true };
-    return { result: join(key, begin(key, start), callerSignal), piggyback: false };
+    const entry = existing ?? begin(key, start);
+    return { work: entry.work, result: join(key, entry, callerSignal), piggyback: existing !== undefined };
   };
 
   return { run, has: (key) => pending.has(key), size: () => pending.size };

@@ -3,6 +3,7 @@
 // absent or failing.
 //
 // A request reserves before any work, then commits (the reader got their audio) or releases (anything else).
+// A stream commits at its first audio and refunds when the generation then fails on our side.
 // The reservation is the check: it compares committed + reserved articles with the limit and takes a place in
 // the same atomic step, so parallel requests cannot all pass a check that none of them has yet charged. The
 // same article+voice (itemKey) counts once a day: already counted, or reserved by a request still running, it
@@ -29,6 +30,9 @@ export interface QuotaReservation extends QuotaUsage {
   commit(): Promise<QuotaUsage>;
   /** Gives the place back: the request failed or was abandoned. Never rejects. */
   release(): Promise<QuotaUsage>;
+  /** Takes back this reservation's commit (a stream that failed after its first audio): the item is uncounted
+   * when this commit was the one that counted it. Never rejects. */
+  refund(): Promise<QuotaUsage>;
 }
 
 export interface DailyQuota {
@@ -84,14 +88,21 @@ return {1, count, 0}
 `;
 
 // ARGV: item, end of day (unix s). Counted items leave the held hash, so they are never counted twice.
+// Returns { count, 1 when this commit counted the item }.
 const COMMIT_SCRIPT = `
 redis.call('HDEL', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
-if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return tonumber(redis.call('GET', KEYS[1]) or '0') end
+if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return {tonumber(redis.call('GET', KEYS[1]) or '0'), 0} end
 redis.call('EXPIREAT', KEYS[2], ARGV[2])
 local count = redis.call('INCR', KEYS[1])
 redis.call('EXPIREAT', KEYS[1], ARGV[2])
-return count
+return {count, 1}
+`;
+
+// ARGV: item. Only a charge this request made is taken back: the caller runs it after a commit that counted.
+const REFUND_SCRIPT = `
+if redis.call('SREM', KEYS[2], ARGV[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+return tonumber(redis.call('GET', KEYS[1]) or '0')
 `;
 
 // ARGV: item. A place is freed when the last request holding it lets go.
@@ -159,7 +170,13 @@ export function createDailyQuota({
 
   const memoryCommit = (entry: MemoryDay, itemKey: string) => {
     entry.held.delete(itemKey);
+    const counted = entry.counted.has(itemKey) ? 0 : 1;
     entry.counted.add(itemKey);
+    return [entry.counted.size, counted];
+  };
+
+  const memoryRefund = (entry: MemoryDay, itemKey: string) => {
+    entry.counted.delete(itemKey);
     return entry.counted.size;
   };
 
@@ -198,15 +215,24 @@ export function createDailyQuota({
     let usage: QuotaUsage = { count: verdict.count, limit };
     // Settled once: a second commit or release would free or charge a place another request holds.
     let open = verdict.allowed;
-    const inRedisOrMemory = async (operation: string, script: string, args: Array<string | number>, inMemory: (entry: MemoryDay) => number) => {
+    // Whether this reservation's commit counted the item, so a refund takes back only its own charge.
+    let counted = false;
+    // A script answers a count, or { count, flag }; the memory fallback answers the same.
+    const inRedisOrMemory = async (
+      operation: string,
+      script: string,
+      args: Array<string | number>,
+      inMemory: (entry: MemoryDay) => number | number[],
+    ): Promise<number[]> => {
+      const numbers = (reply: unknown) => (Array.isArray(reply) ? reply.map(Number) : [Number(reply)]);
       if (store) {
         try {
-          return Number(await store.eval(script, DAY_KEYS, ...keys, ...args));
+          return numbers(await store.eval(script, DAY_KEYS, ...keys, ...args));
         } catch (error) {
           fellBack(operation, error);
         }
       }
-      return inMemory(memoryDay(trackingKey, day));
+      return numbers(inMemory(memoryDay(trackingKey, day)));
     };
 
     return {
@@ -215,14 +241,24 @@ export function createDailyQuota({
       async commit() {
         if (!open) return usage;
         open = false;
-        usage = { count: await inRedisOrMemory("commit", COMMIT_SCRIPT, [itemKey, endOfDay], (entry) => memoryCommit(entry, itemKey)), limit };
+        const [count, countedNow] = await inRedisOrMemory("commit", COMMIT_SCRIPT, [itemKey, endOfDay], (entry) => memoryCommit(entry, itemKey));
+        counted = countedNow === 1;
+        usage = { count, limit };
         return usage;
       },
       async release() {
         if (!open) return usage;
         open = false;
         // When Redis fails here, its reservation lapses on its own and the memory count is the fallback's own.
-        usage = { count: await inRedisOrMemory("release", RELEASE_SCRIPT, [itemKey], (entry) => memoryRelease(entry, itemKey)), limit };
+        const [count] = await inRedisOrMemory("release", RELEASE_SCRIPT, [itemKey], (entry) => memoryRelease(entry, itemKey));
+        usage = { count, limit };
+        return usage;
+      },
+      async refund() {
+        if (!counted) return usage;
+        counted = false;
+        const [count] = await inRedisOrMemory("refund", REFUND_SCRIPT, [itemKey], (entry) => memoryRefund(entry, itemKey));
+        usage = { count, limit };
         return usage;
       },
     };

@@ -67,6 +67,19 @@ describe("daily quota in Redis", () => {
     expect((await quota.reserve("user:1", "a:Dennis")).allowed).toBe(false);
   });
 
+  it("takes back a commit on refund, in tts-usage and tts-dedup, and only the charge that commit made", async () => {
+    const quota = createDailyQuota({ redis, limit: 1, logger: quiet() });
+    const streamed = await quota.reserve("user:1", "a:Ashley");
+    expect(await streamed.commit()).toEqual({ count: 1, limit: 1 });
+    expect(await streamed.refund()).toEqual({ count: 0, limit: 1 });
+    expect(await redis.smembers(dedupKey("user:1", today()))).toEqual([]);
+    expect(await serve(quota, "user:1", "b:Ashley")).toEqual({ count: 1, limit: 1 });
+    const replay = await quota.reserve("user:1", "b:Ashley");
+    expect(await replay.commit()).toEqual({ count: 1, limit: 1 });
+    expect(await replay.refund()).toEqual({ count: 1, limit: 1 });
+    expect(await redis.get(usageKey("user:1", today()))).toBe("1");
+  });
+
   it("counts concurrent requests for the same article once, all of them allowed", async () => {
     const quota = createDailyQuota({ redis, limit: 1, logger: quiet() });
     const reservations = await Promise.all(Array.from({ length: 10 }, () => quota.reserve("user:2", "same:Ashley")));

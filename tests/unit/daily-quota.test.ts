@@ -75,6 +75,19 @@ describe("createDailyQuota in memory", () => {
     expect((await quota.reserve("u", "b")).allowed).toBe(true);
   });
 
+  it("takes back a commit on refund (a stream that failed after its first audio), and only the charge it made", async () => {
+    const quota = createDailyQuota({ limit: 1, logger: quiet() });
+    const streamed = await quota.reserve("u", "a");
+    expect(await streamed.commit()).toEqual({ count: 1, limit: 1 });
+    expect(await streamed.refund()).toEqual({ count: 0, limit: 1 });
+    expect(await streamed.refund()).toEqual({ count: 0, limit: 1 });
+    expect(await serve(quota, "u", "b")).toEqual({ count: 1, limit: 1 });
+    // "b" was already counted when this reservation committed it: the refund leaves that earlier charge alone.
+    const replay = await quota.reserve("u", "b");
+    expect(await replay.commit()).toEqual({ count: 1, limit: 1 });
+    expect(await replay.refund()).toEqual({ count: 1, limit: 1 });
+  });
+
   it("settles a reservation once: a second release cannot free a place another request holds", async () => {
     const quota = createDailyQuota({ limit: 1, logger: quiet() });
     const [once, other] = await Promise.all([quota.reserve("u", "a"), quota.reserve("u", "a")]);

@@ -8,10 +8,12 @@ function deferredWork<T>() {
   let reject!: (error: unknown) => void;
   const start = (signal: AbortSignal) => {
     calls.push(signal);
-    return new Promise<T>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
+    return {
+      done: new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      }),
+    };
   };
   return { start, calls, resolve: (v: T) => resolve(v), reject: (e: unknown) => reject(e) };
 }
@@ -50,13 +52,11 @@ describe("createPendingGenerations", () => {
     expect(pending.size()).toBe(0);
   });
 
-  it("turns a synchronous throw in start into a shared rejection", async () => {
+  it("hands every caller the same work object, to read while it runs", () => {
     const pending = createPendingGenerations<string>();
-    const run = pending.run("k", () => {
-      throw new Error("bad input");
-    });
-    await expect(run.result).rejects.toThrow("bad input");
-    expect(pending.size()).toBe(0);
+    const work = deferredWork<string>();
+    const first = pending.run("k", work.start);
+    expect(pending.run("k", work.start).work).toBe(first.work);
   });
 
   it("tells whether work for a key can be joined: while it runs, not after it settles or is abandoned", async () => {
@@ -79,7 +79,7 @@ describe("createPendingGenerations", () => {
   it("removes the entry after success so the next request starts new work", async () => {
     const pending = createPendingGenerations<number>();
     let calls = 0;
-    const start = async () => ++calls;
+    const start = () => ({ done: Promise.resolve(++calls) });
     await pending.run("k", start).result;
     expect(pending.size()).toBe(0);
     const again = pending.run("k", start);
@@ -118,7 +118,7 @@ describe("createPendingGenerations", () => {
     await expect(runB.result).rejects.toThrow("last one out");
 
     // the abandoned work rejecting later must neither leak nor touch a newer entry
-    const fresh = pending.run("k", async () => "new");
+    const fresh = pending.run("k", () => ({ done: Promise.resolve("new") }));
     work.reject(new Error("aborted"));
     await tick();
     expect(fresh.piggyback).toBe(false);
@@ -137,19 +137,18 @@ describe("createPendingGenerations", () => {
     await expect(patient.result).resolves.toBe("done");
   });
 
-  it("rejects an already-aborted caller without starting work", async () => {
+  it("refuses an already-aborted caller with its reason, without starting work", () => {
     const pending = createPendingGenerations<string>();
     const work = deferredWork<string>();
     const reason = new Error("gone before asking");
-    const run = pending.run("k", work.start, AbortSignal.abort(reason));
-    await expect(run.result).rejects.toBe(reason);
+    expect(() => pending.run("k", work.start, AbortSignal.abort(reason))).toThrow(reason);
     expect(work.calls).toHaveLength(0);
     expect(pending.size()).toBe(0);
   });
 
   it.each([
-    ["key", () => createPendingGenerations().run(42 as unknown as string, async () => 1)],
-    ["start", () => createPendingGenerations().run("k", "nope" as unknown as () => Promise<number>)],
+    ["key", () => createPendingGenerations().run(42 as unknown as string, () => ({ done: Promise.resolve(1) }))],
+    ["start", () => createPendingGenerations().run("k", "nope" as unknown as () => { done: Promise<number> })],
   ])("rejects a bad %s with a TypeError naming it", (name, call) => {
     expect(call).toThrow(TypeError);
     expect(call).toThrow(name);

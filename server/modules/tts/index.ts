@@ -15,37 +15,59 @@ export interface TtsModuleOptions extends CallerOptions {
   ipLimiter: RateLimiter;
 }
 
-export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) =>
-  new Elysia({ prefix: "/api/tts" })
+export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) => {
+  const guarded = {
+    body: TtsRequest,
+    // The IP limit is hit before the body is even read, so every request counts, refused ones too (bad
+    // JSON, unknown fields, an oversize body); then the body is read within its limits.
+    parse: [
+      ({ request, server }: { request: Request; server: Parameters<typeof clientIpOf>[1] }) => {
+        const verdict = ipLimiter.hit(clientIpOf(request, server, caller.trustedProxies));
+        if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
+      },
+      ({ request }: { request: Request }) => readJsonBody(request),
+    ],
+  };
+
+  /** Runs a use case, reporting the reader's last known daily count on a refusal too. */
+  async function withUsage<R>(run: (onUsage: (usage: Usage) => void) => Promise<R>): Promise<R> {
+    // The last count the service reported, so a refusal after the quota check (DAILY_LIMIT, busy, an
+    // upstream failure) still tells a free reader where they stand.
+    let usage: Usage | undefined;
+    try {
+      return await run((reported) => void (usage = reported));
+    } catch (error) {
+      throw usage && error instanceof AppError ? withHeaders(error, usageHeaders(usage)) : error;
+    }
+  }
+
+  const headersOf = (result: { cache?: string; usage?: Usage }, contentType: string) => {
+    const headers: Record<string, string> = { "Content-Type": contentType, "Cache-Control": "no-store" };
+    if (result.cache) headers["X-TTS-Cache"] = result.cache;
+    if (result.usage) Object.assign(headers, usageHeaders(result.usage));
+    return headers;
+  };
+
+  return new Elysia({ prefix: "/api/tts" })
     .use(callerPlugin(caller))
     .post(
       "/",
       async ({ body, identity, clientIp, request }) => {
-        // The last count the service reported, so a refusal after the quota check (DAILY_LIMIT, busy, an
-        // upstream failure) still tells a free reader where they stand.
-        let usage: Usage | undefined;
-        const onUsage = (reported: Usage) => void (usage = reported);
-        let result;
-        try {
-          result = await service.generate({ text: body.text, voice: body.voice, identity, clientIp, signal: request.signal, onUsage });
-        } catch (error) {
-          throw usage && error instanceof AppError ? withHeaders(error, usageHeaders(usage)) : error;
-        }
-        const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
-        if (result.cache) headers["X-TTS-Cache"] = result.cache;
-        if (result.usage) Object.assign(headers, usageHeaders(result.usage));
-        return new Response(result.body, { headers });
+        const result = await withUsage((onUsage) =>
+          service.generate({ text: body.text, voice: body.voice, identity, clientIp, signal: request.signal, onUsage }),
+        );
+        return new Response(result.body, { headers: headersOf(result, "application/json; charset=utf-8") });
       },
-      {
-        body: TtsRequest,
-        // The IP limit is hit before the body is even read, so every request counts, refused ones too (bad
-        // JSON, unknown fields, an oversize body); then the body is read within its limits.
-        parse: [
-          ({ request, server }) => {
-            const verdict = ipLimiter.hit(clientIpOf(request, server, caller.trustedProxies));
-            if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
-          },
-          ({ request }) => readJsonBody(request),
-        ],
+      guarded,
+    )
+    .post(
+      "/stream",
+      async ({ body, identity, clientIp, request }) => {
+        const result = await withUsage((onUsage) =>
+          service.stream({ text: body.text, voice: body.voice, identity, clientIp, signal: request.signal, onUsage }),
+        );
+        return new Response(result.body, { headers: headersOf(result, "application/x-ndjson; charset=utf-8") });
       },
+      guarded,
     );
+};

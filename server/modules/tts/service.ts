@@ -1,7 +1,7 @@
-// The /api/tts use case, knowing nothing of HTTP: gate the voice, clean and bound the text, reserve a free
-// reader's place in the daily quota (charged on success, given back otherwise), answer from the article
-// caches, and otherwise take a concurrency slot and generate — once per identical article+voice however many
-// readers ask at the same moment.
+// The /api/tts and /api/tts/stream use cases, knowing nothing of HTTP: gate the voice, clean and bound the
+// text, reserve a free reader's place in the daily quota (charged once the reader has audio, given back
+// otherwise), answer from the article caches, and otherwise take a concurrency slot and generate — once per
+// identical article+voice however many readers ask at the same moment, on either endpoint.
 import { DEFAULT_VOICE, findVoice, isVoiceAllowed } from "@/lib/voices";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { articleCacheKey } from "@/lib/text/cache-key";
@@ -11,13 +11,14 @@ import type { ChunkCache } from "../../cache/chunk-cache";
 import type { PendingGenerations } from "../../dedup/pending-generations";
 import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
 import type { GcPacer } from "../../health/gc-pacer";
-import { logMemorySnapshot, startMemoryTrack } from "../../health/memory-tracker";
 import type { InworldClient } from "../../inworld/client";
 import type { RetryPolicy } from "../../inworld/parallel-synthesizer";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
 import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";
-import { planChunks, synthesizeArticle, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
+import { createChunkLines, toLine, type StreamCache } from "./chunk-lines";
+import { startGeneration, type Generated, type Generation } from "./generation";
+import { planChunks, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
 import { toAppError } from "./upstream-errors";
 
 export interface TtsServiceDeps {
@@ -27,7 +28,7 @@ export interface TtsServiceDeps {
   chunkCache: ChunkCache;
   limiter: ConcurrencyLimiter;
   quota: DailyQuota;
-  pending: PendingGenerations<Generated>;
+  pending: PendingGenerations<Generated, Generation>;
   chunkConcurrency: number;
   maxTextChars: number;
   retry?: RetryPolicy;
@@ -53,11 +54,11 @@ export interface TtsResult {
   usage?: { count: number; limit: number };
 }
 
-export interface Generated {
-  body: string;
-  allChunksCached: boolean;
-  /** written to the Redis article tier too */
-  persisted: boolean;
+export interface TtsStream {
+  /** NDJSON lines (DESIGN.md "Streaming"): the start line and the first chunk are already in it. */
+  body: ReadableStream<Uint8Array>;
+  cache?: "article-hit" | "chunk-hit";
+  usage?: { count: number; limit: number };
 }
 
 export type TtsService = ReturnType<typeof createTtsService>;
@@ -74,7 +75,17 @@ export function createTtsService(deps: TtsServiceDeps) {
     memoryLogger: deps.memoryLogger,
   };
 
-  async function generate(input: TtsInput): Promise<TtsResult> {
+  interface Job {
+    text: string;
+    voiceId: string;
+    articleKey: string;
+    trackingKey: string;
+    premium: boolean;
+    signal?: AbortSignal;
+  }
+
+  /** Everything both endpoints check before any work; the reservation is taken last, and settled by the caller. */
+  async function admit(input: TtsInput) {
     const voiceId = input.voice ?? DEFAULT_VOICE;
     if (!findVoice(voiceId)) throw invalidRequest(`Unknown voice "${voiceId}"`);
     if (!isVoiceAllowed(voiceId, input.identity.tier)) throw premiumVoice(voiceId);
@@ -87,24 +98,29 @@ export function createTtsService(deps: TtsServiceDeps) {
     const identity = input.identity;
     const trackingKey = identity.kind === "user" ? `user:${identity.sub}` : `anon:${input.clientIp}`;
     const premium = identity.tier === "premium";
-    const metered = !premium;
     const articleKey = await articleCacheKey({ text, voiceId, settings: synthesis.inworld.settings });
 
     // Reserved before any work and charged only once the reader has their audio (invariant 7).
     let reservation: QuotaReservation | undefined;
-    if (metered) {
+    if (!premium) {
       reservation = await quota.reserve(trackingKey, articleKey);
       input.onUsage?.({ count: reservation.count, limit: reservation.limit });
       if (!reservation.allowed) throw dailyLimit(reservation.limit, secondsUntilUtcMidnight(new Date()));
     }
-    const settle = async (outcome: "commit" | "release") => {
+    const settle = async (outcome: "commit" | "release" | "refund") => {
       if (!reservation) return undefined;
       const usage = await reservation[outcome]();
       input.onUsage?.(usage);
       return usage;
     };
+    const job: Job = { text, voiceId, articleKey, trackingKey, premium, signal: input.signal };
+    return { synthesis, job, settle };
+  }
+
+  async function generate(input: TtsInput): Promise<TtsResult> {
+    const { synthesis, job, settle } = await admit(input);
     try {
-      const served = await serve(synthesis, { text, voiceId, articleKey, trackingKey, premium, signal: input.signal });
+      const served = await serve(synthesis, job);
       return { ...served, usage: await settle("commit") };
     } catch (error) {
       // Failed, refused a slot, or abandoned by the client: the reservation goes back.
@@ -113,10 +129,46 @@ export function createTtsService(deps: TtsServiceDeps) {
     }
   }
 
-  async function serve(
-    synthesis: ArticleSynthesisDeps,
-    job: { text: string; voiceId: string; articleKey: string; trackingKey: string; premium: boolean; signal?: AbortSignal },
-  ): Promise<Omit<TtsResult, "usage">> {
+  /**
+   * Joins the generation running for this article+voice, or plans one, takes a slot for it and starts it.
+   * `release` gives the slot back (idempotent; also on the job's abort); absent when none was taken.
+   */
+  async function joinGeneration(synthesis: ArticleSynthesisDeps, job: Job & { signal: AbortSignal }, planned?: ChunkPlan) {
+    // Dedup (invariant 10). A generation already running for this article+voice holds its own slot: a request
+    // joins it without planning or queueing, so identical requests are never refused USER_BUSY nor kept
+    // waiting behind unrelated work. On that path nothing is awaited between has() and run(), so run() joins
+    // the very generation has() saw and never starts one without a plan. A request that plans and queues
+    // may still find at run() a generation started meanwhile: it joins that one and gives its slot back.
+    const plan = planned ?? (pending.has(job.articleKey) ? undefined : await planChunks(synthesis, job));
+    // Cached chunks skip synthesis and the concurrency slot (spec, L3): only upstream work waits for one.
+    let release: Release | undefined;
+    if (plan && plan.missing.length > 0) release = await limiter.acquire(job.trackingKey, job.signal);
+    const start = (signal: AbortSignal) => {
+      if (!plan) throw new Error("A generation can only be started by a request that planned it (see the dedup rule)");
+      const generationDeps = { synthesis, articleCache, chunkCache, logger, memoryLogger: deps.memoryLogger, gcPacer: deps.gcPacer };
+      return startGeneration(generationDeps, { plan, persist: job.premium, articleKey: job.articleKey, signal });
+    };
+    try {
+      const run = pending.run(job.articleKey, start, job.signal);
+      if (run.piggyback) {
+        // Joined a running generation; if it started while this request waited, the slot goes back at once.
+        release?.();
+        logger.info({ voiceId: job.voiceId }, "TTS dedup piggyback");
+      }
+      return { run, release };
+    } catch (error) {
+      release?.();
+      throw error;
+    }
+  }
+
+  const failure = (job: Job, error: unknown) => {
+    const appError = toAppError(error);
+    logger.error({ voiceId: job.voiceId, code: appError.code, err: error }, "TTS synthesis error");
+    return appError;
+  };
+
+  async function serve(synthesis: ArticleSynthesisDeps, job: Job): Promise<Omit<TtsResult, "usage">> {
     const { voiceId, articleKey, premium } = job;
     // Article hits are answered before a slot is taken: a cached replay must never queue behind generation.
     const hit = await articleCache.get(articleKey);
@@ -124,70 +176,159 @@ export function createTtsService(deps: TtsServiceDeps) {
       logger.info({ voiceId, tier: hit.tier }, "TTS article cache hit");
       return { body: hit.body, cache: "article-hit" };
     }
-
-    // Dedup (invariant 10). A generation already running for this article+voice holds its own slot: a request
-    // joins it without planning or queueing, so identical requests are never refused USER_BUSY nor kept
-    // waiting behind unrelated work. On that path nothing is awaited between has() and run(), so run() joins
-    // the very generation has() saw and never starts one without a plan. A request that plans and queues
-    // may still find at run() a generation started meanwhile: it joins that one and gives its slot back.
-    const plan = pending.has(articleKey) ? undefined : await planChunks(synthesis, job);
-    // Cached chunks skip synthesis and the concurrency slot (spec, L3): only upstream work waits for one.
-    let release: Release | undefined;
-    if (plan && plan.missing.length > 0) release = await limiter.acquire(job.trackingKey, job.signal);
-    const start = (signal: AbortSignal) => {
-      if (!plan) throw new Error("A generation can only be started by a request that planned it (see the dedup rule)");
-      return runGeneration(synthesis, { plan, persist: premium, articleKey, signal });
-    };
+    // The dedup map needs a signal to know when this reader leaves; a caller without one never does.
+    const { run, release } = await joinGeneration(synthesis, { ...job, signal: job.signal ?? new AbortController().signal });
     try {
-      const { result, piggyback } = pending.run(articleKey, start, job.signal);
-      if (piggyback) {
-        // Joined a running generation; if it started while this request waited, the slot goes back at once.
-        release?.();
-        logger.info({ voiceId }, "TTS dedup piggyback");
-      }
-      const generated = await result;
+      const generated = await run.result;
       // The generation persists only when its starter is premium; a premium reader who joined it still
       // gets the cross-device copy (L2.5 is written for premium readers).
       if (premium && !generated.persisted) void articleCache.set(articleKey, generated.body, { persist: true });
       return { body: generated.body, cache: generated.allChunksCached ? "chunk-hit" : undefined };
     } catch (error) {
       if (job.signal?.aborted) throw error;
-      const appError = toAppError(error);
-      logger.error({ voiceId, code: appError.code, err: error }, "TTS synthesis error");
-      throw appError;
+      throw failure(job, error);
     } finally {
       release?.();
     }
   }
 
-  async function runGeneration(
-    synthesis: ArticleSynthesisDeps,
-    job: { plan: ChunkPlan; persist: boolean; articleKey: string; signal: AbortSignal },
-  ): Promise<Generated> {
-    const track = startMemoryTrack("tts-synthesis", deps.memoryLogger);
-    logMemorySnapshot(logger, "TTS pre-synthesis memory snapshot", { articleCache: articleCache.size(), chunkCache: chunkCache.size() });
-    const { text, voiceId, chunks, missing } = job.plan;
-    logger.info({ voiceId, chars: text.length, chunks: chunks.length, uncached: missing.length }, "TTS synthesis started");
+  /**
+   * /api/tts/stream. Everything that can refuse the reader happens before the first byte, including a failure of
+   * chunk 0: the start line goes out with the first chunk, so an error before any audio is a JSON error with
+   * its status. The reader is charged then (they have audio) and refunded if the generation later fails on our
+   * side; a reader who leaves after the first audio keeps the charge.
+   */
+  async function stream(input: TtsInput): Promise<TtsStream> {
+    const { synthesis, job, settle } = await admit(input);
+    // The reader leaves when the request aborts or the response body is cancelled, whichever Bun reports.
+    const leave = new AbortController();
+    const signal = job.signal ? AbortSignal.any([job.signal, leave.signal]) : leave.signal;
+    let opened: OpenedStream;
     try {
-      const audio = await synthesizeArticle(synthesis, job.plan, { signal: job.signal, onCheckpoint: track.checkpoint });
-      const body = JSON.stringify({
-        audioBase64: Buffer.from(audio.audio.buffer, audio.audio.byteOffset, audio.audio.byteLength).toString("base64"),
-        alignment: audio.alignment,
-        durationMs: audio.durationMs,
-        voice: voiceId,
-        chunks: audio.chunkCount,
-      });
-      track.checkpoint("build-response");
-      // Memory is written before set() first awaits, so the next identical request hits; the Redis copy is
-      // fire-and-forget (set never rejects) and does not hold the reader's response.
-      void articleCache.set(job.articleKey, body, { persist: job.persist });
-      // Upstream JSON, decoded chunks, the merged MP3, its base64 and this body: about five times its size.
-      deps.gcPacer?.add(body.length * 5);
-      return { body, allChunksCached: audio.cachedChunks === audio.chunkCount, persisted: job.persist };
-    } finally {
-      track.end();
+      opened = await openStream(synthesis, { ...job, signal });
+    } catch (error) {
+      leave.abort();
+      await settle("release");
+      throw error;
     }
+    const usage = await settle("commit");
+    const encoder = new TextEncoder();
+    let finished = false;
+    const finish = () => {
+      finished = true;
+      opened.release?.();
+    };
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(opened.startLine));
+        opened.follow((line, last) => {
+          if (finished) return;
+          controller.enqueue(encoder.encode(line));
+          if (!last) return;
+          finish();
+          controller.close();
+        }, signal);
+      },
+      cancel(reason) {
+        finish();
+        leave.abort(reason);
+      },
+    });
+    // A failure after the first audio is ours: the charge goes back.
+    void opened.failedAfterAudio.then((failed) => (failed ? settle("refund") : undefined));
+    return { body, cache: opened.cache ?? undefined, usage };
   }
 
-  return { generate };
+  interface OpenedStream {
+    startLine: string;
+    cache: StreamCache;
+    /** the concurrency slot this reader took, if any */
+    release?: Release;
+    /** Sends every line after the start line, in order, until `signal` aborts; `last` marks the end or error line. */
+    follow(send: (line: string, last: boolean) => void, signal: AbortSignal): void;
+    /** true when the generation failed after this reader's first audio (they saw the error line) */
+    failedAfterAudio: Promise<boolean>;
+  }
+
+  /** Waits for the first audio, which is when the start line goes out. */
+  async function openStream(synthesis: ArticleSynthesisDeps, job: Job & { signal: AbortSignal }): Promise<OpenedStream> {
+    const { text, voiceId, articleKey } = job;
+    const startLine = (chunks: number, cache: StreamCache) => toLine({ type: "start", voice: voiceId, chunks, textLength: text.length, cache });
+    // An article hit is served from the chunk caches, which every completed generation filled: the article
+    // entry is one merged MP3 that cannot be cut back into chunks. When a chunk has left its cache since, the
+    // article is generated again, for that chunk only.
+    const hit = (await articleCache.get(articleKey)) !== undefined;
+    const plan = hit ? await planChunks(synthesis, job) : undefined;
+    if (plan && plan.missing.length === 0) {
+      logger.info({ voiceId }, "TTS article cache hit");
+      const lines = createChunkLines(text, plan.chunks);
+      const all = plan.entries.flatMap((entry, index) => (entry ? lines.add(index, entry) : []));
+      all.push(toLine({ type: "end", durationMs: lines.elapsedMs() }));
+      return {
+        startLine: startLine(plan.chunks.length, "article-hit"),
+        cache: "article-hit",
+        follow: (send) => all.forEach((line, i) => send(line, i === all.length - 1)),
+        failedAfterAudio: Promise.resolve(false),
+      };
+    }
+
+    const { run, release } = await joinGeneration(synthesis, job, plan);
+    // This reader takes the outcome from the events; the dedup map still counts it as a waiter until it leaves.
+    // A premium reader who joined a generation a free reader started still gets the cross-device copy, as on /api/tts.
+    run.result.then(
+      (generated) => {
+        if (job.premium && !generated.persisted) void articleCache.set(articleKey, generated.body, { persist: true });
+      },
+      () => {},
+    );
+    try {
+      await firstAudio(run.work, job.signal);
+    } catch (error) {
+      release?.();
+      if (job.signal.aborted) throw error;
+      throw failure(job, error);
+    }
+    let settleFailure = (_failed: boolean) => {};
+    const failedAfterAudio = new Promise<boolean>((resolve) => (settleFailure = resolve));
+    const cache: StreamCache = run.work.allChunksCached ? "chunk-hit" : null;
+    return {
+      startLine: startLine(run.work.chunks, cache),
+      cache,
+      release,
+      failedAfterAudio,
+      follow(send, signal) {
+        run.work.subscribe((event) => {
+          if (event.type === "chunk") return send(event.line, false);
+          if (event.type === "end") {
+            settleFailure(false);
+            return send(toLine({ type: "end", durationMs: event.durationMs }), true);
+          }
+          const appError = failure(job, event.error);
+          settleFailure(true);
+          send(toLine({ type: "error", error: appError.message, code: appError.code }), true);
+        }, signal);
+      },
+    };
+  }
+
+  /** Resolves at the generation's first event when it is audio; rejects with its error when it failed first. */
+  function firstAudio(generation: Generation, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const stop = new AbortController();
+      const onAbort = () => {
+        stop.abort();
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      generation.subscribe((event) => {
+        if (stop.signal.aborted) return;
+        stop.abort();
+        signal.removeEventListener("abort", onAbort);
+        if (event.type === "error") reject(event.error);
+        else resolve();
+      }, stop.signal);
+    });
+  }
+
+  return { generate, stream };
 }

@@ -63,13 +63,23 @@ export async function planChunks(
 export async function synthesizeArticle(
   deps: ArticleSynthesisDeps,
   plan: ChunkPlan,
-  { signal, onCheckpoint }: { signal?: AbortSignal; onCheckpoint?: (label: string) => void } = {},
+  {
+    signal,
+    onCheckpoint,
+    onChunk,
+  }: {
+    signal?: AbortSignal;
+    onCheckpoint?: (label: string) => void;
+    /** Each chunk as soon as it is there: the cached ones at once, the others as they complete, in any order. */
+    onChunk?: (index: number, entry: ChunkEntry) => void;
+  } = {},
 ): Promise<ArticleAudio> {
   const { inworld, chunkCache, logger } = deps;
   const { text, voiceId, chunks, keys, missing } = plan;
   const entries = [...plan.entries];
   const cachedChunks = chunks.length - missing.length;
 
+  entries.forEach((entry, index) => entry && onChunk?.(index, entry));
   let audioBytes = entries.reduce((sum, e) => sum + (e?.audio.byteLength ?? 0), 0);
   const fresh = await synthesizeInParallel(
     missing,
@@ -84,6 +94,7 @@ export async function synthesizeArticle(
       // Cached at once, whatever becomes of its siblings: a chunk is whole and correct on its own, so when the
       // article fails (or the reader leaves) a retry pays only for the chunks that did not complete (invariant 6).
       void chunkCache.set(keys[index], entry);
+      onChunk?.(index, entry);
       return entry;
     },
     {

@@ -1,0 +1,82 @@
+// The stream's lines (DESIGN.md "Streaming: POST /api/tts/stream"): chunks arrive in any order, lines leave in
+// text order, chunk k the moment it and every chunk before it are there. Each chunk line carries the chunk's
+// share of what /api/tts answers for the same plan (invariant 15): its bare MP3 frames (the frames concatMp3
+// copies) and its stretch of the merged timeline (partAlignment, which mergeAlignments joins), so the player's
+// appended frames and joined characters are the single response's, frame for frame and character for character.
+//
+// A line's characters run from where the previous chunk's text ended to where its own ends (the last line to
+// the end of the text): the whitespace between chunks opens the chunk after it, and `textOffset` is the offset
+// of the line's first character, so the lines' characters joined are exactly the cleaned text.
+import type { Alignment } from "@/lib/alignment/types";
+import { partAlignment } from "@/lib/alignment/merge-alignments";
+import { audioFrames, framesDurationMs } from "@/lib/mp3";
+import type { TextChunk } from "@/lib/text/split-chunks";
+import type { ChunkEntry } from "../../cache/chunk-cache";
+
+export type StreamCache = "article-hit" | "chunk-hit" | null;
+
+export type StreamLine =
+  | { type: "start"; voice: string; chunks: number; textLength: number; cache: StreamCache }
+  | {
+      type: "chunk";
+      index: number;
+      textOffset: number;
+      startMs: number;
+      durationMs: number;
+      audioBase64: string;
+      alignment: Alignment;
+    }
+  | { type: "end"; durationMs: number }
+  | { type: "error"; error: string; code: string };
+
+/** One NDJSON line. */
+export const toLine = (line: StreamLine) => `${JSON.stringify(line)}\n`;
+
+export interface ChunkLines {
+  /** Takes chunk `index`; returns the lines this makes ready, in text order (none while an earlier one is missing). */
+  add(index: number, entry: ChunkEntry): string[];
+  /** Decoded duration of the chunks sent so far: the whole article's once every chunk is in. */
+  elapsedMs(): number;
+}
+
+export function createChunkLines(text: string, chunks: readonly TextChunk[]): ChunkLines {
+  const waiting = new Map<number, ChunkEntry>();
+  let next = 0;
+  let elapsedMs = 0;
+
+  const lineFor = (k: number, entry: ChunkEntry) => {
+    const chunk = chunks[k];
+    const from = k === 0 ? 0 : chunks[k - 1].offset + chunks[k - 1].text.length;
+    const to = k === chunks.length - 1 ? text.length : chunk.offset + chunk.text.length;
+    const { bytes, frames } = audioFrames(entry.audio);
+    // The frame count, as concatMp3's chunkDurationsMs, not the entry's stored duration (invariant 5).
+    const durationMs = framesDurationMs(frames);
+    const alignment = partAlignment(text, { offset: chunk.offset, text: chunk.text, alignment: entry.alignment, durationMs }, from, to, elapsedMs);
+    const line = toLine({
+      type: "chunk",
+      index: k,
+      textOffset: from,
+      startMs: elapsedMs,
+      durationMs,
+      audioBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"),
+      alignment,
+    });
+    elapsedMs += durationMs;
+    return line;
+  };
+
+  return {
+    add(index, entry) {
+      if (!Number.isInteger(index) || index < next || index >= chunks.length) throw new RangeError(`chunk ${index} is not awaited`);
+      waiting.set(index, entry);
+      const ready: string[] = [];
+      for (let held = waiting.get(next); held; held = waiting.get(next)) {
+        waiting.delete(next);
+        ready.push(lineFor(next, held));
+        next++;
+      }
+      return ready;
+    },
+    elapsedMs: () => elapsedMs,
+  };
+}
