@@ -12,7 +12,7 @@ import type { PendingGenerations } from "../../dedup/pending-generations";
 import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
 import type { GcPacer } from "../../health/gc-pacer";
 import type { InworldClient } from "../../inworld/client";
-import type { RetryPolicy } from "../../inworld/parallel-synthesizer";
+import type { RetryPolicy } from "../../inworld/rate-limit-retry";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
 import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";

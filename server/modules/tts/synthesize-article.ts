@@ -11,7 +11,8 @@ import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
 import { audioTooLarge } from "../../errors";
 import { warnLargeAllocation } from "../../health/memory-tracker";
 import type { InworldClient } from "../../inworld/client";
-import { synthesizeInParallel, type RetryPolicy } from "../../inworld/parallel-synthesizer";
+import { retryRateLimited, type RetryPolicy } from "../../inworld/rate-limit-retry";
+import { parallelMap } from "@/lib/async/parallel-map";
 import type { Logger } from "../../logger";
 
 export const MAX_AUDIO_BYTES = 50 * 1024 * 1024;
@@ -81,11 +82,15 @@ export async function synthesizeArticle(
 
   entries.forEach((entry, index) => entry && onChunk?.(index, entry));
   let audioBytes = entries.reduce((sum, e) => sum + (e?.audio.byteLength ?? 0), 0);
-  const fresh = await synthesizeInParallel(
+  const fresh = await parallelMap(
     missing,
     async (index, _, chunkSignal) => {
       const chunk = chunks[index];
-      const result = await inworld.synthesize({ text: chunk.text, voiceId }, chunkSignal);
+      const result = await retryRateLimited(() => inworld.synthesize({ text: chunk.text, voiceId }, chunkSignal), {
+        policy: deps.retry,
+        signal: chunkSignal,
+        onRetry: (info) => logger.warn({ ...info, index, voiceId }, "TTS chunk rate-limited, retrying"),
+      });
       // Counted as results arrive so a runaway article fails before it holds 50 MB of buffers.
       audioBytes += result.audio.byteLength;
       if (audioBytes > MAX_AUDIO_BYTES) throw audioTooLarge(audioBytes);
@@ -97,12 +102,7 @@ export async function synthesizeArticle(
       onChunk?.(index, entry);
       return entry;
     },
-    {
-      concurrency: deps.chunkConcurrency,
-      retry: deps.retry,
-      signal,
-      onRetry: (info) => logger.warn({ ...info, voiceId }, "TTS chunk rate-limited, retrying"),
-    },
+    { concurrency: deps.chunkConcurrency, signal },
   );
   onCheckpoint?.("chunk-gen");
 
