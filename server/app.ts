@@ -1,4 +1,4 @@
-// Composition of the HTTP surface, and the one place errors become responses (DESIGN.md error shape).
+// Composition of the HTTP surface, and the one place errors become responses (docs/architecture.md error shape).
 import { Elysia } from "elysia";
 import { AppError } from "./errors";
 import type { Logger } from "./logger";

@@ -1,4 +1,4 @@
-// A thin HTTP wrapper around Inworld's TTS REST API (spec: "Inworld AI TTS API Details"; DESIGN.md
+// A thin HTTP wrapper around Inworld's TTS REST API (spec: "Inworld AI TTS API Details"; docs/architecture.md
 // "Contracts → Inworld"). One call, one chunk. It converts Inworld's singular "Time" alignment names to
 // the plural ones the rest of the system uses and signals failures as typed errors; it never retries.
 import type { Alignment } from "@/lib/alignment/types";

@@ -1,6 +1,6 @@
 // The TTS concurrency limiter (spec "Scalability Design → Concurrency Control"): a fixed number of global
 // slots, a per-user cap, a bounded FIFO queue with a timeout, and abort-aware cleanup so slots always come back
-// (DESIGN.md invariant 8).
+// (docs/architecture.md invariant 8).
 import type { Logger } from "pino";
 import { ttsBusy, userBusy } from "../errors";
 import { createLogger } from "../logger";

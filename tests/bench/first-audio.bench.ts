@@ -1,7 +1,7 @@
 // Benchmark: time to first audio on /api/tts/stream (the first chunk line received) for uncached articles of
 // N chunks, next to the wall time of the whole stream and of /api/tts for an article of the same shape. The
 // voice server's latency grows with the text (a fixed part plus a per-character part, as Inworld's does), so
-// the short opening chunk answers sooner than a full one. Targets (DESIGN.md): first audio ≤ 1.2 × chunk 0's
+// the short opening chunk answers sooner than a full one. Targets (docs/architecture.md): first audio ≤ 1.2 × chunk 0's
 // upstream latency, flat in N; whole article ≤ 1.05 × ceil(N/3) × L, L being a full chunk's latency.
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { planTTSChunks } from "@/lib/text/chunk-plan";

@@ -1,5 +1,5 @@
 // POST /api/tts/stream against the real API on Bun and a voice server of this file's own (silence engine: what
-// is measured here is lines and upstream calls, not speech). DESIGN.md "Streaming" and invariants 6, 10, 15.
+// is measured here is lines and upstream calls, not speech). docs/architecture.md "Streaming" and invariants 6, 10, 15.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { scanMp3Frames } from "@/lib/mp3";
 import { cleanTextForTTS } from "@/lib/text/clean-text";

@@ -1,5 +1,5 @@
 // The stream's chunk lines, in process: text order whatever order chunks complete in, and together exactly
-// what /api/tts builds from the same chunks (DESIGN.md invariant 15).
+// what /api/tts builds from the same chunks (docs/architecture.md invariant 15).
 import { describe, expect, it } from "vitest";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3 } from "@/lib/mp3";

@@ -1,4 +1,4 @@
-// Cleaning is linear in the input (DESIGN.md invariant 12: the raw text may be 1,000,000 characters) and
+// Cleaning is linear in the input (docs/architecture.md invariant 12: the raw text may be 1,000,000 characters) and
 // still removes exactly what the rules describe. The rules' plainest reading is a loop that re-runs the
 // inline patterns until nothing changes; it is quadratic in the nesting depth, so it serves here only as
 // the reference on small inputs.

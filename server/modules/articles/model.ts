@@ -12,7 +12,7 @@ export interface ImportLimits {
   maxTextChars: number;
 }
 
-/** One of { url } · { html, url? } · { text, title? } (DESIGN.md → Articles); the service checks which. */
+/** One of { url } · { html, url? } · { text, title? } (docs/architecture.md → Articles); the service checks which. */
 export const importRequest = ({ maxHtmlChars, maxTextChars }: ImportLimits) =>
   t.Object(
     {

@@ -55,7 +55,7 @@ export interface TtsResult {
 }
 
 export interface TtsStream {
-  /** NDJSON lines (DESIGN.md "Streaming"): the start line and the first chunk are already in it. */
+  /** NDJSON lines (docs/architecture.md "Streaming"): the start line and the first chunk are already in it. */
   body: ReadableStream<Uint8Array>;
   cache?: "article-hit" | "chunk-hit";
   usage?: { count: number; limit: number };
