@@ -8,17 +8,27 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("parallelMap", () => {
   it("returns results in input order when later items finish first", async () => {
+    // Each item finishes when the test says so, last first: no timers, so no machine load can reorder them.
+    const gates = Array.from({ length: 5 }, () => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    });
     const finished: number[] = [];
-    const results = await parallelMap(
-      [40, 30, 20, 10, 1],
-      async (ms, index) => {
-        await wait(ms);
+    const run = parallelMap(
+      gates,
+      async (gate, index) => {
+        await gate.promise;
         finished.push(index);
         return `chunk-${index}`;
       },
       { concurrency: 5 },
     );
-    expect(results).toEqual(["chunk-0", "chunk-1", "chunk-2", "chunk-3", "chunk-4"]);
+    for (const index of [4, 3, 2, 1, 0]) {
+      gates[index].resolve();
+      await expect.poll(() => finished.length).toBe(5 - index);
+    }
+    expect(await run).toEqual(["chunk-0", "chunk-1", "chunk-2", "chunk-3", "chunk-4"]);
     expect(finished).toEqual([4, 3, 2, 1, 0]);
   });
 

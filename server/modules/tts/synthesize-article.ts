@@ -1,7 +1,6 @@
 // From cleaned article text to one MP3 and one timeline: split into chunks, take what the chunk caches
 // hold, synthesize the rest in parallel, caching each as it completes, and merge once every chunk is there.
 import type { Alignment } from "@/lib/alignment/types";
-import { fitAlignmentToText } from "@/lib/alignment/fit-alignment";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3, estimateMp3DurationMs, parseMp3DurationMs } from "@/lib/mp3";
 import { chunkCacheKey } from "@/lib/text/cache-key";
@@ -95,7 +94,8 @@ export async function synthesizeArticle(
       audioBytes += result.audio.byteLength;
       if (audioBytes > MAX_AUDIO_BYTES) throw audioTooLarge(audioBytes);
       const durationMs = parseMp3DurationMs(result.audio) || estimateMp3DurationMs(result.audio, inworld.settings.bitRate);
-      const entry: ChunkEntry = { audio: result.audio, alignment: fitAlignmentToText(chunk.text, result.alignment), durationMs };
+      // Kept as the provider gave it: partAlignment fits it to the chunk's text, once, where the lines are made.
+      const entry: ChunkEntry = { audio: result.audio, alignment: result.alignment, durationMs };
       // Cached at once, whatever becomes of its siblings: a chunk is whole and correct on its own, so when the
       // article fails (or the reader leaves) a retry pays only for the chunks that did not complete (invariant 6).
       void chunkCache.set(keys[index], entry);
