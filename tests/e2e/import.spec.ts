@@ -130,6 +130,24 @@ test("a pasted article opens, plays word by word and is listed like a link", asy
   expect(await violations(page)).toEqual([]);
 });
 
+test("a signed-in reader's imports are kept by the API: listed after a reload, removed on Remove", async ({ page, player }) => {
+  await player.signInDemo("free");
+  const library = new LibraryPage(page);
+  await library.goto();
+  const id = await library.expectOpened(await library.paste(`Signed in and reading\n\n${PASTED}`));
+  await page.evaluate(() => localStorage.clear());
+
+  await library.goto();
+  const entry = library.entry(id);
+  await expect(entry).toContainText("Signed in and reading");
+  const removed = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/library/${id}` && r.request().method() === "DELETE");
+  await entry.locator('[data-slot="remove-article"]').click();
+  expect((await removed).status()).toBe(204);
+  await expect(entry).toHaveCount(0);
+  const listed = (await (await page.request.get("/api/library")).json()) as { articles: { id: string }[] };
+  expect(listed.articles.map((a) => a.id)).not.toContain(id);
+});
+
 test("an import that fails says why and what to do, and the reader stays on the page", async ({ page }) => {
   const library = new LibraryPage(page);
   await library.goto();
