@@ -27,6 +27,8 @@ export function rememberImport(article: SavedArticle) {
 /** The server's answer from GET /api/library, reduced to what the list shows. */
 async function loadServer(signal: AbortSignal): Promise<SavedArticle[]> {
   const response = await fetch("/api/library", { signal, cache: "no-store" });
+  // The session ended (the proxy has cleared its cookie): until the next page load this reader is anonymous.
+  if (response.status === 401) return loadLocal();
   if (!response.ok) throw new Error(`GET /api/library answered ${response.status}`);
   const body = (await response.json()) as { articles?: unknown };
   return parseSavedArticles(body.articles);
