@@ -51,7 +51,8 @@ test("reaching the end pauses and keeps the player open; play then starts again 
   // take a while to read the state back), and far from where it ended.
   expect(restarted.time).toBeLessThanOrEqual(((restarted.at - pressedAt) / 1000) * restarted.rate + 0.5);
   expect(restarted.time).toBeLessThan(ended.time / 2);
-  reader.expectReachedFrom(restarted, 0, pressedAt);
+  // No word lit yet (-1, in the opening silence) or one of the first: never more than the audio played holds.
+  expect(restarted.current).toBeLessThanOrEqual(1 + Math.ceil(restarted.time * 6));
   await reader.waitForAudioTime(restarted.time + 1);
   expect((await reader.state()).paused).toBe(false);
 });
