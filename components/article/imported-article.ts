@@ -2,25 +2,12 @@
 // was sanitized by the API; the page's Content-Security-Policy is the second wall.
 import { cache } from "react";
 import { webEnv } from "@/components/config/web-env";
+import { ARTICLE_ID_PATTERN, type ArticleJson } from "@/lib/articles/article-json";
 
-export interface ImportedArticle {
-  id: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  url: string | null;
-  lang: string | null;
-  dir: "ltr" | "rtl";
-  publishedTime: string | null;
-  excerpt: string | null;
-  html: string;
-  text: string;
-  words: number;
-  listeningMinutes: number;
-}
+export type ImportedArticle = ArticleJson;
 
-// The API's article ids (server/modules/articles/model.ts): asking it about anything else is a 404 anyway.
-const ARTICLE_ID = /^[A-Za-z0-9_-]{22}$/;
+// Asking the API about anything but one of its ids is a 404 anyway.
+const ARTICLE_ID = new RegExp(ARTICLE_ID_PATTERN);
 const FETCH_TIMEOUT_MS = 10_000;
 
 /** The article, or null when there is none by that id. Cached per request: metadata and page share one call. */

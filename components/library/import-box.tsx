@@ -5,15 +5,11 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { importErrorMessage, OFFLINE } from "@/lib/library/import-errors";
 import { importRequestFor, MAX_PASTED_CHARS } from "@/lib/library/import-request";
 import { rememberImport } from "@/components/hooks/use-your-articles";
+import type { ArticleJson } from "@/lib/articles/article-json";
 
 type BoxState = { kind: "idle" } | { kind: "busy"; label: string } | { kind: "error"; message: string };
 
-interface ImportedArticle {
-  id: string;
-  title: string;
-  siteName: string | null;
-  listeningMinutes: number;
-}
+type ImportedArticle = Pick<ArticleJson, "id" | "title" | "siteName" | "listeningMinutes">;
 
 /**
  * The home page's one box: a link or a pasted article goes to POST /api/articles, and the reader lands on
