@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   themeColor: "#fbfaf7",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, the not-found page too: Next.js can put the Content-Security-Policy's
+  // fresh nonce (proxy.ts) on its scripts only while rendering; a prebuilt page's scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

@@ -2,9 +2,14 @@ import Link from "next/link";
 import { listeningMinutes } from "@/components/article/reading-time";
 import { SAMPLE_ARTICLES } from "@/components/article/samples";
 import { AccountChip } from "@/components/auth/account-chip";
+import { getSession } from "@/components/auth/session";
+import { ImportBox } from "@/components/library/import-box";
+import { YourArticles } from "@/components/library/your-articles";
 import { HeadphonesIcon } from "@/components/ui/icons";
+import "./library.css";
 
-export default function HomePage() {
+export default async function HomePage() {
+  const signedIn = (await getSession()) !== null;
   return (
     <main className="library">
       <header className="library__header">
@@ -20,6 +25,9 @@ export default function HomePage() {
         <h1>Articles, read aloud</h1>
         <p>Open an article and press Listen, or the L key. Every word lights up as it is spoken; click any word to jump there.</p>
       </header>
+      <ImportBox signedIn={signedIn} />
+      <YourArticles signedIn={signedIn} />
+      <h2 className="library__section">Samples</h2>
       <ul className="library__list" data-slot="article-list">
         {SAMPLE_ARTICLES.map((article) => (
           <li key={article.id}>

@@ -1,4 +1,4 @@
-// Which address the web app vouches for (DESIGN.md invariant 13), used by scripts/web-server.mjs. Plain
+// Which address the web app vouches for (docs/architecture.md invariant 13), used by scripts/web-server.mjs. Plain
 // JavaScript because that server runs under Node before Next.js, with no TypeScript step in between.
 import { BlockList, isIP } from "node:net";
 

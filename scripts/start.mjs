@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the web app, the API on Bun, and — when there is no INWORLD_API_KEY — the offline local voice
 // server standing in for Inworld. One Ctrl-C stops them all; if one dies, the others are stopped too.
+// `npm run dev` (--dev): the same processes, with Next's dev server (hot reload) and the API under `bun --watch`.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -14,6 +15,7 @@ const webPort = env.PORT || "3000";
 const apiPort = env.API_PORT || "3001";
 const voicePort = env.LOCAL_VOICE_PORT || "3002";
 const useLocalVoice = !env.INWORLD_API_KEY;
+const dev = process.argv.includes("--dev");
 
 // The demo sign-in needs a signing secret, the same one across restarts so sessions outlive them.
 env.AUTH_SECRET ||= loadOrCreateAuthSecret(join(root, ".local/auth-secret"));
@@ -34,7 +36,7 @@ function newestMtime(dir) {
 // changed since the last one, so a fresh clone needs nothing but `npm install && npm start`.
 function ensureBuild() {
   const buildId = join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  const sources = ["app", "components", "lib", "next.config.ts", "package.json"].map((p) => join(root, p)).filter(existsSync);
+  const sources = ["app", "components", "lib", "next.config.ts", "proxy.ts", "package.json"].map((p) => join(root, p)).filter(existsSync);
   const newestSource = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)));
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource) return;
   console.log("[start] building the web app (next build)…");
@@ -42,7 +44,7 @@ function ensureBuild() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-ensureBuild();
+if (!dev) ensureBuild();
 
 const children = [];
 let stopping = false;
@@ -79,8 +81,13 @@ if (useLocalVoice) {
   // The API needs *a* key to enable TTS; the local voice server accepts any Basic credential.
   Object.assign(apiEnv, { INWORLD_BASE_URL: `http://127.0.0.1:${voicePort}`, INWORLD_API_KEY: "local-voice" });
 }
-run("api", bin("bun"), ["server/index.ts"], apiEnv);
+run("api", bin("bun"), dev ? ["--watch", "server/index.ts"] : ["server/index.ts"], apiEnv);
 // Next.js behind our own server, which writes the client address itself (scripts/web-server.mjs).
-run("web", process.execPath, [join(root, "scripts/web-server.mjs")], { PORT: webPort, HOST: env.HOST || "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" });
+run("web", process.execPath, [join(root, "scripts/web-server.mjs")], {
+  PORT: webPort,
+  HOST: env.HOST || "0.0.0.0",
+  WEB_DEV: dev ? "1" : "",
+  NEXT_TELEMETRY_DISABLED: "1",
+});
 
 console.log(`[start] web http://localhost:${webPort}  api http://localhost:${apiPort}` + (useLocalVoice ? `  local voice http://localhost:${voicePort} (offline, no API key)` : "  Inworld"));

@@ -4,7 +4,8 @@
 // X-Forwarded-For only when a request arrives without one, so a browser's own header would reach the API as
 // the reader's address and pick its rate limit and quota bucket. Here every forwarding header a client wrote
 // is dropped before Next sees the request, and X-Forwarded-For is set to the one address we vouch for
-// (scripts/client-address.mjs). Settings: PORT (3000), HOST (0.0.0.0), WEB_TRUST_PROXY (none), NEXT_DIST_DIR.
+// (scripts/client-address.mjs). Settings: PORT (3000), HOST (0.0.0.0), WEB_TRUST_PROXY (none), NEXT_DIST_DIR, and
+// WEB_DEV=1 (set by `npm run dev`) for Next's dev server instead of the production build.
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { clientAddress, parseTrustedProxies } from "./client-address.mjs";
@@ -23,10 +24,11 @@ try {
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 
-// As `next start` does; set before Next is loaded, which reads it.
-process.env.NODE_ENV = "production";
+const dev = process.env.WEB_DEV === "1";
+// As `next start` and `next dev` do; set before Next is loaded, which reads it.
+process.env.NODE_ENV = dev ? "development" : "production";
 const { default: next } = await import("next");
-const app = next({ dev: false, dir: resolve(import.meta.dirname, ".."), hostname, port });
+const app = next({ dev, dir: resolve(import.meta.dirname, ".."), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 

@@ -1,4 +1,4 @@
-// Composition of the HTTP surface, and the one place errors become responses (DESIGN.md error shape).
+// Composition of the HTTP surface, and the one place errors become responses (docs/architecture.md error shape).
 import { Elysia } from "elysia";
 import { AppError } from "./errors";
 import type { Logger } from "./logger";
@@ -35,9 +35,6 @@ export function createApp(options: AppOptions) {
         return errorResponse(499, "CLIENT_CLOSED", "The client closed the request");
       }
       if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.retryAfterSeconds, error.headers);
-      // A route's own body reader (a size cap, JSON only) refuses from inside Elysia's parse step, which wraps it.
-      const refusal = code === "PARSE" ? error.cause : undefined;
-      if (refusal instanceof AppError) return errorResponse(refusal.status, refusal.code, refusal.message);
       switch (code) {
         case "VALIDATION":
           // Elysia's default is 422 with its own shape; our contract is 400 INVALID_REQUEST. Schemas carry their
@@ -45,7 +42,10 @@ export function createApp(options: AppOptions) {
           return errorResponse(400, "INVALID_REQUEST", typeof error.customError === "string" ? error.customError : "Invalid request body");
         case "PARSE":
           // Elysia wraps what a body reader throws; ours (server/plugins/json-body.ts) throws the answer itself.
-          if (error.cause instanceof AppError) return errorResponse(error.cause.status, error.cause.code, error.cause.message, error.cause.retryAfterSeconds);
+          if (error.cause instanceof AppError) {
+            const { status, code: refusal, message, retryAfterSeconds, headers } = error.cause;
+            return errorResponse(status, refusal, message, retryAfterSeconds, headers);
+          }
           return errorResponse(400, "INVALID_REQUEST", "Request body must be JSON");
         case "NOT_FOUND":
           return errorResponse(404, "NOT_FOUND", "No such endpoint");

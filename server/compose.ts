@@ -11,7 +11,7 @@ import { createPendingGenerations } from "./dedup/pending-generations";
 import { createGcPacer } from "./health/gc-pacer";
 import type { Env } from "./env";
 import { createInworldClient } from "./inworld/client";
-import type { RetryPolicy } from "./inworld/parallel-synthesizer";
+import type { RetryPolicy } from "./inworld/rate-limit-retry";
 import { parseTrustedProxies } from "./limits/client-ip";
 import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
 import { createRateLimiter } from "./limits/rate-limiter";

@@ -1,6 +1,7 @@
 // The one place that reads the environment. Every variable is validated at once and every problem is
 // reported together, so a misconfigured deploy fails at start with one readable message.
 import { z } from "zod";
+import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { parseTrustedProxies } from "./limits/client-ip";
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -42,7 +43,7 @@ const schema = z.object({
   TTS_MAX_QUEUED: z.coerce.number().int().min(0).optional(),
   TTS_CHUNK_CONCURRENCY: int(3),
   TTS_RATE_LIMIT_PER_MIN: int(10),
-  TTS_DAILY_FREE_LIMIT: int(3),
+  TTS_DAILY_FREE_LIMIT: int(FREE_DAILY_LIMIT),
   TTS_MAX_TEXT_CHARS: int(100_000),
   TTS_CHUNK_TIMEOUT_MS: int(60_000),
   IMPORT_ALLOW_PRIVATE: flag,

@@ -1,4 +1,4 @@
-// Every failure a caller can see is one of these: a stable `code` (DESIGN.md's table) and the HTTP status
+// Every failure a caller can see is one of these: a stable `code` (the error table in docs/architecture.md) and the HTTP status
 // it maps to. Only server/app.ts turns them into responses.
 export class AppError extends Error {
   readonly status: number;

@@ -4,7 +4,7 @@ import { upgradeDemo } from "@/components/auth/actions";
 import { AccountChip } from "@/components/auth/account-chip";
 import { demoAuthEnabled, getSession } from "@/components/auth/session";
 import { HeadphonesIcon, LockIcon } from "@/components/ui/icons";
-import { FREE_DAILY_LIMIT } from "@/lib/credits/daily-credits";
+import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { safeReturnPath } from "@/lib/navigation/return-path";
 import { VOICE_PRESETS } from "@/lib/voices";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { HeadphonesIcon } from "@/components/ui/icons";
+import { ListenButton } from "./listen-button";
 
 interface MobileBottomBarProps {
   listening: boolean;
@@ -13,17 +13,7 @@ export function MobileBottomBar({ listening, onListen }: MobileBottomBarProps) {
       <Link href="/" className="bottom-bar__link">
         Library
       </Link>
-      <button
-        type="button"
-        className="listen-button"
-        data-slot="listen-button"
-        data-status={listening ? "active" : "idle"}
-        aria-pressed={listening}
-        onClick={onListen}
-      >
-        <HeadphonesIcon />
-        <span>{listening ? "Stop" : "Listen"}</span>
-      </button>
+      <ListenButton listening={listening} onListen={onListen} />
     </nav>
   );
 }

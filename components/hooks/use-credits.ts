@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { dismiss, readRecord, recordUsage, remainingCredits, utcDay, type CreditRecord, type Usage } from "@/lib/credits/daily-credits";
+import { dismiss, readRecord, recordUsage, remainingCredits, type CreditRecord, type Usage } from "@/lib/credits/daily-credits";
+import { utcDay } from "@/lib/time/utc-day";
 
 function load(storageKey: string): CreditRecord {
   const day = utcDay(new Date());

@@ -31,15 +31,6 @@ export function HeadphonesIcon(props: IconProps) {
   );
 }
 
-export function VolumeHighIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M11 5 6 9H2v6h4l5 4z" />
-      <path d="M15.54 8.46a5 5 0 0 1 0 7.07M19.07 4.93a10 10 0 0 1 0 14.14" />
-    </Icon>
-  );
-}
-
 export function PlayIcon(props: IconProps) {
   return (
     <Icon {...props} fill="currentColor" stroke="none">
@@ -53,14 +44,6 @@ export function PauseIcon(props: IconProps) {
     <Icon {...props} fill="currentColor" stroke="none">
       <rect x="6" y="4.5" width="4" height="15" rx="1.2" />
       <rect x="14" y="4.5" width="4" height="15" rx="1.2" />
-    </Icon>
-  );
-}
-
-export function StopIcon(props: IconProps) {
-  return (
-    <Icon {...props} fill="currentColor" stroke="none">
-      <rect x="6" y="6" width="12" height="12" rx="2" />
     </Icon>
   );
 }
@@ -86,15 +69,6 @@ export function BackwardIcon(props: IconProps) {
 
 export function ForwardIcon(props: IconProps) {
   return <SkipIcon {...props} direction="forward" />;
-}
-
-export function SpeedIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M12 14l4-4" />
-      <path d="M3.34 19a10 10 0 1 1 17.32 0" />
-    </Icon>
-  );
 }
 
 export function LockIcon(props: IconProps) {

@@ -16,7 +16,7 @@ export interface AlignmentPart {
  * parts (the whitespace the chunker left out) belong to the part that follows them and take its start time,
  * which is the end of the previous part's audio; characters after the last part take the end of its audio.
  * `startMs` is the decoded duration of parts 0..k-1. The stream sends these stretches as they are, and
- * mergeAlignments joins them, so both endpoints' timelines are the same numbers (DESIGN.md invariant 15).
+ * mergeAlignments joins them, so both endpoints' timelines are the same numbers (docs/architecture.md invariant 15).
  */
 export function partAlignment(fullText: string, part: AlignmentPart, from: number, to: number, startMs: number): Alignment {
   const { offset, text, durationMs } = part;
@@ -46,7 +46,7 @@ function fill(values: number[], from: number, to: number, value: number): void {
  * Merges per-chunk alignments, given in text order, into one timeline for `fullText`: one entry per UTF-16 unit
  * (characters.join("") === fullText), starts never decreasing, end ≥ start, nothing after the total duration.
  *
- * Part k is shifted by the decoded durations of parts 0..k-1 (DESIGN invariant 5): the last timestamp of a
+ * Part k is shifted by the decoded durations of parts 0..k-1 (docs/architecture.md, invariant 5): the last timestamp of a
  * chunk misses its trailing silence, and that error would add up over an article. Each part's times are
  * clamped to its own audio, so a provider timestamp past the end of its MP3 cannot overlap the next part.
  * Characters between parts take the boundary time (see partAlignment).

@@ -6,14 +6,3 @@ export interface Alignment {
   characterStartTimesSeconds: number[];
   characterEndTimesSeconds: number[];
 }
-
-export interface WordBoundary {
-  text: string;
-  /** start, in milliseconds */
-  offset: number;
-  /** milliseconds */
-  duration: number;
-  /** index of the word's first character in the text */
-  textOffset: number;
-  textLength: number;
-}

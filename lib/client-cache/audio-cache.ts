@@ -2,6 +2,7 @@
 // most 50 entries, the oldest 10 evicted on overflow). Written against two small key-value stores so the
 // policy is testable without a browser: `audio` holds the (large) entries, `index` only when each was saved,
 // so pruning never has to read an audio blob.
+import { assertPositiveInteger } from "../args/assert-positive";
 
 export interface KeyValueStore<V> {
   get(key: string): Promise<V | undefined>;
@@ -31,10 +32,6 @@ export interface AudioCache<V> {
   put(key: string, value: V): Promise<void>;
 }
 
-function positiveInteger(name: string, value: number) {
-  if (!Number.isInteger(value) || value <= 0) throw new TypeError(`Expected \`${name}\` to be a positive integer, got ${value}`);
-}
-
 export function createAudioCache<V>({
   audio,
   index,
@@ -43,9 +40,9 @@ export function createAudioCache<V>({
   maxEntries = AUDIO_CACHE_MAX_ENTRIES,
   evictCount = AUDIO_CACHE_EVICT_COUNT,
 }: AudioCacheOptions<V>): AudioCache<V> {
-  positiveInteger("ttlMs", ttlMs);
-  positiveInteger("maxEntries", maxEntries);
-  positiveInteger("evictCount", evictCount);
+  assertPositiveInteger("ttlMs", ttlMs);
+  assertPositiveInteger("maxEntries", maxEntries);
+  assertPositiveInteger("evictCount", evictCount);
 
   const remove = async (keys: string[]) => {
     if (keys.length === 0) return;

@@ -1,8 +1,8 @@
 // What a free or anonymous reader has left today (spec: Free Tier Limits, "Client-side (localStorage): Tracks
 // daily article URLs"). The server's X-TTS-Usage-* headers are the truth whenever a request was made; the
 // record of today's articles covers the time before one is. Days are UTC, as the server's quota days are.
+import { FREE_DAILY_LIMIT } from "../free-tier";
 
-export const FREE_DAILY_LIMIT = 3;
 const MAX_ARTICLES = 200;
 
 export interface CreditRecord {
@@ -20,10 +20,6 @@ export interface CreditRecord {
 export interface Usage {
   count: number;
   limit: number;
-}
-
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 export function emptyRecord(day: string): CreditRecord {
@@ -60,8 +56,4 @@ export function usedCredits(record: CreditRecord): number {
 
 export function remainingCredits(record: CreditRecord): number {
   return Math.max(0, record.limit - usedCredits(record));
-}
-
-export function hasHeardToday(record: CreditRecord, articleKey: string): boolean {
-  return record.articles.includes(articleKey);
 }

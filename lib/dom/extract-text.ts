@@ -2,7 +2,7 @@
 // blocks separated by a blank line, cleaned with the same cleanTextForTTS the API applies. The words of that
 // cleaned text are the words the alignment will contain, so buildWordPositions returns exactly one entry per
 // cleaned word, in order, each pointing at the DOM text it came from.
-import { splitWords } from "../alignment/word-boundaries";
+import { splitWords } from "../text/split-words";
 import { cleanTextForTTS } from "../text/clean-text";
 import { matchCleanWords } from "./match-words";
 

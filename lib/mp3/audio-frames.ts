@@ -1,4 +1,4 @@
-// A chunk's audio frames on their own, as the stream sends them (DESIGN.md "Streaming"): no ID3 or APE tag,
+// A chunk's audio frames on their own, as the stream sends them (docs/architecture.md "Streaming"): no ID3 or APE tag,
 // no Xing/Info frame, nothing between frames. Joined in order, the chunks' frames are exactly what concatMp3
 // puts behind its one Info frame, so a player that appends them hears the same file /api/tts answers.
 

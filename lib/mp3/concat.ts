@@ -1,4 +1,4 @@
-// Merges independently encoded MP3 chunks into one file that browsers time correctly (DESIGN.md invariants
+// Merges independently encoded MP3 chunks into one file that browsers time correctly (docs/architecture.md invariants
 // 3 and 4): every chunk's tags and VBR header frames go, the audio frames are copied in order, and one
 // Xing/Info frame describing the whole result goes first.
 

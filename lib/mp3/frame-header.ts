@@ -73,8 +73,8 @@ const FRAME_LENGTHS: Uint16Array = (() => {
   return table;
 })();
 
-/** Reads the 4 bytes at `offset` as a big-endian unsigned header word (no bounds check). */
-export function readHeaderWord(bytes: Uint8Array, offset: number): number {
+/** Reads the 4 bytes at `offset` as a big-endian unsigned integer (no bounds check): header words, Xing counts. */
+export function readUint32BE(bytes: Uint8Array, offset: number): number {
   return ((bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]) >>> 0;
 }
 
@@ -98,7 +98,7 @@ export function sideInfoLength(version: MpegVersion, channels: 1 | 2): number {
 
 export function parseFrameHeader(bytes: Uint8Array, offset: number): FrameHeader | null {
   if (!Number.isInteger(offset) || offset < 0 || offset + 4 > bytes.length) return null;
-  const word = readHeaderWord(bytes, offset);
+  const word = readUint32BE(bytes, offset);
   const frameLength = frameLengthOfWord(word);
   if (frameLength === 0) return null;
   const version = VERSIONS[(word >>> 19) & 3] as MpegVersion;

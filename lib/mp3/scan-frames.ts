@@ -4,7 +4,7 @@
 import {
   frameLengthOfWord,
   parseFrameHeader,
-  readHeaderWord,
+  readUint32BE,
   type ChannelMode,
   type FrameHeader,
   type MpegVersion,
@@ -64,14 +64,14 @@ function findFrame(bytes: Uint8Array, from: number, end: number, limit: number, 
   while (i + 4 <= limit) {
     i = bytes.indexOf(0xff, i);
     if (i < 0 || i + 4 > limit) return -1;
-    const word = readHeaderWord(bytes, i);
+    const word = readUint32BE(bytes, i);
     const length = frameLengthOfWord(word);
     if (length !== 0 && (stream === 0 || streamBits(word) === stream)) {
       const next = i + length;
       if (next === end) return i;
       if (next < end) {
         if (next + 4 <= end) {
-          const nextWord = readHeaderWord(bytes, next);
+          const nextWord = readUint32BE(bytes, next);
           if (frameLengthOfWord(nextWord) !== 0 && streamBits(nextWord) === streamBits(word)) return i;
         }
         if (isTagAt(bytes, next)) return i;
@@ -90,7 +90,7 @@ export function scanMp3Frames(bytes: Uint8Array): Mp3Frames | null {
 
   pos = findFrame(bytes, pos, end, end, 0);
   if (pos < 0) return null;
-  const stream = streamBits(readHeaderWord(bytes, pos));
+  const stream = streamBits(readUint32BE(bytes, pos));
   const first = parseFrameHeader(bytes, pos) as FrameHeader; // findFrame accepted its header word
   const vbrHeader = parseVbrHeader(bytes, pos, first);
   if (vbrHeader) pos += first.frameLength;
@@ -105,7 +105,7 @@ export function scanMp3Frames(bytes: Uint8Array): Mp3Frames | null {
   let isCbr = true;
 
   while (pos + 4 <= end) {
-    const word = readHeaderWord(bytes, pos);
+    const word = readUint32BE(bytes, pos);
     const length = frameLengthOfWord(word);
     if (length !== 0 && streamBits(word) === stream) {
       if (pos + length > end) break; // truncated last frame: decoders drop it too

@@ -15,6 +15,7 @@ import {
   SAMPLE_RATES,
   encodeHeaderWord,
   frameLengthOfWord,
+  readUint32BE,
   sideInfoLength,
   type ChannelMode,
   type FrameHeader,
@@ -42,10 +43,6 @@ export const XING_TOC_LENGTH = 100;
 /** Tag, flags, frames, bytes, toc: what buildInfoFrame writes. */
 const XING_WRITTEN_LENGTH = 4 + 4 + 4 + 4 + XING_TOC_LENGTH;
 const VBRI_OFFSET = 4 + 32;
-
-function readUint32BE(bytes: Uint8Array, offset: number): number {
-  return ((bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]) >>> 0;
-}
 
 function writeUint32BE(bytes: Uint8Array, offset: number, value: number): void {
   bytes[offset] = value >>> 24;

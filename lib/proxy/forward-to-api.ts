@@ -1,4 +1,4 @@
-// The web app's /api/tts* routes are thin: they hand the request to the API process and pass its answer back
+// The web app's /api/tts*, /api/articles* and /api/library* routes are thin: they hand the request to the API process and pass its answer back
 // untouched (status, JSON body, X-TTS-* headers), adding who is asking (the session token and client IP).
 // Only the failures the API cannot report itself are answered here, in the API's own error shape.
 import { isIP } from "node:net";
@@ -12,6 +12,11 @@ export interface ForwardOptions {
 }
 
 const PASSED_THROUGH = ["content-type", "cache-control", "retry-after"];
+const NULL_BODY_STATUSES = [204, 205, 304];
+
+const METHODS = ["GET", "POST", "PUT", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+const isMethod = (method: string): method is Method => (METHODS as readonly string[]).includes(method);
 
 function errorResponse(status: number, code: string, error: string): Response {
   return Response.json({ error, code }, { status });
@@ -36,12 +41,14 @@ export async function upstreamAnswer(upstream: Response, sentToken: boolean, sec
   // A token the API refuses (signed with another secret, expired) would fail every listen while the page
   // still looked signed in: drop it, so the reader is anonymous until they sign in again.
   if (sentToken && upstream.status === 401) out.append("set-cookie", clearedSessionCookie(secure));
-  return new Response(payload, { status: upstream.status, headers: out });
+  // A 204 (a removed library entry) may carry no body at all, not even an empty one.
+  const body = NULL_BODY_STATUSES.includes(upstream.status) ? null : payload;
+  return new Response(body, { status: upstream.status, headers: out });
 }
 
 /** What goes to the API for a browser's request: its capped body and who is asking. */
 export interface ApiRequest {
-  init: { method: "GET" | "POST"; headers: Headers; body?: Uint8Array<ArrayBuffer> };
+  init: { method: Method; headers: Headers; body?: Uint8Array<ArrayBuffer> };
   /** whether a session token was sent, so that a 401 clears it */
   sentToken: boolean;
   secure: boolean;
@@ -49,9 +56,10 @@ export interface ApiRequest {
 
 /** The browser's request made into the API's, or the refusal the web tier answers itself. */
 export async function apiRequestFrom(request: Request): Promise<ApiRequest | Response> {
-  const method = request.method === "POST" ? "POST" : "GET";
+  // Each route handler exports only the methods its API route has; anything else reaching here reads as GET.
+  const method = isMethod(request.method) ? request.method : "GET";
   let body: Uint8Array<ArrayBuffer> | undefined;
-  if (method === "POST") {
+  if (method === "POST" || method === "PUT") {
     try {
       body = await readCappedBody(request);
     } catch (cause) {

@@ -1,4 +1,4 @@
-// Cache keys for synthesized audio (spec: "Per-chunk LRU cache lookup (SHA-256 key)"; DESIGN invariant 9: a key
+// Cache keys for synthesized audio (spec: "Per-chunk LRU cache lookup (SHA-256 key)"; docs/architecture.md, invariant 9: a key
 // covers everything that changes the audio). Web Crypto only, so the same code runs in Node 20, Bun and browsers.
 
 /** Bump when anything that shapes the cached audio or alignment changes without showing up in the fields. */
@@ -11,7 +11,7 @@ export interface AudioSettings {
   bitRate: number;
 }
 
-/** What the API asks Inworld for (DESIGN "Contracts"); the server overrides modelId from INWORLD_MODEL_ID. The
+/** What the API asks Inworld for (docs/architecture.md, "Contracts"); the server overrides modelId from INWORLD_MODEL_ID. The
  * browser keys its IndexedDB copy with these too, so a client key names the same audio as the server's. */
 export const DEFAULT_AUDIO_SETTINGS: AudioSettings = {
   modelId: "inworld-tts-1.5-mini",

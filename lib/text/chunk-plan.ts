@@ -1,4 +1,4 @@
-// The one chunk plan both /api/tts and /api/tts/stream synthesize (DESIGN.md invariant 15). Chunk 0 is the
+// The one chunk plan both /api/tts and /api/tts/stream synthesize (docs/architecture.md invariant 15). Chunk 0 is the
 // article's opening, a sentence or two of at most OPENING_MAX_CHARS, so the first audio needs one short
 // upstream call whatever the article's length; the rest is chunked as splitTTSChunks does on its own, so
 // the edit-stability of its chunks (and their cache keys) is kept.

@@ -89,54 +89,84 @@ const HORIZONTAL_SPACE = /[^\S\n]+/g;
 // A bracket group is junk when the whole group, from its opening to its closing bracket, matches a pattern.
 const WHOLE_INLINE_JUNK = INLINE_JUNK_PATTERNS.map((pattern) => new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace("g", "")));
 const isBracket = (code: number) => code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d;
-const isOpening = (piece: string) => piece === "(" || piece === "[";
+const isOpening = (code: number) => code === 0x28 || code === 0x5b;
 const CLOSING_BRACKET = /[)\]]/;
 
-/** Drops the spaces at the end of `pieces` (the whitespace before a removed credit), across pieces. */
-function dropTrailingSpaces(pieces: string[]): void {
-  while (pieces.length > 0) {
-    const last = pieces[pieces.length - 1];
-    let end = last.length;
-    while (end > 0 && last.charCodeAt(end - 1) === 0x20) end -= 1;
-    if (end > 0) {
-      pieces[pieces.length - 1] = last.slice(0, end);
+/**
+ * The text of a line kept so far, as [start, end) ranges of it rather than strings: a long line makes many of
+ * them, and numbers are nothing for the collector to trace (an array of a hundred thousand small strings,
+ * rescanned at every collection while it grows, made the time per character climb with the line's length).
+ */
+interface Kept {
+  starts: number[];
+  ends: number[];
+}
+
+const keep = (kept: Kept, start: number, end: number) => {
+  kept.starts.push(start);
+  kept.ends.push(end);
+};
+
+const keptText = (line: string, kept: Kept, from: number) => {
+  let text = "";
+  for (let k = from; k < kept.starts.length; k += 1) text += line.slice(kept.starts[k], kept.ends[k]);
+  return text;
+};
+
+/** Drops the spaces at the end of what is kept (the whitespace before a removed credit), across ranges. */
+function dropTrailingSpaces(line: string, kept: Kept): void {
+  const { starts, ends } = kept;
+  while (starts.length > 0) {
+    const top = starts.length - 1;
+    let end = ends[top];
+    while (end > starts[top] && line.charCodeAt(end - 1) === 0x20) end -= 1;
+    if (end > starts[top]) {
+      ends[top] = end;
       return;
     }
-    pieces.pop();
+    starts.pop();
+    ends.pop();
   }
 }
 
 /**
  * Removes every junk bracket group, innermost first, so "(Photo (Image: x) by y)" goes once "(Image: x)" has.
- * One pass with a stack of the brackets kept so far: a closing bracket can only complete a group with the
- * last bracket kept, and the group's text is tested once, when it closes, so the work is linear (re-running
- * the patterns until nothing changes was quadratic in the nesting depth). `line` has its spaces collapsed.
+ * One pass with a stack of the opening brackets kept so far: a closing bracket can only complete a group with
+ * the last one, and the group's text is tested once, when it closes, so the work is linear (re-running the
+ * patterns until nothing changes was quadratic in the nesting depth). A closing bracket that completes no junk
+ * group is a wall: no group can reach across it any more, so the stack empties and the bracket stays in the
+ * text run around it. `line` has its spaces collapsed.
  */
 function removeInlineJunk(line: string): string {
   if (!CLOSING_BRACKET.test(line)) return line; // most lines: no group can close, nothing to remove
-  const pieces: string[] = []; // runs of text, and each kept bracket as a piece of its own
-  const kept: number[] = []; // indexes in `pieces` of the kept brackets
-  let from = 0;
+  const kept: Kept = { starts: [], ends: [] }; // text runs, and each open bracket as a range of its own
+  const open: number[] = []; // indexes of the kept opening brackets a group may still start at
+  let from = 0; // start of the text run not yet kept
   for (let i = 0; i < line.length; i += 1) {
-    if (!isBracket(line.charCodeAt(i))) continue;
-    if (i > from) pieces.push(line.slice(from, i));
-    from = i + 1;
-    const bracket = line[i];
-    const last = kept.at(-1);
-    if (!isOpening(bracket) && last !== undefined && isOpening(pieces[last])) {
-      const group = pieces.slice(last).join("") + bracket;
-      if (WHOLE_INLINE_JUNK.some((pattern) => pattern.test(group))) {
-        pieces.length = last;
-        kept.pop();
-        dropTrailingSpaces(pieces);
-        continue;
-      }
+    const code = line.charCodeAt(i);
+    if (!isBracket(code)) continue;
+    if (isOpening(code)) {
+      if (i > from) keep(kept, from, i);
+      open.push(kept.starts.length);
+      keep(kept, i, i + 1);
+      from = i + 1;
+      continue;
     }
-    kept.push(pieces.length);
-    pieces.push(bracket);
+    const last = open.at(-1);
+    if (last === undefined) continue;
+    const group = keptText(line, kept, last) + line.slice(from, i + 1);
+    if (WHOLE_INLINE_JUNK.some((pattern) => pattern.test(group))) {
+      kept.starts.length = last;
+      kept.ends.length = last;
+      open.pop();
+      dropTrailingSpaces(line, kept);
+      from = i + 1;
+    } else {
+      open.length = 0;
+    }
   }
-  if (from < line.length) pieces.push(line.slice(from));
-  return pieces.join("");
+  if (from < line.length) keep(kept, from, line.length);
+  return keptText(line, kept, 0);
 }
 
 function isJunkLine(line: string): boolean {

@@ -1,5 +1,5 @@
 // Who is asking: a bearer JWT (HS256, AUTH_SECRET, claims `sub` and `tier`) or nobody. A real identity
-// provider replaces this one module (DESIGN.md "Identity").
+// provider replaces this one module (docs/architecture.md "Identity").
 import { jwtVerify, SignJWT } from "jose";
 import { unauthorized } from "../errors";
 

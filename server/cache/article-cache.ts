@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { createLogger } from "../logger";
 import { compressAsync, decompressAsync } from "./gzip";
 import type { CacheStats, Redis } from "./redis";
+import { assertPositive } from "@/lib/args/assert-positive";
 
 export interface ArticleHit {
   body: string;
@@ -32,10 +33,6 @@ export interface ArticleCacheOptions {
 const MB = 1024 * 1024;
 
 export const articleRedisKey = (key: string) => `tts:article:v2:${key}`;
-
-function assertPositive(name: string, value: number): void {
-  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`Expected \`${name}\` to be a positive number, got ${String(value)}`);
-}
 
 export function createArticleCache({
   redis,

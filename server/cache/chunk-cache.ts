@@ -6,6 +6,7 @@ import type { Alignment } from "@/lib/alignment/types";
 import { createLogger } from "../logger";
 import { compressAsync, decompressAsync } from "./gzip";
 import type { CacheStats, Redis } from "./redis";
+import { assertPositive } from "@/lib/args/assert-positive";
 
 export interface ChunkEntry {
   audio: Uint8Array;
@@ -74,10 +75,6 @@ export function decodeChunkEntry(bytes: Uint8Array): ChunkEntry {
 
 // Audio bytes plus an estimate of the alignment's arrays in memory (a string slot and two doubles a character).
 const entryBytes = (entry: ChunkEntry) => entry.audio.byteLength + entry.alignment.characters.length * 24 + 64;
-
-function assertPositive(name: string, value: number): void {
-  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`Expected \`${name}\` to be a positive number, got ${String(value)}`);
-}
 
 export function createChunkCache({
   redis,

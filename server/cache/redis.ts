@@ -1,4 +1,4 @@
-// The optional Redis connection (DESIGN.md invariant 11: Redis is never fatal). Configured to fail fast
+// The optional Redis connection (docs/architecture.md invariant 11: Redis is never fatal). Configured to fail fast
 // rather than wait: no offline queue (a command sent while disconnected errors at once instead of piling
 // up), one retry at most for a command caught by a disconnect, short connect and command timeouts. The
 // client keeps reconnecting on its own with a capped backoff, so the tiers come back when Redis does.

@@ -1,4 +1,4 @@
-// Which addresses an import may connect to (DESIGN.md invariant 14). The classification is ipaddr.js's, not a
+// Which addresses an import may connect to (docs/architecture.md invariant 14). The classification is ipaddr.js's, not a
 // hand-written range list: every IPv4 and IPv6 special-purpose block (loopback, private, link-local with the
 // cloud metadata address 169.254.169.254, unique-local, multicast, CGNAT, unspecified, documentation, 6to4,
 // NAT64, Teredo, ...) has a range name other than "unicast", and only "unicast" passes.

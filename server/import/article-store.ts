@@ -1,4 +1,4 @@
-// Imported articles by their content-derived id (DESIGN.md → Articles): Redis when configured (30 days,
+// Imported articles by their content-derived id (docs/architecture.md → Articles): Redis when configured (30 days,
 // gzipped like the TTS tiers), always a bounded memory LRU in front. Redis is never fatal (invariant 11): a
 // failed read is a miss, a failed write leaves the article in memory, and both are counted as errors.
 import { LRUCache } from "lru-cache";

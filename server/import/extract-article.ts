@@ -4,23 +4,13 @@
 // words the API will speak and the words the reader's page wraps in spans are the same words.
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
-import { splitWords } from "@/lib/alignment/word-boundaries";
+import { splitWords } from "@/lib/text/split-words";
 import { extractTTSText } from "@/lib/dom/extract-text";
 import { sanitizeInPlace } from "./sanitize-html";
+import type { ArticleJson } from "@/lib/articles/article-json";
 
-export interface ArticleContent {
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  lang: string | null;
-  dir: "ltr" | "rtl";
-  publishedTime: string | null;
-  excerpt: string | null;
-  /** the article body, sanitized */
-  html: string;
-  /** what will be spoken, cleaned as /api/tts cleans it */
-  text: string;
-}
+/** What extraction finds in a page or a paste: the article less what storage adds (id, url, counts). */
+export type ArticleContent = Omit<ArticleJson, "id" | "url" | "words" | "listeningMinutes">;
 
 export interface ArticleExtractor {
   /** undefined when nothing readable is there */

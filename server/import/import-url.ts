@@ -1,4 +1,4 @@
-// The rules a link must pass before anything is resolved or fetched (DESIGN.md → Articles, 400 INVALID_URL).
+// The rules a link must pass before anything is resolved or fetched (docs/architecture.md → Articles, 400 INVALID_URL).
 // Host normalisation is left to WHATWG URL parsing: it already turns `2130706433`, `0x7f000001`, `0177.0.0.1`
 // and `127.1` into `127.0.0.1`, and `0` into `0.0.0.0`, so the address policy only ever sees dotted or
 // bracketed literals, or names to resolve.

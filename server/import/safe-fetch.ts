@@ -1,4 +1,4 @@
-// Fetches a page for import without ever connecting where the SSRF rules forbid (DESIGN.md invariant 14).
+// Fetches a page for import without ever connecting where the SSRF rules forbid (docs/architecture.md invariant 14).
 //
 // Every hop: the URL rules (import-url.ts), then the host is resolved once and EVERY address it resolves to is
 // checked; the connection is then pinned to the checked address through the request's `lookup` hook, so a

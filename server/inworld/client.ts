@@ -1,4 +1,4 @@
-// A thin HTTP wrapper around Inworld's TTS REST API (spec: "Inworld AI TTS API Details"; DESIGN.md
+// A thin HTTP wrapper around Inworld's TTS REST API (spec: "Inworld AI TTS API Details"; docs/architecture.md
 // "Contracts → Inworld"). One call, one chunk. It converts Inworld's singular "Time" alignment names to
 // the plural ones the rest of the system uses and signals failures as typed errors; it never retries.
 import type { Alignment } from "@/lib/alignment/types";
@@ -17,7 +17,6 @@ export interface InworldClientOptions {
   settings: AudioSettings;
   /** Per-call limit; joined with the caller's abort signal. */
   timeoutMs: number;
-  fetch?: typeof fetch;
 }
 
 export interface ChunkSynthesis {
@@ -50,7 +49,6 @@ export function parseRetryAfterMs(value: string | null, now = Date.now()): numbe
 
 export function createInworldClient(options: InworldClientOptions): InworldClient {
   const { apiKey, settings, timeoutMs } = options;
-  const doFetch = options.fetch ?? fetch;
   const url = new URL("/tts/v1/voice", options.baseUrl).toString();
   if (!apiKey) throw new TypeError("apiKey is required");
   if (!(timeoutMs > 0)) throw new TypeError(`timeoutMs must be positive, got ${timeoutMs}`);
@@ -61,7 +59,7 @@ export function createInworldClient(options: InworldClientOptions): InworldClien
     let response: Response;
     let payload: unknown;
     try {
-      response = await doFetch(url, {
+      response = await fetch(url, {
         method: "POST",
         signal: combined,
         headers: { Authorization: `Basic ${apiKey}`, "Content-Type": "application/json" },

@@ -1,4 +1,4 @@
-// The client IP the rate limit and the anonymous quota key on (DESIGN.md "Identity": X-Forwarded-For only when
+// The client IP the rate limit and the anonymous quota key on (docs/architecture.md "Identity": X-Forwarded-For only when
 // the direct peer is a trusted proxy, TRUST_PROXY, default loopback). Addresses are held as 128-bit integers,
 // IPv4 as its IPv4-mapped IPv6 form (::ffff:a.b.c.d, RFC 4291 §2.5.5.2), so one CIDR test covers both
 // families and "::ffff:127.0.0.1" and "127.0.0.1" are the same client.

@@ -1,9 +1,10 @@
 // The TTS concurrency limiter (spec "Scalability Design → Concurrency Control"): a fixed number of global
 // slots, a per-user cap, a bounded FIFO queue with a timeout, and abort-aware cleanup so slots always come back
-// (DESIGN.md invariant 8).
+// (docs/architecture.md invariant 8).
 import type { Logger } from "pino";
 import { ttsBusy, userBusy } from "../errors";
 import { createLogger } from "../logger";
+import { assertPositiveInteger } from "@/lib/args/assert-positive";
 
 export type Release = () => void;
 
@@ -46,12 +47,6 @@ const QUEUE_ROUNDS = 4;
 
 interface Waiter {
   grant: () => void;
-}
-
-function assertPositiveInteger(name: string, value: unknown): void {
-  if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new TypeError(`Expected \`${name}\` to be a positive integer, got ${String(value)}`);
-  }
 }
 
 export function createConcurrencyLimiter(options: ConcurrencyLimiterOptions): ConcurrencyLimiter {

@@ -6,6 +6,7 @@
 // the window. Memory is bounded twice: at most `limit` timestamps a key and at most `maxKeys` keys, the
 // least recently seen evicted first; a key idle for a whole window expires.
 import { LRUCache } from "lru-cache";
+import { assertPositiveInteger } from "@/lib/args/assert-positive";
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -22,12 +23,6 @@ export interface RateLimiterOptions {
   limit: number;
   windowMs: number;
   maxKeys?: number;
-}
-
-function assertPositiveInteger(name: string, value: unknown): void {
-  if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new TypeError(`Expected \`${name}\` to be a positive integer, got ${String(value)}`);
-  }
 }
 
 export function createRateLimiter({ limit, windowMs, maxKeys = 10_000 }: RateLimiterOptions): RateLimiter {

@@ -1,4 +1,4 @@
-// Fault injection and counters for tests and benchmarks (DESIGN.md "Local voice server extras").
+// Fault injection and counters for tests and benchmarks (docs/architecture.md "Local voice server extras").
 // Settings persist until changed or reset; failNext is a queue consumed one request at a time before the
 // random rates are consulted.
 import type { ControlSettings } from "./model";

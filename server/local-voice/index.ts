@@ -1,5 +1,5 @@
 // The local voice process: `bun server/local-voice/index.ts`. An Inworld-compatible speech server that runs
-// offline (DESIGN.md "Processes"), and the test double for Inworld.
+// offline (docs/architecture.md "Processes"), and the test double for Inworld.
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { configureLogging, createLogger } from "../logger";

@@ -1,5 +1,5 @@
 // The request bodies the local voice server accepts, defined once with their limits (Inworld's TTS
-// request, DESIGN.md "Contracts → Inworld", and the control interface for tests).
+// request, docs/architecture.md "Contracts → Inworld", and the control interface for tests).
 import { z } from "zod";
 import { MP3_SAMPLE_RATES, bitratesKbpsFor } from "./mp3-format";
 import { voiceProfile } from "./voice-profiles";

@@ -1,4 +1,4 @@
-// The one way an API route reads its body (DESIGN.md invariant 12): JSON only, sent as JSON, bounded in bytes
+// The one way an API route reads its body (docs/architecture.md invariant 12): JSON only, sent as JSON, bounded in bytes
 // while it streams in and in nesting depth before it is parsed, so no body costs more than linear time or
 // memory, and every refusal is our JSON error. Only JSON: an HTML form can post urlencoded or text bodies to
 // us from any site without a preflight, and would spend a reader's quota.

@@ -1,4 +1,4 @@
-// The free and anonymous daily quota (spec "Free Tier Limits"; DESIGN.md invariant 7). Redis holds it when it
+// The free and anonymous daily quota (spec "Free Tier Limits"; docs/architecture.md invariant 7). Redis holds it when it
 // can, so every API process agrees; an in-memory fallback with the same rules takes over whenever Redis is
 // absent or failing.
 //
@@ -10,6 +10,8 @@
 // is allowed without taking another place. A reservation nobody settles (a crashed process) lapses after
 // `reservationTtlMs`, so it cannot hold a place all day.
 import { LRUCache } from "lru-cache";
+import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
+import { utcDay } from "@/lib/time/utc-day";
 import type { Logger } from "pino";
 import type { Redis } from "../cache/redis";
 import { createLogger } from "../logger";
@@ -46,8 +48,6 @@ export interface DailyQuotaOptions {
   now?: () => Date;
   logger?: Logger;
 }
-
-const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 const nextUtcMidnight = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
 
@@ -129,7 +129,7 @@ interface Verdict {
 
 export function createDailyQuota({
   redis,
-  limit = 3,
+  limit = FREE_DAILY_LIMIT,
   maxMemoryEntries = 5000,
   reservationTtlMs = 10 * 60 * 1000,
   now = () => new Date(),

@@ -1,6 +1,6 @@
 // Benchmark (b): an article-cache hit through /api/tts against the same bytes served as a static Response by
 // the same process (tests/bench/support/cache-hit-server.ts), for a 5-minute and a 20-minute article.
-// Target (DESIGN.md): hit ≤ 1.2 × static. Load: a closed loop at concurrency 8 from this process, loopback.
+// Target (docs/architecture.md): hit ≤ 1.2 × static. Load: a closed loop at concurrency 8 from this process, loopback.
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { bunBin, freePort, repoRoot, startLocalVoice } from "../support/processes";

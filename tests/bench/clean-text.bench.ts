@@ -1,5 +1,5 @@
 // Text cleaning on the worst inputs known for its patterns (tests/support/adversarial-text.ts) next to an
-// ordinary article, at 10 k, 100 k and 1 M characters (the API's cap on raw text). Target (DESIGN.md
+// ordinary article, at 10 k, 100 k and 1 M characters (the API's cap on raw text). Target (docs/architecture.md
 // invariant 12, linear time): the time per character of each input stays within 2× across the three sizes.
 // Runs in this process: no server is involved, the function is the one the API and the browser both call.
 import { cleanTextForTTS } from "@/lib/text/clean-text";

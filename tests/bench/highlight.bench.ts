@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ARTICLES, ReaderPage } from "../e2e/pages/reader-page";
 import { markdownTable, percentile } from "./support/bench-kit";
 
-// Highlighting a 20,000-word article (DESIGN.md, Performance targets): time to wrap the words, the cost of
+// Highlighting a 20,000-word article (docs/architecture.md, Performance targets): time to wrap the words, the cost of
 // each highlight update while playing, and long tasks (> 50 ms) during 10 s of playback. The article is the
 // long sample repeated to 20,000 words; the audio is real speech from the API; the alignment is laid over
 // the 20,000 words by the test (no server speaks 20,000 words in a benchmark's time).

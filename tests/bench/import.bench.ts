@@ -1,5 +1,5 @@
 // Benchmark: importing an article by URL through the real API on Bun, from a local site of ours, and how well
-// extraction keeps the words we meant. Target (DESIGN.md): p50 ≤ 150 ms for a 100 KB page; extraction F1 ≥
+// extraction keeps the words we meant. Target (docs/architecture.md): p50 ≤ 150 ms for a 100 KB page; extraction F1 ≥
 // Readability's own (its textContent, before our sanitizing and cleaning).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-// Request bodies against the real API process on Bun (DESIGN.md invariant 12): Bun's own body handling is what
+// Request bodies against the real API process on Bun (docs/architecture.md invariant 12): Bun's own body handling is what
 // answers here, so oversize bodies (declared or chunked), forms and deep nesting are sent over a socket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@/server/plugins/json-body";

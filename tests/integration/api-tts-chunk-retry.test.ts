@@ -1,4 +1,4 @@
-// DESIGN.md invariant 6, second half: a failed or abandoned article caches nothing as a whole, but every chunk
+// docs/architecture.md invariant 6, second half: a failed or abandoned article caches nothing as a whole, but every chunk
 // that completed is cached on its own, so a retry pays upstream only for what did not complete. Before, each
 // retry started over, and an article longer than the proxy's timeout could never finish.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // POST /api/tts/stream against the real API on Bun and a voice server of this file's own (silence engine: what
-// is measured here is lines and upstream calls, not speech). DESIGN.md "Streaming" and invariants 6, 10, 15.
+// is measured here is lines and upstream calls, not speech). docs/architecture.md "Streaming" and invariants 6, 10, 15.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { scanMp3Frames } from "@/lib/mp3";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
@@ -16,6 +16,8 @@ let voice: ReturnType<typeof voiceControl>;
 let parallel: RunningProcess;
 // One chunk at a time, so a failure can be aimed at a given chunk.
 let sequential: RunningProcess;
+// Tight limits: four requests a minute per client and one article a day.
+let limited: RunningProcess;
 
 const cacheSizes = async (api: RunningProcess) =>
   ((await (await fetch(`${api.url}/health`)).json()) as { tts: { cache: { article: { entries: number }; chunk: { entries: number } } } }).tts.cache;
@@ -46,10 +48,14 @@ beforeAll(async () => {
   voiceServer = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
   voice = voiceControl(voiceServer.url);
   const base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceServer.url, REDIS_URL: "", TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" };
-  [parallel, sequential] = await Promise.all([startApi(base), startApi({ ...base, TTS_CHUNK_CONCURRENCY: "1" })]);
+  [parallel, sequential, limited] = await Promise.all([
+    startApi(base),
+    startApi({ ...base, TTS_CHUNK_CONCURRENCY: "1" }),
+    startApi({ ...base, TTS_RATE_LIMIT_PER_MIN: "4", TTS_DAILY_FREE_LIMIT: "1" }),
+  ]);
 });
 afterAll(async () => {
-  await Promise.all([parallel?.stop(), sequential?.stop()]);
+  await Promise.all([parallel?.stop(), sequential?.stop(), limited?.stop()]);
   await voiceServer?.stop();
 });
 beforeEach(async () => {
@@ -221,5 +227,26 @@ describe("POST /api/tts/stream", () => {
     expect(await json(failed)).toMatchObject({ status: 502, type: expect.stringContaining("application/json"), body: { code: "UPSTREAM_ERROR" } });
     expect(usageOf(failed)).toEqual({ count: 0, limit: 10_000 });
     expect((await getHealth(sequential.url)).tts.activeSlots).toBe(0);
+  });
+
+  it("shares /api/tts's daily quota and IP limit", async () => {
+    const forwardedFor = newReader();
+    const text = article(300);
+    const first = await postTtsStream(limited.url, { text, forwardedFor });
+    expect(first.status).toBe(200);
+    expect(usageOf(first)).toEqual({ count: 1, limit: 1 });
+    await readStream(first);
+    const second = await postTtsStream(limited.url, { text: article(300), forwardedFor });
+    expect(second.status).toBe(429);
+    expect(second.headers.get("retry-after")).not.toBeNull();
+    expect(await second.json()).toMatchObject({ code: "DAILY_LIMIT" });
+    // The same article again costs nothing more; /api/tts and the stream count against one IP limit.
+    expect((await postTts(limited.url, { text, forwardedFor })).status).toBe(200);
+    const replay = await postTtsStream(limited.url, { text, forwardedFor });
+    expect(replay.headers.get("x-tts-cache")).toBe("article-hit");
+    await readStream(replay);
+    const refused = await postTtsStream(limited.url, { text, forwardedFor });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: "RATE_LIMITED" });
   });
 });

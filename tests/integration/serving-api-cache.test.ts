@@ -1,16 +1,16 @@
 // The cache tiers and request dedup as a reader sees them: the real API process on Bun, a real redis-server
 // (a database of this file's own) and the local voice server, whose /__stats counts every upstream call.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import type { Redis } from "ioredis";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { articleCacheKey, chunkCacheKey } from "@/lib/text/cache-key";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { articleRedisKey } from "@/server/cache/article-cache";
 import { chunkRedisKey } from "@/server/cache/chunk-cache";
 import { article, uniqueSentence } from "../support/articles";
-import { startApi, type RunningProcess } from "../support/processes";
-import { AUTH_SECRET, adminRedis, getHealth, postTts, sessionToken, type TtsBody } from "../support/tts-api";
+import { startApi } from "../support/processes";
+import { AUTH_SECRET, getHealth, postTts, sessionToken, type TtsBody } from "../support/tts-api";
+import { setUpServingApi } from "../support/serving-api";
 import { voiceControl } from "../support/voice-control";
 
 const redisUrl = `${inject("redisUrl")}/9`;
@@ -24,8 +24,6 @@ const env = {
   TTS_RATE_LIMIT_PER_MIN: "10000",
   TTS_DAILY_FREE_LIMIT: "10000",
 };
-let api: RunningProcess;
-let admin: Redis;
 
 const settings = { modelId: "inworld-tts-1.5-mini", audioEncoding: "MP3", sampleRateHertz: 44_100, bitRate: 64_000 } as const;
 const chunksOf = (text: string) => planTTSChunks(cleanTextForTTS(text));
@@ -37,35 +35,20 @@ const longParagraph = (chars: number) => article(chars).replace(/\n\n/g, " ");
 const upstreamCalls = async () => (await voice.stats()).requests;
 // Redis keys by value, so a late write from an earlier test cannot pass for this one's.
 const storedArticle = async (text: string, voiceId = "Ashley") =>
-  (await admin.exists(articleRedisKey(await articleCacheKey({ text: cleanTextForTTS(text), voiceId, settings })))) === 1;
+  (await served.admin.exists(articleRedisKey(await articleCacheKey({ text: cleanTextForTTS(text), voiceId, settings })))) === 1;
 const storedChunks = async (text: string, voiceId = "Ashley") => {
   const keys = await Promise.all(chunksOf(text).map(async (c) => chunkRedisKey(await chunkCacheKey({ text: c.text, voiceId, settings }))));
-  return admin.exists(...keys);
+  return served.admin.exists(...keys);
 };
 
-async function restartApi() {
-  await api.stop();
-  api = await startApi(env);
-}
 
 async function speak(call: Omit<Parameters<typeof postTts>[1], "text"> & { text: string }) {
-  const res = await postTts(api.url, call);
+  const res = await postTts(served.api.url, call);
   expect(res.status).toBe(200);
   return { res, body: await res.text(), cache: res.headers.get("x-tts-cache") };
 }
 
-beforeAll(async () => {
-  admin = await adminRedis(redisUrl);
-  api = await startApi(env);
-});
-afterAll(async () => {
-  await api?.stop();
-  admin?.disconnect();
-});
-beforeEach(async () => {
-  await admin.flushdb();
-  await voice.reset();
-});
+const served = setUpServingApi({ redisUrl, voiceUrl, env });
 
 describe("cache tiers through /api/tts", () => {
   it("answers a repeated article from the article cache with X-TTS-Cache: article-hit and no upstream call", async () => {
@@ -138,23 +121,23 @@ describe("a restarted API process", () => {
     const generated = await speak({ text, voice: "Olivia", token: await sessionToken("premium", "restart-premium") });
     await expect.poll(() => storedArticle(text, "Olivia")).toBe(true);
 
-    await restartApi();
+    await served.restart();
     await voice.reset();
     const fromRedis = await speak({ text, voice: "Olivia", token: await sessionToken("premium", "other-device") });
     expect(fromRedis.cache).toBe("article-hit");
     expect(fromRedis.body).toBe(generated.body);
-    expect((await getHealth(api.url)).tts.redis).toMatchObject({ hits: 1, misses: 0, errors: 0 });
+    expect((await getHealth(served.api.url)).tts.redis).toMatchObject({ hits: 1, misses: 0, errors: 0 });
 
     // The Redis read is open to everyone, whatever the tier that wrote it (here for Ashley, a free voice).
     const free = article(1_000);
     await speak({ text: free, token: await sessionToken("premium", "restart-premium") });
     await expect.poll(() => storedArticle(free)).toBe(true);
-    await restartApi();
+    await served.restart();
     await voice.reset();
     expect((await speak({ text: free })).cache).toBe("article-hit");
 
     // Promoted to the article LRU (L2.5 → L2): still a hit with Redis emptied.
-    await admin.flushdb();
+    await served.admin.flushdb();
     expect((await speak({ text: free })).cache).toBe("article-hit");
     expect(await upstreamCalls()).toBe(0);
   });
@@ -165,16 +148,16 @@ describe("a restarted API process", () => {
     await expect.poll(() => storedChunks(text)).toBe(chunkCount(text));
     expect(await storedArticle(text)).toBe(false);
 
-    await restartApi();
+    await served.restart();
     await voice.reset();
     const fromRedis = await speak({ text, token: await sessionToken("free", "restart-free") });
     expect(fromRedis.cache).toBe("chunk-hit");
     expect(fromRedis.body).toBe(generated.body);
     expect(await upstreamCalls()).toBe(0);
-    expect((await getHealth(api.url)).tts.redis.hits).toBe(chunkCount(text));
+    expect((await getHealth(served.api.url)).tts.redis.hits).toBe(chunkCount(text));
 
     // Promoted to the chunk LRU (L3.5 → L3): with Redis emptied, an edit still costs one upstream call.
-    await admin.flushdb();
+    await served.admin.flushdb();
     await speak({ text: `${text}\n\nOne more paragraph. ${uniqueSentence()}` });
     expect(await upstreamCalls()).toBe(1);
   });
@@ -188,7 +171,7 @@ describe("request dedup", () => {
     const answers = await Promise.all(tokens.map((token) => speak({ text, token })));
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(await upstreamCalls()).toBe(chunkCount(text));
-    const health = await getHealth(api.url);
+    const health = await getHealth(served.api.url);
     expect(health.tts).toMatchObject({ activeSlots: 0, queuedRequests: 0, pendingGenerations: 0 });
   });
 

@@ -1,11 +1,11 @@
 // /health as operators read it, and the rows of the spec's Failure Modes table that api-tts.test.ts and the
 // other serving-api files do not already cover (Inworld down, its 503, Redis down on the synthesis path).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import type { Redis } from "ioredis";
 import { uniqueSentence } from "../support/articles";
-import { freePort, startApi, startRedis, type RunningProcess } from "../support/processes";
-import { AUTH_SECRET, adminRedis, getHealth, postTts, sessionToken } from "../support/tts-api";
+import { freePort, startApi, startRedis } from "../support/processes";
+import { AUTH_SECRET, getHealth, postTts, sessionToken } from "../support/tts-api";
+import { setUpServingApi } from "../support/serving-api";
 import { voiceControl } from "../support/voice-control";
 
 const redisUrl = `${inject("redisUrl")}/12`;
@@ -13,28 +13,15 @@ const voiceUrl = inject("voiceUrl");
 const voice = voiceControl(voiceUrl);
 const HEALTH_TOKEN = "operator-token-for-health";
 const base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceUrl, AUTH_SECRET, TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" };
-let api: RunningProcess;
-let admin: Redis;
 
 const shortArticle = () => `Operators watch the health endpoint. ${uniqueSentence()}`;
 
-beforeAll(async () => {
-  admin = await adminRedis(redisUrl);
-  api = await startApi({ ...base, REDIS_URL: redisUrl, HEALTH_TOKEN });
-});
-afterAll(async () => {
-  await api?.stop();
-  admin?.disconnect();
-});
-beforeEach(async () => {
-  await admin.flushdb();
-  await voice.reset();
-});
+const served = setUpServingApi({ redisUrl, voiceUrl, env: { ...base, HEALTH_TOKEN } });
 
 describe("GET /health", () => {
   it("has every field of the spec's example", async () => {
-    await postTts(api.url, { text: shortArticle() });
-    const res = await fetch(`${api.url}/health`);
+    await postTts(served.api.url, { text: shortArticle() });
+    const res = await fetch(`${served.api.url}/health`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const health = (await res.json()) as Awaited<ReturnType<typeof getHealth>>;
@@ -57,12 +44,12 @@ describe("GET /health", () => {
 
   it("names the readers holding slots only to a caller with the HEALTH_TOKEN", async () => {
     await voice.control({ latencyMs: 1_500 });
-    const running = postTts(api.url, { text: shortArticle(), token: await sessionToken("free", "alice") });
-    await expect.poll(async () => (await getHealth(api.url)).tts.activeSlots).toBe(1);
+    const running = postTts(served.api.url, { text: shortArticle(), token: await sessionToken("free", "alice") });
+    await expect.poll(async () => (await getHealth(served.api.url)).tts.activeSlots).toBe(1);
 
-    const anonymous = (await getHealth(api.url)).tts.perUserBreakdown;
-    const wrongToken = (await getHealth(api.url, "Bearer not-the-token")).tts.perUserBreakdown;
-    const operator = (await getHealth(api.url, `Bearer ${HEALTH_TOKEN}`)).tts.perUserBreakdown;
+    const anonymous = (await getHealth(served.api.url)).tts.perUserBreakdown;
+    const wrongToken = (await getHealth(served.api.url, "Bearer not-the-token")).tts.perUserBreakdown;
+    const operator = (await getHealth(served.api.url, `Bearer ${HEALTH_TOKEN}`)).tts.perUserBreakdown;
     expect(operator).toEqual({ "user:alice": 1 });
     for (const breakdown of [anonymous, wrongToken]) {
       expect(Object.values(breakdown)).toEqual([1]);
@@ -75,7 +62,7 @@ describe("GET /health", () => {
 describe("failure modes (spec table) not covered elsewhere", () => {
   it("Inworld answering 503: 503 UPSTREAM_UNAVAILABLE, shown to the reader as JSON", async () => {
     await voice.control({ failNext: [503] });
-    const res = await postTts(api.url, { text: shortArticle() });
+    const res = await postTts(served.api.url, { text: shortArticle() });
     expect(res.status).toBe(503);
     const body = (await res.json()) as { code: string; error: string };
     expect(body.code).toBe("UPSTREAM_UNAVAILABLE");

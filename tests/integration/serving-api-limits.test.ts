@@ -1,11 +1,10 @@
 // The concurrency limiter seen through HTTP: one global slot, one per reader, a short queue timeout, and the
 // voice server's latency holding the slot so the queue, its timeout and disconnects can be watched in /health.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import type { Redis } from "ioredis";
 import { uniqueSentence } from "../support/articles";
-import { startApi, type RunningProcess } from "../support/processes";
-import { AUTH_SECRET, adminRedis, getHealth, postTts, sessionToken, usageOf } from "../support/tts-api";
+import { AUTH_SECRET, getHealth, postTts, sessionToken, usageOf } from "../support/tts-api";
+import { setUpServingApi } from "../support/serving-api";
 import { voiceControl } from "../support/voice-control";
 
 const redisUrl = `${inject("redisUrl")}/10`;
@@ -13,36 +12,26 @@ const voiceUrl = inject("voiceUrl");
 const voice = voiceControl(voiceUrl);
 // Long enough for a queued one-chunk article to wait out another's synthesis by eSpeak on a busy machine.
 const SLOT_TIMEOUT_MS = 4_000;
-let api: RunningProcess;
-let admin: Redis;
 
 const inFlightUpstream = async () => (await voice.stats()).inFlight;
-const tts = async () => (await getHealth(api.url)).tts;
+const tts = async () => (await getHealth(served.api.url)).tts;
 const reader = (name: string) => sessionToken("free", name);
 // One paragraph, so one chunk and one upstream call per generation.
 const shortArticle = () => `The limiter keeps the server fair. ${uniqueSentence()}`;
 
-beforeAll(async () => {
-  admin = await adminRedis(redisUrl);
-  api = await startApi({
+const served = setUpServingApi({
+  redisUrl,
+  voiceUrl,
+  env: {
     INWORLD_API_KEY: "integration",
     INWORLD_BASE_URL: voiceUrl,
     AUTH_SECRET,
-    REDIS_URL: redisUrl,
     MAX_CONCURRENT_TTS: "1",
     MAX_TTS_PER_USER: "1",
     TTS_SLOT_TIMEOUT_MS: String(SLOT_TIMEOUT_MS),
     TTS_RATE_LIMIT_PER_MIN: "10000",
     TTS_DAILY_FREE_LIMIT: "10000",
-  });
-});
-afterAll(async () => {
-  await api?.stop();
-  admin?.disconnect();
-});
-beforeEach(async () => {
-  await admin.flushdb();
-  await voice.reset();
+  },
 });
 
 describe("the concurrency limiter through /api/tts", () => {
@@ -50,8 +39,8 @@ describe("the concurrency limiter through /api/tts", () => {
     await voice.control({ latencyMs: 300 });
     const before = await tts();
     const [first, second] = await Promise.all([
-      postTts(api.url, { text: shortArticle(), token: await reader("queue-a") }),
-      postTts(api.url, { text: shortArticle(), token: await reader("queue-b") }),
+      postTts(served.api.url, { text: shortArticle(), token: await reader("queue-a") }),
+      postTts(served.api.url, { text: shortArticle(), token: await reader("queue-b") }),
     ]);
     expect([first.status, second.status]).toEqual([200, 200]);
     // One slot: the two articles never reached the voice server at the same time.
@@ -67,12 +56,12 @@ describe("the concurrency limiter through /api/tts", () => {
     // (no article hit) whose only chunk is cached.
     const first = `${"The harbour wall was built of granite blocks, each cut by hand and lowered into place at low tide. ".repeat(12)}${uniqueSentence()}`;
     const second = `${"Fishermen still tie their boats to the iron rings that the masons set in the stone. ".repeat(12)}${uniqueSentence()}`;
-    expect((await postTts(api.url, { text: `${first}\n\n${second}`, token: await reader("chunks-warm") })).status).toBe(200);
+    expect((await postTts(served.api.url, { text: `${first}\n\n${second}`, token: await reader("chunks-warm") })).status).toBe(200);
 
     await voice.control({ latencyMs: SLOT_TIMEOUT_MS + 2_000 });
-    const holder = postTts(api.url, { text: shortArticle(), token: await reader("chunks-holder") });
+    const holder = postTts(served.api.url, { text: shortArticle(), token: await reader("chunks-holder") });
     await expect.poll(inFlightUpstream).toBe(1);
-    const cached = await postTts(api.url, { text: first, token: await reader("chunks-reader") });
+    const cached = await postTts(served.api.url, { text: first, token: await reader("chunks-reader") });
     // With the only slot held for longer than the queue timeout, waiting for it would have meant a 503.
     expect(cached.status).toBe(200);
     expect(cached.headers.get("x-tts-cache")).toBe("chunk-hit");
@@ -81,12 +70,12 @@ describe("the concurrency limiter through /api/tts", () => {
 
   it("answers 503 TTS_BUSY with Retry-After when the queue wait passes TTS_SLOT_TIMEOUT_MS", async () => {
     await voice.control({ latencyMs: SLOT_TIMEOUT_MS + 1_000 });
-    const holder = postTts(api.url, { text: shortArticle(), token: await reader("busy-holder") });
+    const holder = postTts(served.api.url, { text: shortArticle(), token: await reader("busy-holder") });
     await expect.poll(inFlightUpstream).toBe(1);
     const timedOutBefore = (await tts()).totalTimedOut;
 
     const started = performance.now();
-    const waiting = await postTts(api.url, { text: shortArticle(), token: await reader("busy-waiter") });
+    const waiting = await postTts(served.api.url, { text: shortArticle(), token: await reader("busy-waiter") });
     expect(waiting.status).toBe(503);
     expect(await waiting.json()).toMatchObject({ code: "TTS_BUSY", error: expect.stringContaining("busy") });
     expect(Number(waiting.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -101,27 +90,27 @@ describe("the concurrency limiter through /api/tts", () => {
   it("answers 429 USER_BUSY with Retry-After to a reader past their own limit, while others still get through", async () => {
     await voice.control({ latencyMs: 1_000 });
     const token = await reader("busy-reader");
-    const running = postTts(api.url, { text: shortArticle(), token });
+    const running = postTts(served.api.url, { text: shortArticle(), token });
     await expect.poll(inFlightUpstream).toBe(1);
     const rejectedBefore = (await tts()).totalRejected;
 
-    const second = await postTts(api.url, { text: shortArticle(), token });
+    const second = await postTts(served.api.url, { text: shortArticle(), token });
     expect(second.status).toBe(429);
     expect(await second.json()).toMatchObject({ code: "USER_BUSY" });
     expect(Number(second.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await tts()).totalRejected).toBe(rejectedBefore + 1);
 
     expect((await running).status).toBe(200);
-    expect((await postTts(api.url, { text: shortArticle(), token })).status).toBe(200);
+    expect((await postTts(served.api.url, { text: shortArticle(), token })).status).toBe(200);
   });
 
   it("frees the queue place and the slot when clients disconnect while queued and while generating (invariant 8)", async () => {
     await voice.control({ latencyMs: 30_000 });
     const generating = new AbortController();
     const queued = new AbortController();
-    const first = postTts(api.url, { text: shortArticle(), token: await reader("gone-1"), signal: generating.signal }).catch((e: Error) => e);
+    const first = postTts(served.api.url, { text: shortArticle(), token: await reader("gone-1"), signal: generating.signal }).catch((e: Error) => e);
     await expect.poll(inFlightUpstream).toBe(1);
-    const second = postTts(api.url, { text: shortArticle(), token: await reader("gone-2"), signal: queued.signal }).catch((e: Error) => e);
+    const second = postTts(served.api.url, { text: shortArticle(), token: await reader("gone-2"), signal: queued.signal }).catch((e: Error) => e);
     await expect.poll(async () => (await tts()).queuedRequests).toBe(1);
     expect((await tts()).activeSlots).toBe(1);
 
@@ -140,6 +129,6 @@ describe("the concurrency limiter through /api/tts", () => {
 
     // And the slot really is free: a new reader is served at once.
     await voice.control({ latencyMs: 0 });
-    expect((await postTts(api.url, { text: shortArticle(), token: await reader("after") })).status).toBe(200);
+    expect((await postTts(served.api.url, { text: shortArticle(), token: await reader("after") })).status).toBe(200);
   });
 });

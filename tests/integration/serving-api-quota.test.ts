@@ -1,19 +1,17 @@
 // The daily quota and the IP rate limit as readers meet them: the real API process, a real redis-server (a
 // database of this file's own, or a stopped server) and the local voice server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import type { Redis } from "ioredis";
 import { uniqueSentence } from "../support/articles";
-import { startApi, startRedis, type RunningProcess } from "../support/processes";
-import { AUTH_SECRET, adminRedis, getHealth, postTts, sessionToken, usageOf } from "../support/tts-api";
+import { startApi, startRedis } from "../support/processes";
+import { AUTH_SECRET, getHealth, postTts, sessionToken, usageOf } from "../support/tts-api";
+import { setUpServingApi } from "../support/serving-api";
 import { voiceControl } from "../support/voice-control";
 
 const redisUrl = `${inject("redisUrl")}/11`;
 const voiceUrl = inject("voiceUrl");
 const voice = voiceControl(voiceUrl);
 const base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceUrl, AUTH_SECRET };
-let api: RunningProcess;
-let admin: Redis;
 
 // One paragraph, one chunk: cheap to generate.
 const shortArticle = () => `Free readers get three articles a day. ${uniqueSentence()}`;
@@ -43,31 +41,20 @@ async function eightAtOnce(apiUrl: string, { cached }: { cached: boolean }) {
   };
 }
 
-beforeAll(async () => {
-  admin = await adminRedis(redisUrl);
-  api = await startApi({ ...base, REDIS_URL: redisUrl, TTS_RATE_LIMIT_PER_MIN: "10000" });
-});
-afterAll(async () => {
-  await api?.stop();
-  admin?.disconnect();
-});
-beforeEach(async () => {
-  await admin.flushdb();
-  await voice.reset();
-});
+const served = setUpServingApi({ redisUrl, voiceUrl, env: { ...base, TTS_RATE_LIMIT_PER_MIN: "10000" } });
 
 describe("the daily quota through /api/tts", () => {
   it("counts an anonymous reader's articles 1, 2, 3 in the usage headers, then refuses with 429 DAILY_LIMIT", async () => {
     const ip = freshIp();
     const counts = [];
     for (let i = 0; i < 3; i++) {
-      const res = await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+      const res = await postTts(served.api.url, { text: shortArticle(), forwardedFor: ip });
       expect(res.status).toBe(200);
       counts.push(usageOf(res));
     }
     expect(counts).toEqual([1, 2, 3].map((count) => ({ count, limit: 3 })));
 
-    const refused = await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+    const refused = await postTts(served.api.url, { text: shortArticle(), forwardedFor: ip });
     expect(refused.status).toBe(429);
     expect(await refused.json()).toMatchObject({ code: "DAILY_LIMIT" });
     expect(usageOf(refused)).toEqual({ count: 3, limit: 3 });
@@ -75,36 +62,36 @@ describe("the daily quota through /api/tts", () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(24 * 60 * 60);
     // Kept where every API process sees it.
-    expect(await admin.keys(`tts-usage:anon:${ip}:*`)).toHaveLength(1);
+    expect(await served.admin.keys(`tts-usage:anon:${ip}:*`)).toHaveLength(1);
   });
 
   it("counts the same article and voice once a day, and still serves it past the limit", async () => {
     const ip = freshIp();
     const text = shortArticle();
-    expect(usageOf(await postTts(api.url, { text, forwardedFor: ip }))).toEqual({ count: 1, limit: 3 });
-    expect(usageOf(await postTts(api.url, { text, forwardedFor: ip }))).toEqual({ count: 1, limit: 3 });
-    expect(usageOf(await postTts(api.url, { text, voice: "Dennis", forwardedFor: ip }))).toEqual({ count: 2, limit: 3 });
-    await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
-    expect((await postTts(api.url, { text: shortArticle(), forwardedFor: ip })).status).toBe(429);
+    expect(usageOf(await postTts(served.api.url, { text, forwardedFor: ip }))).toEqual({ count: 1, limit: 3 });
+    expect(usageOf(await postTts(served.api.url, { text, forwardedFor: ip }))).toEqual({ count: 1, limit: 3 });
+    expect(usageOf(await postTts(served.api.url, { text, voice: "Dennis", forwardedFor: ip }))).toEqual({ count: 2, limit: 3 });
+    await postTts(served.api.url, { text: shortArticle(), forwardedFor: ip });
+    expect((await postTts(served.api.url, { text: shortArticle(), forwardedFor: ip })).status).toBe(429);
 
-    const replay = await postTts(api.url, { text, forwardedFor: ip });
+    const replay = await postTts(served.api.url, { text, forwardedFor: ip });
     expect(replay.status).toBe(200);
     expect(usageOf(replay)).toEqual({ count: 3, limit: 3 });
   });
 
   it("lets exactly 3 of 8 parallel requests for cached articles through: the check and the charge are one step", async () => {
-    const { statuses, servedCounts, refusals, ip } = await eightAtOnce(api.url, { cached: true });
+    const { statuses, servedCounts, refusals, ip } = await eightAtOnce(served.api.url, { cached: true });
     expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
     expect(servedCounts).toEqual([1, 2, 3]);
     expect(refusals).toEqual(Array(5).fill("DAILY_LIMIT"));
     const day = new Date().toISOString().slice(0, 10);
-    expect(await admin.get(`tts-usage:anon:${ip}:${day}`)).toBe("3");
+    expect(await served.admin.get(`tts-usage:anon:${ip}:${day}`)).toBe("3");
   });
 
   it("counts two concurrent requests for the same article once, and serves both", async () => {
     const ip = freshIp();
     const text = shortArticle();
-    const both = await Promise.all([postTts(api.url, { text, forwardedFor: ip }), postTts(api.url, { text, forwardedFor: ip })]);
+    const both = await Promise.all([postTts(served.api.url, { text, forwardedFor: ip }), postTts(served.api.url, { text, forwardedFor: ip })]);
     expect(both.map((res) => res.status)).toEqual([200, 200]);
     expect(both.map(usageOf)).toEqual([
       { count: 1, limit: 3 },
@@ -117,23 +104,23 @@ describe("the daily quota through /api/tts", () => {
     const ip = freshIp();
     const text = shortArticle();
     await voice.control({ failNext: [500] });
-    const failed = await postTts(api.url, { text, forwardedFor: ip });
+    const failed = await postTts(served.api.url, { text, forwardedFor: ip });
     expect(failed.status).toBe(502);
     expect(usageOf(failed)).toEqual({ count: 0, limit: 3 });
 
-    const retried = await postTts(api.url, { text, forwardedFor: ip });
+    const retried = await postTts(served.api.url, { text, forwardedFor: ip });
     expect(retried.status).toBe(200);
     expect(usageOf(retried)).toEqual({ count: 1, limit: 3 });
   });
 
   it("gives the place a failed generation reserved back, so the last article of the day can still be read", async () => {
     const ip = freshIp();
-    for (let i = 0; i < 2; i++) expect((await postTts(api.url, { text: shortArticle(), forwardedFor: ip })).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await postTts(served.api.url, { text: shortArticle(), forwardedFor: ip })).status).toBe(200);
     await voice.control({ failNext: [500] });
-    const failed = await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+    const failed = await postTts(served.api.url, { text: shortArticle(), forwardedFor: ip });
     expect(failed.status).toBe(502);
     expect(usageOf(failed)).toEqual({ count: 2, limit: 3 });
-    const last = await postTts(api.url, { text: shortArticle(), forwardedFor: ip });
+    const last = await postTts(served.api.url, { text: shortArticle(), forwardedFor: ip });
     expect(last.status).toBe(200);
     expect(usageOf(last)).toEqual({ count: 3, limit: 3 });
   });
@@ -142,27 +129,27 @@ describe("the daily quota through /api/tts", () => {
     const ip = freshIp();
     await voice.control({ latencyMs: 5_000 });
     const controller = new AbortController();
-    const abandoned = postTts(api.url, { text: shortArticle(), forwardedFor: ip, signal: controller.signal }).catch((error: Error) => error);
+    const abandoned = postTts(served.api.url, { text: shortArticle(), forwardedFor: ip, signal: controller.signal }).catch((error: Error) => error);
     await expect.poll(async () => (await voice.stats()).inFlight).toBeGreaterThan(0);
     controller.abort();
     expect(await abandoned).toBeInstanceOf(Error);
     const day = new Date().toISOString().slice(0, 10);
-    await expect.poll(() => admin.hlen(`tts-held:anon:${ip}:${day}`)).toBe(0);
+    await expect.poll(() => served.admin.hlen(`tts-held:anon:${ip}:${day}`)).toBe(0);
 
     await voice.reset();
     const counts = [];
-    for (let i = 0; i < 3; i++) counts.push(usageOf(await postTts(api.url, { text: shortArticle(), forwardedFor: ip }))?.count);
+    for (let i = 0; i < 3; i++) counts.push(usageOf(await postTts(served.api.url, { text: shortArticle(), forwardedFor: ip }))?.count);
     expect(counts).toEqual([1, 2, 3]);
   });
 
   it("counts a signed-in free reader by account, whatever their address, and never a premium reader", async () => {
     const free = await sessionToken("free", "quota-free");
-    expect(usageOf(await postTts(api.url, { text: shortArticle(), token: free, forwardedFor: freshIp() }))).toEqual({ count: 1, limit: 3 });
-    expect(usageOf(await postTts(api.url, { text: shortArticle(), token: free, forwardedFor: freshIp() }))).toEqual({ count: 2, limit: 3 });
+    expect(usageOf(await postTts(served.api.url, { text: shortArticle(), token: free, forwardedFor: freshIp() }))).toEqual({ count: 1, limit: 3 });
+    expect(usageOf(await postTts(served.api.url, { text: shortArticle(), token: free, forwardedFor: freshIp() }))).toEqual({ count: 2, limit: 3 });
 
     const premium = await sessionToken("premium", "quota-premium");
     for (let i = 0; i < 4; i++) {
-      const res = await postTts(api.url, { text: shortArticle(), token: premium });
+      const res = await postTts(served.api.url, { text: shortArticle(), token: premium });
       expect(res.status).toBe(200);
       expect(usageOf(res)).toBeNull();
     }

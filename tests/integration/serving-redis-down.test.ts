@@ -1,4 +1,4 @@
-// DESIGN.md invariant 11: Redis is optional and never fatal. With nothing listening, with a real redis-server
+// docs/architecture.md invariant 11: Redis is optional and never fatal. With nothing listening, with a real redis-server
 // stopped mid-test, and with one that stalls, every tier answers at once as a miss with a counted error and
 // the quota falls back to memory; when a server is back on the same port the client reconnects by itself.
 // Timings are printed for the record (see the report table), not asserted.

@@ -28,6 +28,7 @@ const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html",
   ".txt": "text/plain; charset=utf-8",
   ".pdf": "application/pdf",
+  ".svg": "image/svg+xml",
 };
 
 export interface ImportSiteOptions {

@@ -10,7 +10,7 @@ export function evenAlignment(text: string, secondsPerChar = 0.05, startSeconds 
   };
 }
 
-/** The first broken timeline invariant (DESIGN 1 and 2), or null. */
+/** The first broken timeline invariant (docs/architecture.md, invariants 1 and 2), or null. */
 export function timelineProblem(text: string, alignment: Alignment, maxEndSeconds = Infinity): string | null {
   const { characters, characterStartTimesSeconds: starts, characterEndTimesSeconds: ends } = alignment;
   if (characters.length !== text.length) return `${characters.length} entries for ${text.length} characters`;

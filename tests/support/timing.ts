@@ -1,8 +1,10 @@
-// Linear-time checks compare a run on 8× the input with a run on the input: about 8× the time when linear,
-// 64× when quadratic. Ratios, never absolute times, so a slow or busy machine does not fail them.
+// Linear-time checks compare a run on 16× the input with a run on the input: 16× the time when linear (up to
+// ~60× in practice: long strings cost the allocator and collector more than their length), 256× when
+// quadratic, so a limit of 128 tells them apart with a factor of 2 to spare either way. Ratios, never
+// absolute times, so a slow or busy machine does not fail them.
 
 /** The fastest of a few runs of `work(input)`, in ms: the least disturbed by other processes. */
-export function fastestMs<T>(work: (input: T) => unknown, input: T, runs = 3): number {
+export function fastestMs<T>(work: (input: T) => unknown, input: T, runs = 5): number {
   let best = Infinity;
   for (let run = 0; run < runs; run++) {
     const start = performance.now();

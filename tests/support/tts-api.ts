@@ -36,11 +36,12 @@ export interface TtsCall {
   signal?: AbortSignal;
 }
 
-export function postTts(apiUrl: string, { text, voice, token, forwardedFor, signal }: TtsCall): Promise<Response> {
+/** `path`: /api/tts by default, or /api/tts/stream (tests/support/tts-stream.ts). */
+export function postTts(apiUrl: string, { text, voice, token, forwardedFor, signal }: TtsCall, path = "/api/tts"): Promise<Response> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (forwardedFor) headers["X-Forwarded-For"] = forwardedFor;
-  return fetch(`${apiUrl}/api/tts`, { method: "POST", headers, body: JSON.stringify({ text, voice }), signal });
+  return fetch(`${apiUrl}${path}`, { method: "POST", headers, body: JSON.stringify({ text, voice }), signal });
 }
 
 export async function getHealth(apiUrl: string, authorization?: string): Promise<Health> {

@@ -1,4 +1,4 @@
-// DESIGN.md invariants 1–4 on a whole /api/tts answer, as a list of what is wrong (empty when the article is
+// docs/architecture.md invariants 1–4 on a whole /api/tts answer, as a list of what is wrong (empty when the article is
 // whole). Returning problems instead of asserting lets property and chaos tests check thousands of answers
 // and report the first counterexample with its input.
 import { cleanTextForTTS } from "@/lib/text/clean-text";

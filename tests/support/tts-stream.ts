@@ -1,28 +1,11 @@
 // Reading /api/tts/stream as a player does: the NDJSON body line by line, as it arrives.
-import type { TtsCall } from "./tts-api";
+import type { StreamLine } from "@/server/modules/tts/chunk-lines";
+import { postTts, type TtsCall } from "./tts-api";
 
-export interface StreamChunkLine {
-  type: "chunk";
-  index: number;
-  textOffset: number;
-  startMs: number;
-  durationMs: number;
-  audioBase64: string;
-  alignment: { characters: string[]; characterStartTimesSeconds: number[]; characterEndTimesSeconds: number[] };
-}
+export type { StreamLine };
+export type StreamChunkLine = Extract<StreamLine, { type: "chunk" }>;
 
-export type StreamLine =
-  | { type: "start"; voice: string; chunks: number; textLength: number; cache: "article-hit" | "chunk-hit" | null }
-  | StreamChunkLine
-  | { type: "end"; durationMs: number }
-  | { type: "error"; error: string; code: string };
-
-export function postTtsStream(apiUrl: string, { text, voice, token, forwardedFor, signal }: TtsCall): Promise<Response> {
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (forwardedFor) headers["X-Forwarded-For"] = forwardedFor;
-  return fetch(`${apiUrl}/api/tts/stream`, { method: "POST", headers, body: JSON.stringify({ text, voice }), signal });
-}
+export const postTtsStream = (apiUrl: string, call: TtsCall): Promise<Response> => postTts(apiUrl, call, "/api/tts/stream");
 
 /** Each line of the body, parsed, as soon as its newline arrives. */
 export async function* streamLines(res: Response): AsyncGenerator<StreamLine> {

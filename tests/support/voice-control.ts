@@ -1,4 +1,4 @@
-// The local voice server's control interface (DESIGN.md "Local voice server extras").
+// The local voice server's control interface (docs/architecture.md "Local voice server extras").
 import type { VoiceStats } from "@/server/local-voice/control";
 
 export type { VoiceStats };

@@ -1,4 +1,4 @@
-// How the API reads request bodies (DESIGN.md invariant 12), through app.handle: JSON only, bounded in size and
+// How the API reads request bodies (docs/architecture.md invariant 12), through app.handle: JSON only, bounded in size and
 // depth before parsing, unknown fields refused, nothing echoed, and every refusal counted against the IP limit.
 import { describe, expect, it } from "vitest";
 import { createApp } from "@/server/app";

@@ -1,13 +1,13 @@
 import { expect, test } from "vitest";
+import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import {
-  FREE_DAILY_LIMIT,
   dismiss,
   emptyRecord,
   readRecord,
   recordUsage,
   remainingCredits,
-  utcDay,
 } from "@/lib/credits/daily-credits";
+import { utcDay } from "@/lib/time/utc-day";
 
 const DAY = "2025-03-14";
 

@@ -22,6 +22,16 @@ beforeAll(async () => {
         res.on("close", () => closedWithoutAnswer++);
         return;
       }
+      if (req.url === "/api/library/removed") {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      if (req.url === "/api/library/kept") {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ method: req.method, body }));
+        return;
+      }
       if (req.url === "/refuse") {
         res.writeHead(401, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: "Invalid or expired session token", code: "UNAUTHORIZED" }));
@@ -100,6 +110,27 @@ describe("forwardToApi", () => {
     const res = await forwardToApi(browserRequest(), { apiUrl, path: "/refuse", timeoutMs: 5_000 });
     expect(res.status).toBe(401);
     expect(res.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("forwards PUT with its body and DELETE, and passes a bodiless 204 through", async () => {
+    const options = { apiUrl, path: "/api/library/kept", timeoutMs: 5_000 };
+    const put = await forwardToApi(new Request("http://web/api/library/kept", { method: "PUT", body: '{"progress":0.5}', headers: { "content-type": "application/json" } }), options);
+    expect(await put.json()).toEqual({ method: "PUT", body: '{"progress":0.5}' });
+    expect(seen?.headers["content-type"]).toBe("application/json");
+    const del = await forwardToApi(new Request("http://web/api/library/kept", { method: "DELETE" }), options);
+    expect(await del.json()).toEqual({ method: "DELETE", body: "" });
+    const removed = await forwardToApi(new Request("http://web/api/library/removed", { method: "DELETE" }), { ...options, path: "/api/library/removed" });
+    expect(removed.status).toBe(204);
+    expect(removed.body).toBeNull();
+  });
+
+  it("caps a PUT body like a POST body", async () => {
+    const before = requests;
+    const big = new Request("http://web/api/library/kept", { method: "PUT", body: "x".repeat(MAX_BODY_BYTES + 1) });
+    const res = await forwardToApi(big, { apiUrl, path: "/api/library/kept", timeoutMs: 5_000 });
+    expect(res.status).toBe(413);
+    expect((await res.json()).code).toBe("BODY_TOO_LARGE");
+    expect(requests).toBe(before);
   });
 
   it("answers 413 BODY_TOO_LARGE from the declared length without calling the API", async () => {

@@ -1,51 +1,107 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { ArticleRootProvider } from "@/components/article/article-root";
 import { ArticleContent } from "@/components/article/content";
+import { findImportedArticle, type ImportedArticle } from "@/components/article/imported-article";
+import { ImportedContent } from "@/components/article/imported-content";
 import { listeningMinutes } from "@/components/article/reading-time";
-import { SAMPLE_ARTICLES, findArticle } from "@/components/article/samples";
+import { findArticle } from "@/components/article/samples";
+import type { Article } from "@/components/article/types";
 import { AccountChip } from "@/components/auth/account-chip";
 import { getSession } from "@/components/auth/session";
 import { ArticleListener } from "@/components/features/article-listener";
+import "./imported.css";
 
 interface ReadPageProps {
   params: Promise<{ id: string }>;
 }
 
-export function generateStaticParams() {
-  return SAMPLE_ARTICLES.map((a) => ({ id: a.id }));
-}
+// Every reader page is rendered per request: the Content-Security-Policy's nonce (proxy.ts) is new each time,
+// and Next.js can only put it on its scripts while rendering.
 
 export async function generateMetadata({ params }: ReadPageProps): Promise<Metadata> {
-  const article = findArticle((await params).id);
-  return article ? { title: article.title, description: article.dek } : {};
+  const { id } = await params;
+  const sample = findArticle(id);
+  if (sample) return { title: sample.title, description: sample.dek };
+  const imported = await findImportedArticle(id);
+  return imported ? { title: imported.title, description: imported.excerpt ?? undefined } : {};
+}
+
+const dateFormat = new Intl.DateTimeFormat("en", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+
+function SampleHeader({ article }: { article: Article }) {
+  return (
+    <header className="reader__header">
+      <h1>{article.title}</h1>
+      <p className="reader__dek">{article.dek}</p>
+      <p className="reader__meta">
+        {article.author} · <time dateTime={article.published}>{article.published}</time> · {listeningMinutes(article)} min listen
+      </p>
+    </header>
+  );
+}
+
+function ImportedHeader({ article }: { article: ImportedArticle }) {
+  const meta: ReactNode[] = [];
+  if (article.byline) meta.push(article.byline);
+  if (article.siteName) {
+    meta.push(
+      article.url ? (
+        <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" data-slot="article-source">
+          {article.siteName}
+        </a>
+      ) : (
+        article.siteName
+      ),
+    );
+  }
+  if (article.publishedTime) meta.push(<time dateTime={article.publishedTime}>{dateFormat.format(new Date(article.publishedTime))}</time>);
+  meta.push(`${Math.max(1, article.listeningMinutes)} min listen`);
+  return (
+    <header className="reader__header">
+      <h1>{article.title}</h1>
+      <p className="reader__meta" data-slot="article-meta">
+        {meta.map((part, i) => (
+          <span key={i}>
+            {i > 0 && " · "}
+            {part}
+          </span>
+        ))}
+      </p>
+    </header>
+  );
 }
 
 export default async function ReadPage({ params }: ReadPageProps) {
-  const article = findArticle((await params).id);
-  if (!article) notFound();
+  const { id } = await params;
+  const sample = findArticle(id);
+  const imported = sample ? null : await findImportedArticle(id);
+  const title = sample?.title ?? imported?.title ?? notFound();
   const session = await getSession();
   return (
     // data-mobile-scroll: the container the player makes room in on small screens (spec: Mobile auto-scroll).
     <main className="reader" data-mobile-scroll="">
       <nav className="reader__nav">
         <Link href="/">← Library</Link>
-        <AccountChip returnTo={`/read/${article.id}`} />
+        <AccountChip returnTo={`/read/${id}`} />
       </nav>
       {/* Keyed by article: another article is a new listener, never the last one's player and audio. */}
-      <ArticleRootProvider key={article.id}>
-        <article>
-          <header className="reader__header">
-            <h1>{article.title}</h1>
-            <p className="reader__dek">{article.dek}</p>
-            <p className="reader__meta">
-              {article.author} · <time dateTime={article.published}>{article.published}</time> · {listeningMinutes(article)} min listen
-            </p>
-          </header>
-          <ArticleContent article={article} />
-        </article>
-        <ArticleListener title={article.title} articleId={article.id} account={session} />
+      <ArticleRootProvider key={id}>
+        {sample && (
+          <article>
+            <SampleHeader article={sample} />
+            <ArticleContent article={sample} />
+          </article>
+        )}
+        {imported && (
+          <article lang={imported.lang ?? undefined} dir={imported.dir}>
+            <ImportedHeader article={imported} />
+            <ImportedContent html={imported.html} />
+          </article>
+        )}
+        <ArticleListener title={title} articleId={id} account={session} />
       </ArticleRootProvider>
     </main>
   );

@@ -1,8 +1,7 @@
 import { t, type Static } from "elysia";
 import { MAX_URL_LENGTH } from "../../import/import-url";
+import { ARTICLE_ID_PATTERN, type ArticleJson } from "@/lib/articles/article-json";
 
-// Content-derived ids: 22 base64url characters (132 bits of a SHA-256).
-export const ARTICLE_ID_PATTERN = "^[A-Za-z0-9_-]{22}$";
 export const MAX_TITLE_CHARS = 300;
 
 export interface ImportLimits {
@@ -12,7 +11,7 @@ export interface ImportLimits {
   maxTextChars: number;
 }
 
-/** One of { url } · { html, url? } · { text, title? } (DESIGN.md → Articles); the service checks which. */
+/** One of { url } · { html, url? } · { text, title? } (docs/architecture.md → Articles); the service checks which. */
 export const importRequest = ({ maxHtmlChars, maxTextChars }: ImportLimits) =>
   t.Object(
     {
@@ -27,18 +26,4 @@ export type ImportRequest = Static<ReturnType<typeof importRequest>>;
 
 export const ArticleParams = t.Object({ id: t.String({ pattern: ARTICLE_ID_PATTERN }) });
 
-export interface ArticleJson {
-  id: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  url: string | null;
-  lang: string | null;
-  dir: "ltr" | "rtl";
-  publishedTime: string | null;
-  excerpt: string | null;
-  html: string;
-  text: string;
-  words: number;
-  listeningMinutes: number;
-}
+export type { ArticleJson };

@@ -1,7 +1,7 @@
 // Importing an article: a link is fetched safely and reduced, pasted HTML is reduced, pasted text becomes
 // paragraphs; the result gets an id derived from its content and is stored. Knows nothing of HTTP.
 import { createHash } from "node:crypto";
-import { splitWords } from "@/lib/alignment/word-boundaries";
+import { splitWords } from "@/lib/text/split-words";
 import { listeningMinutes } from "@/lib/text/listening-minutes";
 import type { Identity } from "../../auth/identity";
 import { decodePage } from "../../import/charset";

@@ -15,7 +15,7 @@ export interface HealthOptions {
   redisConfigured: boolean;
   /** Whether the Redis connection is up now (false while connecting or down: the tiers then miss). */
   redisConnected: () => boolean;
-  /** Who may see user ids in perUserBreakdown (DESIGN.md: operators only). */
+  /** Who may see user ids in perUserBreakdown (docs/architecture.md: operators only). */
   healthToken: string;
 }
 

@@ -1,4 +1,4 @@
-// The stream's lines (DESIGN.md "Streaming: POST /api/tts/stream"): chunks arrive in any order, lines leave in
+// The stream's lines (docs/architecture.md "Streaming: POST /api/tts/stream"): chunks arrive in any order, lines leave in
 // text order, chunk k the moment it and every chunk before it are there. Each chunk line carries the chunk's
 // share of what /api/tts answers for the same plan (invariant 15): its bare MP3 frames (the frames concatMp3
 // copies) and its stretch of the merged timeline (partAlignment, which mergeAlignments joins), so the player's

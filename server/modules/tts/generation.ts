@@ -84,7 +84,9 @@ export function startGeneration(
       void articleCache.set(job.articleKey, body, { persist: job.persist });
       // Upstream JSON, decoded chunks, the merged MP3, its base64, the stream's lines and this body.
       deps.gcPacer?.add(body.length * 6);
-      publish({ type: "end", durationMs: audio.durationMs });
+      // The chunk lines' own running total, as a replay from the caches reports it: summed in text order, so
+      // the two agree to the last bit (the merged MP3's duration is the same sum in another order).
+      publish({ type: "end", durationMs: lines.elapsedMs() });
       return { body, allChunksCached, persisted: job.persist };
     } catch (error) {
       publish({ type: "error", error });

@@ -12,7 +12,7 @@ import type { PendingGenerations } from "../../dedup/pending-generations";
 import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
 import type { GcPacer } from "../../health/gc-pacer";
 import type { InworldClient } from "../../inworld/client";
-import type { RetryPolicy } from "../../inworld/parallel-synthesizer";
+import type { RetryPolicy } from "../../inworld/rate-limit-retry";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
 import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";
@@ -55,7 +55,7 @@ export interface TtsResult {
 }
 
 export interface TtsStream {
-  /** NDJSON lines (DESIGN.md "Streaming"): the start line and the first chunk are already in it. */
+  /** NDJSON lines (docs/architecture.md "Streaming"): the start line and the first chunk are already in it. */
   body: ReadableStream<Uint8Array>;
   cache?: "article-hit" | "chunk-hit";
   usage?: { count: number; limit: number };
@@ -274,7 +274,13 @@ export function createTtsService(deps: TtsServiceDeps) {
 
     const { run, release } = await joinGeneration(synthesis, job, plan);
     // This reader takes the outcome from the events; the dedup map still counts it as a waiter until it leaves.
-    run.result.catch(() => {});
+    // A premium reader who joined a generation a free reader started still gets the cross-device copy, as on /api/tts.
+    run.result.then(
+      (generated) => {
+        if (job.premium && !generated.persisted) void articleCache.set(articleKey, generated.body, { persist: true });
+      },
+      () => {},
+    );
     try {
       await firstAudio(run.work, job.signal);
     } catch (error) {

@@ -1,7 +1,6 @@
 // From cleaned article text to one MP3 and one timeline: split into chunks, take what the chunk caches
 // hold, synthesize the rest in parallel, caching each as it completes, and merge once every chunk is there.
 import type { Alignment } from "@/lib/alignment/types";
-import { fitAlignmentToText } from "@/lib/alignment/fit-alignment";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3, estimateMp3DurationMs, parseMp3DurationMs } from "@/lib/mp3";
 import { chunkCacheKey } from "@/lib/text/cache-key";
@@ -11,7 +10,8 @@ import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
 import { audioTooLarge } from "../../errors";
 import { warnLargeAllocation } from "../../health/memory-tracker";
 import type { InworldClient } from "../../inworld/client";
-import { synthesizeInParallel, type RetryPolicy } from "../../inworld/parallel-synthesizer";
+import { retryRateLimited, type RetryPolicy } from "../../inworld/rate-limit-retry";
+import { parallelMap } from "@/lib/async/parallel-map";
 import type { Logger } from "../../logger";
 
 export const MAX_AUDIO_BYTES = 50 * 1024 * 1024;
@@ -81,28 +81,28 @@ export async function synthesizeArticle(
 
   entries.forEach((entry, index) => entry && onChunk?.(index, entry));
   let audioBytes = entries.reduce((sum, e) => sum + (e?.audio.byteLength ?? 0), 0);
-  const fresh = await synthesizeInParallel(
+  const fresh = await parallelMap(
     missing,
     async (index, _, chunkSignal) => {
       const chunk = chunks[index];
-      const result = await inworld.synthesize({ text: chunk.text, voiceId }, chunkSignal);
+      const result = await retryRateLimited(() => inworld.synthesize({ text: chunk.text, voiceId }, chunkSignal), {
+        policy: deps.retry,
+        signal: chunkSignal,
+        onRetry: (info) => logger.warn({ ...info, index, voiceId }, "TTS chunk rate-limited, retrying"),
+      });
       // Counted as results arrive so a runaway article fails before it holds 50 MB of buffers.
       audioBytes += result.audio.byteLength;
       if (audioBytes > MAX_AUDIO_BYTES) throw audioTooLarge(audioBytes);
       const durationMs = parseMp3DurationMs(result.audio) || estimateMp3DurationMs(result.audio, inworld.settings.bitRate);
-      const entry: ChunkEntry = { audio: result.audio, alignment: fitAlignmentToText(chunk.text, result.alignment), durationMs };
+      // Kept as the provider gave it: partAlignment fits it to the chunk's text, once, where the lines are made.
+      const entry: ChunkEntry = { audio: result.audio, alignment: result.alignment, durationMs };
       // Cached at once, whatever becomes of its siblings: a chunk is whole and correct on its own, so when the
       // article fails (or the reader leaves) a retry pays only for the chunks that did not complete (invariant 6).
       void chunkCache.set(keys[index], entry);
       onChunk?.(index, entry);
       return entry;
     },
-    {
-      concurrency: deps.chunkConcurrency,
-      retry: deps.retry,
-      signal,
-      onRetry: (info) => logger.warn({ ...info, voiceId }, "TTS chunk rate-limited, retrying"),
-    },
+    { concurrency: deps.chunkConcurrency, signal },
   );
   onCheckpoint?.("chunk-gen");
 

@@ -1,4 +1,4 @@
-// How an Inworld failure reads to our caller (DESIGN.md error table). Readers get our words, never the
+// How an Inworld failure reads to our caller (docs/architecture.md error table). Readers get our words, never the
 // upstream's text (which may name internals); the upstream error stays the AppError's cause, for the logs.
 import { AppError, upstreamError, upstreamTimeout, upstreamUnavailable } from "../../errors";
 import {

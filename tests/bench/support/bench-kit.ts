@@ -74,10 +74,10 @@ export function paragraph(maxChars: number): string {
   return parts.join(" ");
 }
 
-/** An article planned as exactly `chunks` chunks: a short opening paragraph (chunk 0), then paragraphs too
- * long for two to share a chunk. */
-export function articleOfChunks(chunks: number): string {
-  const text = [paragraph(250), ...Array.from({ length: chunks - 1 }, () => paragraph(1_750))].join("\n\n");
+/** An article planned as exactly `chunks` chunks: a short opening paragraph (chunk 0), then paragraphs of at
+ * most `chunkChars` characters, too long for two to share a chunk. */
+export function articleOfChunks(chunks: number, chunkChars = 1_750): string {
+  const text = [paragraph(250), ...Array.from({ length: chunks - 1 }, () => paragraph(chunkChars))].join("\n\n");
   const actual = planTTSChunks(cleanTextForTTS(text)).length;
   if (actual !== chunks) throw new Error(`Expected ${chunks} chunks, the splitter made ${actual}`);
   return text;

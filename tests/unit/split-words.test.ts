@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { alignmentToWordBoundaries, splitWords } from "@/lib/alignment/word-boundaries";
+import { splitWords } from "@/lib/text/split-words";
+import { composeSegments } from "@/lib/transcript/compose-segments";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { splitTTSChunks } from "@/lib/text/split-chunks";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
@@ -38,27 +39,7 @@ describe("splitWords", () => {
   });
 });
 
-describe("alignmentToWordBoundaries", () => {
-  it("turns the spec's character alignment into its word boundaries", () => {
-    const alignment = {
-      characters: ["H", "e", "l", "l", "o", " ", "w", "o", "r", "l", "d"],
-      characterStartTimesSeconds: [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.55, 0.6, 0.65, 0.7],
-      characterEndTimesSeconds: [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.55, 0.6, 0.65, 0.7, 0.9],
-    };
-    expect(alignmentToWordBoundaries(alignment)).toEqual([
-      { text: "Hello", offset: 0, duration: 300, textOffset: 0, textLength: 5 },
-      { text: "world", offset: 500, duration: 400, textOffset: 6, textLength: 5 },
-    ]);
-  });
-
-  it("refuses an alignment that is not one entry per character", () => {
-    const alignment = { characters: ["a", "😀"], characterStartTimesSeconds: [0, 1], characterEndTimesSeconds: [1, 2] };
-    expect(() => alignmentToWordBoundaries(alignment)).toThrow(RangeError);
-    expect(() =>
-      alignmentToWordBoundaries({ characters: ["a", "b"], characterStartTimesSeconds: [0], characterEndTimesSeconds: [1] }),
-    ).toThrow(RangeError);
-  });
-
+describe("the merged timeline's words", () => {
   it("yields word N of the merged article for DOM word N, with times that never go back", () => {
     const text = cleanTextForTTS(readFileSync(new URL("../fixtures/text/long-article.txt", import.meta.url), "utf8"));
     const parts = splitTTSChunks(text).map((chunk) => ({
@@ -66,11 +47,11 @@ describe("alignmentToWordBoundaries", () => {
       alignment: evenAlignment(chunk.text, 0.05),
       durationMs: chunk.text.length * 50 + 300,
     }));
-    const boundaries = alignmentToWordBoundaries(mergeAlignments(text, parts));
+    const { words } = composeSegments(mergeAlignments(text, parts));
     const domWords = splitWords(text);
 
-    expect(boundaries.length).toBe(domWords.length);
-    expect(boundaries.every((b, i) => b.text === domWords[i].text && b.textOffset === domWords[i].start)).toBe(true);
-    expect(boundaries.every((b, i) => b.duration >= 0 && (i === 0 || b.offset >= boundaries[i - 1].offset))).toBe(true);
+    expect(words.length).toBe(domWords.length);
+    expect(words.every((w, i) => w.text === domWords[i].text)).toBe(true);
+    expect(words.every((w, i) => w.endTime >= w.startTime && (i === 0 || w.startTime >= words[i - 1].startTime))).toBe(true);
   });
 });

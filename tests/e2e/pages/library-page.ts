@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+type WithVisitMark = Window & { __visitMark?: string };
+
+/** The home page's import box and "Your articles" list. */
+export class LibraryPage {
+  readonly input: Locator;
+  readonly submit: Locator;
+  readonly progress: Locator;
+  readonly error: Locator;
+  readonly yourArticles: Locator;
+
+  constructor(readonly page: Page) {
+    this.input = page.locator('[data-slot="import-input"]');
+    this.submit = page.locator('[data-slot="import-submit"]');
+    this.progress = page.locator('[data-slot="import-progress"]');
+    this.error = page.locator('[data-slot="import-error"]');
+    this.yourArticles = page.locator('[data-slot="your-articles"]');
+  }
+
+  async goto() {
+    await this.page.goto("/");
+    // Typed before React hydrated, the box would submit as a plain form: wait for React to own it.
+    await expect.poll(() => this.submit.evaluate((b) => Object.keys(b).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+  }
+
+  /** Pastes `value` into the box and submits it, leaving a mark on `window` that only a full page load clears. */
+  async paste(value: string): Promise<string> {
+    await this.input.fill(value);
+    const mark = await this.page.evaluate(() => ((window as WithVisitMark).__visitMark = String(Math.random())));
+    await this.submit.click();
+    return mark;
+  }
+
+  /** Waits for the article an import opened, and proves it opened without reloading the page. */
+  async expectOpened(mark: string, timeout = 30_000): Promise<string> {
+    await this.page.waitForURL((url) => /^\/read\/[\w-]{22}$/.test(url.pathname), { timeout });
+    expect(await this.page.evaluate(() => (window as WithVisitMark).__visitMark), "a client-side navigation").toBe(mark);
+    return new URL(this.page.url()).pathname.slice("/read/".length);
+  }
+
+  entry(id: string): Locator {
+    return this.page.locator(`[data-slot="your-article"][data-id="${id}"]`);
+  }
+}

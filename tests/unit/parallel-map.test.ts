@@ -1,0 +1,129 @@
+import { describe, expect, it, vi } from "vitest";
+import { parallelMap } from "@/lib/async/parallel-map";
+import { InworldHttpError, InworldRateLimitError } from "@/server/inworld/errors";
+import { retryRateLimited } from "@/server/inworld/rate-limit-retry";
+
+const fast = { delaysMs: [5, 10, 20], jitterRatio: 0 };
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("parallelMap", () => {
+  it("returns results in input order when later items finish first", async () => {
+    // Each item finishes when the test says so, last first: no timers, so no machine load can reorder them.
+    const gates = Array.from({ length: 5 }, () => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    });
+    const finished: number[] = [];
+    const run = parallelMap(
+      gates,
+      async (gate, index) => {
+        await gate.promise;
+        finished.push(index);
+        return `chunk-${index}`;
+      },
+      { concurrency: 5 },
+    );
+    for (const index of [4, 3, 2, 1, 0]) {
+      gates[index].resolve();
+      await expect.poll(() => finished.length).toBe(5 - index);
+    }
+    expect(await run).toEqual(["chunk-0", "chunk-1", "chunk-2", "chunk-3", "chunk-4"]);
+    expect(finished).toEqual([4, 3, 2, 1, 0]);
+  });
+
+  it("never has more than `concurrency` tasks in flight", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    await parallelMap(
+      Array.from({ length: 10 }, (_, i) => i),
+      async (i) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await wait(5 + (i % 3) * 5);
+        inFlight--;
+        return i;
+      },
+      { concurrency: 3 },
+    );
+    expect(peak).toBe(3);
+  });
+
+  it("fails the whole map when a chunk exhausts its 429 retries, and aborts the in-flight siblings", async () => {
+    const aborted: number[] = [];
+    let calls = 0;
+    const run = parallelMap(
+      [0, 1, 2],
+      (item, index, signal) =>
+        retryRateLimited(
+          () =>
+            new Promise<string>((resolve, reject) => {
+              if (index === 0) {
+                calls++;
+                return reject(new InworldRateLimitError(undefined));
+              }
+              // The siblings would take a long time; they must be cancelled, not awaited.
+              const timer = setTimeout(() => resolve("late"), 10_000);
+              signal.addEventListener("abort", () => {
+                clearTimeout(timer);
+                aborted.push(index);
+                reject(signal.reason);
+              });
+            }),
+          { policy: fast, signal },
+        ),
+      { concurrency: 3 },
+    );
+    await expect(run).rejects.toBeInstanceOf(InworldRateLimitError);
+    expect(calls).toBe(4);
+    expect(aborted.sort()).toEqual([1, 2]);
+  });
+
+  it("starts no further items after a failure", async () => {
+    const started: number[] = [];
+    const run = parallelMap(
+      [0, 1, 2, 3, 4],
+      async (index) => {
+        started.push(index);
+        if (index === 0) throw new InworldHttpError(500, 13, "boom");
+        await wait(20);
+        return index;
+      },
+      { concurrency: 2 },
+    );
+    await expect(run).rejects.toMatchObject({ status: 500 });
+    expect(started).toEqual([0, 1]);
+  });
+
+  it("rejects with the caller's reason when the caller aborts, even from a task's wait in backoff", async () => {
+    const controller = new AbortController();
+    const reason = new Error("client went away");
+    const run = parallelMap(
+      ["x"],
+      (_, __, signal) =>
+        retryRateLimited(
+          async () => {
+            throw new InworldRateLimitError(60_000);
+          },
+          { policy: fast, signal },
+        ),
+      { concurrency: 1, signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(reason), 10);
+    const started = Date.now();
+    await expect(run).rejects.toBe(reason);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("rejects bad arguments up front", async () => {
+    for (const concurrency of [0, -1, 1.5, Number.NaN]) {
+      await expect(parallelMap([1], async (x) => x, { concurrency })).rejects.toThrow(/concurrency/);
+    }
+  });
+
+  it("returns an empty list for no items without calling anything", async () => {
+    const task = vi.fn();
+    expect(await parallelMap([], task, { concurrency: 3 })).toEqual([]);
+    expect(task).not.toHaveBeenCalled();
+  });
+});
