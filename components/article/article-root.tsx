@@ -1,11 +1,14 @@
 "use client";
 
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createArticleDomEdits, type ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
 
 interface ArticleRootValue {
   /** the rendered article body, null until React has put it in the DOM */
   element: HTMLElement | null;
   register: (element: HTMLElement | null) => void;
+  /** how the word highlighter and the reader's highlights change that element without undoing each other */
+  edits: ArticleDomEdits;
 }
 
 const ArticleRootContext = createContext<ArticleRootValue | null>(null);
@@ -17,7 +20,8 @@ const ArticleRootContext = createContext<ArticleRootValue | null>(null);
  */
 export function ArticleRootProvider({ children }: { children: ReactNode }) {
   const [element, register] = useState<HTMLElement | null>(null);
-  const value = useMemo(() => ({ element, register }), [element]);
+  const [edits] = useState(createArticleDomEdits);
+  const value = useMemo(() => ({ element, register, edits }), [element, edits]);
   return <ArticleRootContext.Provider value={value}>{children}</ArticleRootContext.Provider>;
 }
 
@@ -30,6 +34,11 @@ function useArticleRootContext(): ArticleRootValue {
 /** The article element, or null while it is not in the DOM yet. */
 export function useArticleRoot(): HTMLElement | null {
   return useArticleRootContext().element;
+}
+
+/** The article's one channel for DOM edits (see lib/annotations/article-dom-edits.ts). */
+export function useArticleDomEdits(): ArticleDomEdits {
+  return useArticleRootContext().edits;
 }
 
 /**

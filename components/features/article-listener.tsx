@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import { extractTTSText } from "@/lib/dom/extract-text";
 import { alignToDomIdx } from "@/lib/highlight/index-map";
 import type { Tier } from "@/lib/voices";
-import { useArticleRoot } from "@/components/article/article-root";
+import { useArticleDomEdits, useArticleRoot } from "@/components/article/article-root";
 import { useCredits } from "@/components/hooks/use-credits";
 import { useInlineHighlights } from "@/components/hooks/use-inline-highlights";
 import { useMobilePlayerSpace } from "@/components/hooks/use-mobile-player-space";
@@ -52,8 +52,9 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const article = useArticleRoot();
+  const edits = useArticleDomEdits();
   const controlsRef = useRef<PlayerControlsHandle | null>(null);
-  const inline = useInlineHighlights(article, articleId);
+  const inline = useInlineHighlights(article, edits, articleId);
   const pricingHref = `/pricing?from=${encodeURIComponent(pathname)}`;
   useMobilePlayerSpace(open);
 
@@ -161,7 +162,8 @@ function PlayerBridge({
   audioRef: RefObject<HTMLAudioElement | null>;
 }) {
   const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } = useTranscriptViewerContext();
-  useTTSHighlight({ root: article, words, partial, subscribeWordIndex, seekToWord });
+  const edits = useArticleDomEdits();
+  useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord });
 
   useEffect(() => {
     controlsRef.current = { togglePlay, seekBy };

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
+import type { ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
 import { addHighlight, highlightsKey, parseHighlights, type Highlight } from "@/lib/annotations/highlights";
 import { applyHighlight, fullText, isApplied, rangeToOffsets, removeHighlight } from "@/lib/annotations/text-offsets";
-import { editArticleDom, isTTSMutating } from "./use-tts-highlight";
 
 // Spec: "TTS/Highlight coordination" — DOM changes are gathered for 150 ms before highlights are restored.
 const RESTORE_DEBOUNCE_MS = 150;
@@ -33,9 +33,9 @@ function newId(): string {
 /**
  * The reader's own highlights on the article: kept in localStorage per article, drawn as
  * `<mark data-highlight-id>`, and put back by a MutationObserver when the article DOM loses them — except
- * for changes the TTS highlighter makes (isTTSMutating), which never remove a mark.
+ * for the TTS highlighter's span wrapping (`edits.isWrapping()`), which never removes a mark.
  */
-export function useInlineHighlights(root: HTMLElement | null, articleId: string) {
+export function useInlineHighlights(root: HTMLElement | null, edits: ArticleDomEdits, articleId: string) {
   const listRef = useRef<Highlight[]>([]);
 
   const restore = useCallback(() => {
@@ -43,20 +43,20 @@ export function useInlineHighlights(root: HTMLElement | null, articleId: string)
     const missing = listRef.current.filter((h) => !isApplied(root, h.id));
     if (missing.length === 0) return;
     performance.mark(RESTORE_MARK);
-    editArticleDom(() => {
+    edits.edit(() => {
       for (const h of missing) applyHighlight(root, h);
     });
-  }, [root]);
+  }, [root, edits]);
 
   useEffect(() => {
     if (!root) return;
     listRef.current = loadHighlights(articleId);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new MutationObserver(() => {
-      if (isTTSMutating()) return;
+      if (edits.isWrapping()) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (isTTSMutating()) return;
+        if (edits.isWrapping()) return;
         restore();
         observer.takeRecords();
       }, RESTORE_DEBOUNCE_MS);
@@ -67,15 +67,15 @@ export function useInlineHighlights(root: HTMLElement | null, articleId: string)
       clearTimeout(timer);
       observer.disconnect();
     };
-  }, [root, articleId, restore]);
+  }, [root, edits, articleId, restore]);
 
   const update = useCallback(
     (next: Highlight[], edit: () => void) => {
       listRef.current = next;
       saveHighlights(articleId, next);
-      editArticleDom(edit);
+      edits.edit(edit);
     },
-    [articleId],
+    [articleId, edits],
   );
 
   /** Highlights the range (merging any highlight it overlaps); false when it is not inside the article. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { createMutationLock } from "@/lib/annotations/mutation-lock";
+import type { ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
 import { buildWordPositions } from "@/lib/dom/extract-text";
 import { alignToDomIdx, domToAlignIdx } from "@/lib/highlight/index-map";
 import { WORD_INDEX_ATTRIBUTE, wrapWords, type WrappedWords } from "@/lib/highlight/word-spans";
@@ -11,6 +11,8 @@ import type { WordIndexListener } from "./use-transcript-viewer";
 export interface UseTTSHighlightOptions {
   /** the article container (`[data-article-content]`); null leaves the page alone */
   root: HTMLElement | null;
+  /** shared with the reader's highlights, which must tell our span wrapping from their own edits */
+  edits: ArticleDomEdits;
   /** alignment words; highlighting is active while there are any */
   words: readonly TranscriptWord[];
   /** true while the alignment is still growing (a stream): the words so far are the first of the DOM's */
@@ -29,27 +31,7 @@ const USER_SCROLL_PAUSE_MS = 4000;
 // `?tts-profile` records each frame's highlight update as a User Timing measure (used by the benchmark).
 const PROFILE_MEASURE = "tts:highlight-frame";
 
-// Spec: "TTS/Highlight coordination" — every DOM operation here holds the lock 250 ms, outlasting the
-// annotation observer's 150 ms debounce, so it never mistakes our span wrapping for a change to restore from.
-const ttsMutationLock = createMutationLock({ holdMs: 250 });
-
-/** True while a TTS DOM operation (wrap, re-wrap, unwrap) is recent enough to still be observed. */
-export function isTTSMutating(): boolean {
-  return ttsMutationLock.isHeld();
-}
-
-let articleEditor: ((edit: () => void) => void) | null = null;
-
-/**
- * Changes the article DOM safely while words may be wrapped: the spans come out, the edit runs on the
- * article's own DOM, and the words are wrapped again (so closing the player still restores that DOM exactly).
- */
-export function editArticleDom(edit: () => void): void {
-  if (articleEditor) articleEditor(edit);
-  else edit();
-}
-
-export function useTTSHighlight({ root, words, partial, subscribeWordIndex, seekToWord }: UseTTSHighlightOptions) {
+export function useTTSHighlight({ root, edits, words, partial, subscribeWordIndex, seekToWord }: UseTTSHighlightOptions) {
   const latest = useRef({ words, partial, seekToWord });
   useEffect(() => {
     latest.current = { words, partial, seekToWord };
@@ -69,7 +51,7 @@ export function useTTSHighlight({ root, words, partial, subscribeWordIndex, seek
     const observe = () => observer.observe(root, { childList: true, subtree: true, characterData: true });
 
     const wrap = () => {
-      ttsMutationLock.hold();
+      edits.markWrapping();
       performance.mark("tts:wrap-start");
       wrapped = wrapWords(buildWordPositions(root).words);
       performance.measure("tts:wrap-words", "tts:wrap-start");
@@ -78,12 +60,12 @@ export function useTTSHighlight({ root, words, partial, subscribeWordIndex, seek
     };
     // The article DOM was replaced under us (a re-render, an editor, an extension): start over on the new DOM.
     const rewrap = () => {
-      ttsMutationLock.hold();
+      edits.markWrapping();
       wrapped?.unwrap();
       wrap();
     };
     const editor = (edit: () => void) => {
-      ttsMutationLock.hold();
+      edits.markWrapping();
       wrapped?.unwrap();
       edit();
       wrap();
@@ -132,7 +114,7 @@ export function useTTSHighlight({ root, words, partial, subscribeWordIndex, seek
 
     wrap();
     observe();
-    articleEditor = editor;
+    const uninstallEditor = edits.installEditor(editor);
     const unsubscribe = subscribeWordIndex(onWordIndex);
     root.addEventListener("click", onClick);
     window.addEventListener("wheel", onUserScroll, { passive: true });
@@ -143,10 +125,10 @@ export function useTTSHighlight({ root, words, partial, subscribeWordIndex, seek
       window.removeEventListener("wheel", onUserScroll);
       window.removeEventListener("touchmove", onUserScroll);
       observer.disconnect();
-      if (articleEditor === editor) articleEditor = null;
-      ttsMutationLock.hold();
+      uninstallEditor();
+      edits.markWrapping();
       wrapped?.unwrap();
       wrapped = null;
     };
-  }, [root, active, subscribeWordIndex]);
+  }, [root, edits, active, subscribeWordIndex]);
 }
