@@ -2,6 +2,7 @@
 // reported together, so a misconfigured deploy fails at start with one readable message.
 import { z } from "zod";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
+import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
 import { parseTrustedProxies } from "./limits/client-ip";
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -41,7 +42,7 @@ const schema = z.object({
   TTS_SLOT_TIMEOUT_MS: int(15_000),
   // Unset: 4 × MAX_CONCURRENT_TTS (server/limits/concurrency-limiter.ts).
   TTS_MAX_QUEUED: z.coerce.number().int().min(0).optional(),
-  TTS_CHUNK_CONCURRENCY: int(3),
+  TTS_CHUNK_CONCURRENCY: int(DEFAULT_CHUNK_CONCURRENCY),
   TTS_RATE_LIMIT_PER_MIN: int(10),
   TTS_DAILY_FREE_LIMIT: int(FREE_DAILY_LIMIT),
   TTS_MAX_TEXT_CHARS: int(100_000),

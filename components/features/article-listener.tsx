@@ -21,6 +21,7 @@ import { MobileBottomBar } from "./mobile-bottom-bar";
 import { TTSFloatingPlayer } from "./tts-floating-player";
 import { TTSUpgradeNotice } from "./tts-upgrade-notice";
 import { VoicePicker } from "./voice-picker";
+import { useLatestRef } from "@/components/hooks/use-latest-ref";
 
 interface ArticleListenerProps {
   title: string;
@@ -181,16 +182,13 @@ function PlayerBridge({
   // Where the current voice has got to: the last word lit, out of how many (null while they are still
   // arriving: then the count is the whole text's, and words correspond one to one).
   const positionRef = useRef<{ index: number; count: number | null } | null>(null);
-  const latest = useRef({ words, partial, play, seekToTime, seekToWord });
-  useEffect(() => {
-    latest.current = { words, partial, play, seekToTime, seekToWord };
-  });
+  const latest = useLatestRef({ words, partial, play, seekToTime, seekToWord });
   useEffect(
     () =>
       subscribeWordIndex((index) => {
         if (index >= 0) positionRef.current = { index, count: latest.current.partial ? null : latest.current.words.length };
       }),
-    [subscribeWordIndex],
+    [subscribeWordIndex, latest],
   );
 
   // Start as soon as new audio arrives (the Listen click or the voice choice is the gesture that allows it).
@@ -213,6 +211,6 @@ function PlayerBridge({
       seek(next[index].startTime, { resume: false });
     }
     void resume().catch(() => undefined);
-  }, [hasAudio, audioUrl]);
+  }, [hasAudio, audioUrl, latest]);
   return null;
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { useLatestRef } from "./use-latest-ref";
 
 export interface PlayerShortcutHandlers {
   /** the player is open and has audio */
@@ -28,10 +29,7 @@ function handlesOwnKeys(target: EventTarget | null): boolean {
  * plays and pauses and ←/→ skip 10 s.
  */
 export function usePlayerShortcuts(handlers: PlayerShortcutHandlers) {
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
-  });
+  const latest = useLatestRef(handlers);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -54,5 +52,5 @@ export function usePlayerShortcuts(handlers: PlayerShortcutHandlers) {
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  }, [latest]);
 }

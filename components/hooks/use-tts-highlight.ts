@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import type { ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
 import { buildWordPositions } from "@/lib/dom/extract-text";
 import { alignToDomIdx, domToAlignIdx } from "@/lib/highlight/index-map";
 import { WORD_INDEX_ATTRIBUTE, wrapWords, type WrappedWords } from "@/lib/highlight/word-spans";
 import type { TranscriptWord } from "@/lib/transcript/compose-segments";
 import type { WordIndexListener } from "./use-transcript-viewer";
+import { useLatestRef } from "./use-latest-ref";
 
 export interface UseTTSHighlightOptions {
   /** the article container (`[data-article-content]`); null leaves the page alone */
@@ -32,10 +33,7 @@ const USER_SCROLL_PAUSE_MS = 4000;
 const PROFILE_MEASURE = "tts:highlight-frame";
 
 export function useTTSHighlight({ root, edits, words, partial, subscribeWordIndex, seekToWord }: UseTTSHighlightOptions) {
-  const latest = useRef({ words, partial, seekToWord });
-  useEffect(() => {
-    latest.current = { words, partial, seekToWord };
-  });
+  const latest = useLatestRef({ words, partial, seekToWord });
   const active = words.length > 0;
 
   useEffect(() => {
@@ -130,5 +128,5 @@ export function useTTSHighlight({ root, edits, words, partial, subscribeWordInde
       wrapped?.unwrap();
       wrapped = null;
     };
-  }, [root, edits, active, subscribeWordIndex]);
+  }, [root, edits, active, subscribeWordIndex, latest]);
 }

@@ -10,8 +10,11 @@ import { createStreamAssembler, type StreamAssembler } from "@/lib/stream/stream
 import { asStreamLine } from "@/lib/stream/stream-lines";
 import { DEFAULT_AUDIO_SETTINGS, articleCacheKey } from "@/lib/text/cache-key";
 import { OPENING_MAX_CHARS } from "@/lib/text/chunk-plan";
+import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
+import { CHUNK_MAX_CHARS } from "@/lib/text/split-chunks";
 import { DEFAULT_VOICE, isVoiceAllowed, type Tier } from "@/lib/voices";
 import { diskAudioCache } from "./tts-disk-cache";
+import { useLatestRef } from "./use-latest-ref";
 
 export type TTSStatus = "idle" | "loading" | "ready" | "error";
 
@@ -81,14 +84,12 @@ export interface UseTTSOptions {
 
 const PREFERRED_VOICE_KEY = "listen:voice";
 
-// The API synthesises ~1800-character chunks three at a time; a cached article comes back at once, but a
-// fresh one takes roughly one upstream round per three chunks.
-const CHUNK_CHARS = 1800;
-const CHUNK_CONCURRENCY = 3;
+// A cached article comes back at once, but a fresh one takes roughly one upstream round per
+// DEFAULT_CHUNK_CONCURRENCY chunks of the server's plan.
 const ROUND_MS = 4000;
 
 export function estimateGenerationMs(textLength: number): number {
-  const rounds = Math.ceil(Math.ceil(textLength / CHUNK_CHARS) / CHUNK_CONCURRENCY);
+  const rounds = Math.ceil(Math.ceil(textLength / CHUNK_MAX_CHARS) / DEFAULT_CHUNK_CONCURRENCY);
   return 1000 + rounds * ROUND_MS;
 }
 
@@ -159,10 +160,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   // The MediaSource behind the audio now shown, when it came from a stream (its URL is not in L0: L0 gets
   // the single file once the stream is complete).
   const feedRef = useRef<MediaSourceFeed | null>(null);
-  const latest = useRef({ tier, onUsage, playhead, state });
-  useEffect(() => {
-    latest.current = { tier, onUsage, playhead, state };
-  });
+  const latest = useLatestRef({ tier, onUsage, playhead, state });
 
   const memory = useCallback(() => (memoryRef.current ??= createVoiceCache((url) => URL.revokeObjectURL(url))), []);
   const showFeed = useCallback((feed: MediaSourceFeed | null) => {
@@ -325,12 +323,12 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
         fail(networkError(cause));
       }
     },
-    [memory, showFeed],
+    [memory, showFeed, latest],
   );
 
   const start = useCallback(
     (text: string) => load(text, preferredVoice(latest.current.tier), "start"),
-    [load],
+    [load, latest],
   );
 
   /** Picks a voice; refuses (returns false) a voice the reader's tier does not include. */
@@ -355,7 +353,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
       }
       return true;
     },
-    [load],
+    [load, latest],
   );
 
   /**
@@ -366,7 +364,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
     const text = textRef.current;
     const { voice } = latest.current.state;
     if (text) void load(text, voice, "resume");
-  }, [load]);
+  }, [load, latest]);
 
   const stop = useCallback(() => {
     requestRef.current++;
