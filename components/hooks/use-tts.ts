@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Alignment } from "@/lib/alignment/types";
-import { createVoiceCache, type VoiceCache } from "@/lib/client-cache/voice-cache";
+import { createTabAudioCache, type TabAudioCache } from "@/lib/client-cache/tab-audio-cache";
 import { decodeBase64 } from "@/lib/stream/decode-base64";
 import { createMediaSourceFeed, mediaSourcePlaysMp3, type MediaSourceFeed } from "@/lib/stream/media-source-feed";
 import { ndjsonLines } from "@/lib/stream/ndjson-lines";
@@ -13,7 +13,7 @@ import { OPENING_MAX_CHARS } from "@/lib/text/chunk-plan";
 import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
 import { CHUNK_MAX_CHARS } from "@/lib/text/split-chunks";
 import { DEFAULT_VOICE, isVoiceAllowed, type Tier } from "@/lib/voices";
-import { diskAudioCache } from "./tts-disk-cache";
+import { diskAudioCache } from "@/lib/client-cache/indexeddb-audio-cache";
 import { useLatestRef } from "./use-latest-ref";
 
 export type TTSStatus = "idle" | "loading" | "ready" | "error";
@@ -156,13 +156,13 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   const abortRef = useRef<AbortController | null>(null);
   const requestRef = useRef(0);
   const textRef = useRef<string | null>(null);
-  const memoryRef = useRef<VoiceCache | null>(null);
+  const memoryRef = useRef<TabAudioCache | null>(null);
   // The MediaSource behind the audio now shown, when it came from a stream (its URL is not in L0: L0 gets
   // the single file once the stream is complete).
   const feedRef = useRef<MediaSourceFeed | null>(null);
   const latest = useLatestRef({ tier, onUsage, playhead, state });
 
-  const memory = useCallback(() => (memoryRef.current ??= createVoiceCache((url) => URL.revokeObjectURL(url))), []);
+  const memory = useCallback(() => (memoryRef.current ??= createTabAudioCache((url) => URL.revokeObjectURL(url))), []);
   const showFeed = useCallback((feed: MediaSourceFeed | null) => {
     if (feedRef.current !== feed) feedRef.current?.close();
     feedRef.current = feed;

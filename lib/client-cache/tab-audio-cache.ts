@@ -1,26 +1,26 @@
-// L0 of the spec's Cache Hierarchy: the audio already decoded in this tab, one entry per voice, so switching
+// L0 of the spec's Cache Hierarchy (docs/architecture.md): the audio already decoded in this tab, one entry per voice, so switching
 // back to a voice heard before is synchronous — no request, no IndexedDB read. It owns the Blob URLs it holds:
 // `clear()` revokes every one (spec: Memory Safety, "Blob URL leaks").
 import type { Alignment } from "../alignment/types";
 
-export interface VoiceAudio {
+export interface TabAudio {
   blobUrl: string;
   alignment: Alignment;
   durationMs: number;
 }
 
-export interface VoiceCache {
+export interface TabAudioCache {
   /** the voice's audio for exactly this text, if heard in this tab */
-  get(voiceId: string, text: string): VoiceAudio | undefined;
+  get(voiceId: string, text: string): TabAudio | undefined;
   /** keeps the audio; a previous entry for the voice (another text) has its URL revoked */
-  set(voiceId: string, text: string, audio: VoiceAudio): void;
+  set(voiceId: string, text: string, audio: TabAudio): void;
   readonly size: number;
   /** revokes every Blob URL and forgets them all */
   clear(): void;
 }
 
-export function createVoiceCache(revoke: (url: string) => void): VoiceCache {
-  const entries = new Map<string, VoiceAudio & { text: string }>();
+export function createTabAudioCache(revoke: (url: string) => void): TabAudioCache {
+  const entries = new Map<string, TabAudio & { text: string }>();
   return {
     get(voiceId, text) {
       const entry = entries.get(voiceId);

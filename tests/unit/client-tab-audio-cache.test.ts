@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
-import { createVoiceCache } from "@/lib/client-cache/voice-cache";
+import { createTabAudioCache } from "@/lib/client-cache/tab-audio-cache";
 
 const alignment = { characters: ["a"], characterStartTimesSeconds: [0], characterEndTimesSeconds: [0.1] };
 
 test("a voice heard for this text is served; another text is a miss", () => {
-  const cache = createVoiceCache(() => undefined);
+  const cache = createTabAudioCache(() => undefined);
   cache.set("Ashley", "text one", { blobUrl: "blob:1", alignment, durationMs: 100 });
   expect(cache.get("Ashley", "text one")?.blobUrl).toBe("blob:1");
   expect(cache.get("Ashley", "text two")).toBeUndefined();
@@ -13,7 +13,7 @@ test("a voice heard for this text is served; another text is a miss", () => {
 
 test("replacing a voice's entry revokes the URL it held", () => {
   const revoked: string[] = [];
-  const cache = createVoiceCache((url) => revoked.push(url));
+  const cache = createTabAudioCache((url) => revoked.push(url));
   cache.set("Ashley", "one", { blobUrl: "blob:1", alignment, durationMs: 100 });
   cache.set("Ashley", "two", { blobUrl: "blob:2", alignment, durationMs: 100 });
   expect(revoked).toEqual(["blob:1"]);
@@ -21,7 +21,7 @@ test("replacing a voice's entry revokes the URL it held", () => {
 
 test("clear revokes every URL it holds", () => {
   const revoked: string[] = [];
-  const cache = createVoiceCache((url) => revoked.push(url));
+  const cache = createTabAudioCache((url) => revoked.push(url));
   cache.set("Ashley", "t", { blobUrl: "blob:1", alignment, durationMs: 100 });
   cache.set("Dennis", "t", { blobUrl: "blob:2", alignment, durationMs: 100 });
   cache.clear();
