@@ -37,7 +37,7 @@ export default defineConfig({
   projects: [
     // The mobile room is a small-screen behaviour; the quota runs once, against its own server, on desktop.
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 860 } }, testIgnore: "mobile.spec.ts" },
-    { name: "mobile", use: { ...devices["Pixel 7"] }, testIgnore: "credits.spec.ts" },
+    { name: "mobile", use: { ...devices["Pixel 7"] }, testIgnore: "quota.spec.ts" },
   ],
   webServer: {
     // Exactly what `npm start` runs (it builds first when the sources changed; allow for that).

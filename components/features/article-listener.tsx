@@ -6,7 +6,7 @@ import { extractTTSText } from "@/lib/dom/extract-text";
 import { alignToDomIdx } from "@/lib/highlight/index-map";
 import type { Tier } from "@/lib/voices";
 import { useArticleDomEdits, useArticleRoot } from "@/components/article/article-root";
-import { useCredits } from "@/components/hooks/use-credits";
+import { useDailyQuota } from "@/components/hooks/use-daily-quota";
 import { useInlineHighlights } from "@/components/hooks/use-inline-highlights";
 import { useMobilePlayerSpace } from "@/components/hooks/use-mobile-player-space";
 import { usePlayerShortcuts } from "@/components/hooks/use-player-shortcuts";
@@ -14,7 +14,7 @@ import { useTTS } from "@/components/hooks/use-tts";
 import { useTTSHighlight } from "@/components/hooks/use-tts-highlight";
 import { useVoices } from "@/components/hooks/use-voices";
 import { TranscriptViewerContainer, useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
-import { CreditsBanner } from "./credits-banner";
+import { QuotaBanner } from "./quota-banner";
 import { FloatingToolbar } from "./floating-toolbar";
 import { HighlightPopover } from "./highlight-popover";
 import { MobileBottomBar } from "./mobile-bottom-bar";
@@ -37,17 +37,17 @@ interface PlayerControlsHandle {
 
 /**
  * Everything "Listen" on the reader page: the buttons, the keyboard shortcuts, the audio request, the
- * floating player with its voice picker and credits, the bridge that lights the article's words, and the
+ * floating player with its voice picker and the daily quota banner, the bridge that lights the article's words, and the
  * reader's own highlights. The article itself stays a Server Component; its element comes from the
  * surrounding `ArticleRootProvider` once React has rendered it.
  */
 export function ArticleListener({ title, articleId, account }: ArticleListenerProps) {
   const tier: Tier = account?.tier ?? "anonymous";
-  const credits = useCredits(account?.sub ?? "anonymous");
+  const quota = useDailyQuota(account?.sub ?? "anonymous");
   // The player's element lives inside the viewer; its clock reaches the stream's buffering through this ref.
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const playhead = useCallback(() => audioRef.current?.currentTime ?? 0, []);
-  const tts = useTTS({ tier, onUsage: credits.onUsage, playhead });
+  const tts = useTTS({ tier, onUsage: quota.onUsage, playhead });
   const voices = useVoices(tier);
   const router = useRouter();
   const pathname = usePathname();
@@ -84,7 +84,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
   });
 
   const metered = tier !== "premium";
-  const showBanner = metered && !credits.dismissed && credits.remaining !== null && tts.error?.code !== "DAILY_LIMIT";
+  const showBanner = metered && !quota.dismissed && quota.remaining !== null && tts.error?.code !== "DAILY_LIMIT";
   const stream = tts.audio?.stream;
   const streaming = useMemo(() => (stream && !stream.complete ? { expectedMs: stream.expectedMs } : null), [stream]);
   const refusal = tts.error?.code === "DAILY_LIMIT" ? "daily-limit" : tts.error?.code === "PREMIUM_VOICE" ? "premium-voice" : null;
@@ -116,7 +116,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
             startedAt={tts.startedAt}
             estimatedMs={tts.estimatedMs}
             banner={
-              showBanner && <CreditsBanner remaining={credits.remaining ?? 0} pricingHref={pricingHref} onDismiss={credits.dismiss} />
+              showBanner && <QuotaBanner remaining={quota.remaining ?? 0} pricingHref={pricingHref} onDismiss={quota.dismiss} />
             }
             voicePicker={
               <VoicePicker
@@ -129,7 +129,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
               />
             }
             upgradeNotice={
-              refusal && <TTSUpgradeNotice kind={refusal} limit={credits.limit} pricingHref={pricingHref} onClose={close} />
+              refusal && <TTSUpgradeNotice kind={refusal} limit={quota.limit} pricingHref={pricingHref} onClose={close} />
             }
             notice={tts.switchError ? `Could not switch voices: ${tts.switchError.message}` : null}
             streamState={stream ? (stream.complete ? "complete" : "streaming") : null}

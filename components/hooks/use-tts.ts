@@ -7,6 +7,7 @@ import { decodeBase64 } from "@/lib/stream/decode-base64";
 import { createMediaSourceFeed, mediaSourcePlaysMp3, type MediaSourceFeed } from "@/lib/stream/media-source-feed";
 import { ndjsonLines } from "@/lib/stream/ndjson-lines";
 import { createStreamAssembler, type StreamAssembler } from "@/lib/stream/stream-assembler";
+import type { QuotaUsage } from "@/lib/quota/quota-usage";
 import { asStreamLine } from "@/lib/stream/stream-lines";
 import { DEFAULT_AUDIO_SETTINGS, articleCacheKey } from "@/lib/text/cache-key";
 import { OPENING_MAX_CHARS } from "@/lib/text/chunk-plan";
@@ -42,10 +43,6 @@ export interface TTSStreamProgress {
   expectedMs: number;
 }
 
-export interface TTSUsage {
-  count: number;
-  limit: number;
-}
 
 /** Where the audio came from: the tab's memory (L0), IndexedDB (L1) or the API. */
 export type TTSSource = "memory" | "disk" | "network";
@@ -77,7 +74,7 @@ interface TTSState {
 export interface UseTTSOptions {
   tier: Tier;
   /** the server's X-TTS-Usage-* answer; `articleKey` when it served the article (and so counted it) */
-  onUsage?: (usage: TTSUsage, articleKey?: string) => void;
+  onUsage?: (usage: QuotaUsage, articleKey?: string) => void;
   /** where the player is, in seconds: a streamed article is buffered around it */
   playhead?: () => number;
 }
@@ -111,7 +108,7 @@ const MAX_LINE_CHARS = 16 * 1024 * 1024;
 
 const streamStopped = (message: string, code: string): TTSError => ({ status: 200, code, message });
 
-function readUsage(res: Response): TTSUsage | null {
+function readUsage(res: Response): QuotaUsage | null {
   const count = Number(res.headers.get("X-TTS-Usage-Count") ?? NaN);
   const limit = Number(res.headers.get("X-TTS-Usage-Limit") ?? NaN);
   return Number.isFinite(count) && Number.isFinite(limit) ? { count, limit } : null;

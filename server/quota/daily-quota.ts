@@ -15,11 +15,9 @@ import { utcDay } from "@/lib/time/utc-day";
 import type { Logger } from "pino";
 import type { Redis } from "../cache/redis";
 import { createLogger } from "../logger";
+import type { QuotaUsage } from "@/lib/quota/quota-usage";
 
-export interface QuotaUsage {
-  count: number;
-  limit: number;
-}
+export type { QuotaUsage };
 
 /** `count` is the articles charged today; when refused, the charged and the reserved ones together. */
 export interface QuotaReservation extends QuotaUsage {

@@ -73,7 +73,7 @@ test("a premium demo reader picks Olivia and hears her, the highlight advancing"
   await expect(page.locator('[data-slot="account-chip"]')).toHaveAttribute("data-tier", "premium");
   await player.open(ARTICLES.short);
   await player.listen();
-  await expect(player.creditsBanner).toHaveCount(0);
+  await expect(player.quotaBanner).toHaveCount(0);
   await player.openVoices();
   await expect(page.locator('[data-slot="voice-option"][data-locked]')).toHaveCount(0);
   await player.voiceOption("Olivia").click();

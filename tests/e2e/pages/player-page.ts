@@ -6,7 +6,7 @@ import { ReaderPage } from "./reader-page";
 export class PlayerPage extends ReaderPage {
   readonly voiceTrigger: Locator;
   readonly voiceMenu: Locator;
-  readonly creditsBanner: Locator;
+  readonly quotaBanner: Locator;
   readonly limitNotice: Locator;
   readonly ttsRequests: Request[] = [];
 
@@ -14,7 +14,7 @@ export class PlayerPage extends ReaderPage {
     super(page);
     this.voiceTrigger = page.locator('[data-slot="voice-picker-trigger"]');
     this.voiceMenu = page.locator('[data-slot="voice-menu"]');
-    this.creditsBanner = page.locator('[data-slot="credits-banner"]');
+    this.quotaBanner = page.locator('[data-slot="quota-banner"]');
     this.limitNotice = page.locator('[data-slot="tts-limit"]');
     page.on("request", (request) => {
       if (isTtsRequest(request)) this.ttsRequests.push(request);

@@ -27,19 +27,19 @@ test("the credits banner counts down and the fourth article shows the limit, not
   for (const [i, id] of heard.entries()) {
     await player.open(id);
     await player.listen({ timeout: 120_000 });
-    await expect(player.creditsBanner).toHaveAttribute("data-remaining", String(2 - i));
-    await expect(player.creditsBanner).toContainText(i === 2 ? "No credits left today" : `${2 - i} credit`);
-    await expect(player.creditsBanner.getByRole("link", { name: "Subscribe now" })).toHaveAttribute("href", /\/pricing/);
+    await expect(player.quotaBanner).toHaveAttribute("data-remaining", String(2 - i));
+    await expect(player.quotaBanner).toContainText(i === 2 ? "No credits left today" : `${2 - i} credit`);
+    await expect(player.quotaBanner.getByRole("link", { name: "Subscribe now" })).toHaveAttribute("href", /\/pricing/);
     await player.close();
   }
 
   // A replay of an article heard today costs nothing (IndexedDB): no request, the count unchanged.
   const requests = player.ttsRequests.length;
   await player.open(ARTICLES.short);
-  await expect(player.creditsBanner).toHaveCount(0);
+  await expect(player.quotaBanner).toHaveCount(0);
   await player.listen();
   expect(player.ttsRequests).toHaveLength(requests);
-  await expect(player.creditsBanner).toHaveAttribute("data-remaining", "0");
+  await expect(player.quotaBanner).toHaveAttribute("data-remaining", "0");
   await player.close();
 
   await player.open(ARTICLES.long);
@@ -59,10 +59,10 @@ test("the banner can be dismissed", async ({ quotaApp, page }) => {
   const player = new PlayerPage(page);
   await player.open(ARTICLES.short);
   await player.listen();
-  await expect(player.creditsBanner).toBeVisible();
-  await player.creditsBanner.getByRole("button", { name: "Dismiss credits notice" }).click();
-  await expect(player.creditsBanner).toHaveCount(0);
+  await expect(player.quotaBanner).toBeVisible();
+  await player.quotaBanner.getByRole("button", { name: "Dismiss credits notice" }).click();
+  await expect(player.quotaBanner).toHaveCount(0);
   await player.close();
   await player.listen();
-  await expect(player.creditsBanner).toHaveCount(0);
+  await expect(player.quotaBanner).toHaveCount(0);
 });

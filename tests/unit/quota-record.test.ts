@@ -5,35 +5,35 @@ import {
   emptyRecord,
   readRecord,
   recordUsage,
-  remainingCredits,
-} from "@/lib/credits/daily-credits";
+  remainingToday,
+} from "@/lib/quota/quota-record";
 import { utcDay } from "@/lib/time/utc-day";
 
 const DAY = "2025-03-14";
 
 test("a fresh reader has the whole free allowance", () => {
-  expect(remainingCredits(readRecord(null, DAY))).toBe(FREE_DAILY_LIMIT);
+  expect(remainingToday(readRecord(null, DAY))).toBe(FREE_DAILY_LIMIT);
 });
 
 test("counts down as the server counts articles", () => {
   let record = readRecord(null, DAY);
   record = recordUsage(record, { count: 1, limit: 3 }, "a");
-  expect(remainingCredits(record)).toBe(2);
+  expect(remainingToday(record)).toBe(2);
   record = recordUsage(record, { count: 2, limit: 3 }, "b");
   record = recordUsage(record, { count: 3, limit: 3 }, "c");
-  expect(remainingCredits(record)).toBe(0);
+  expect(remainingToday(record)).toBe(0);
 });
 
 test("the same article twice is one credit", () => {
   let record = recordUsage(emptyRecord(DAY), { count: 1, limit: 3 }, "a");
   record = recordUsage(record, { count: 1, limit: 3 }, "a");
   expect(record.articles).toEqual(["a"]);
-  expect(remainingCredits(record)).toBe(2);
+  expect(remainingToday(record)).toBe(2);
 });
 
 test("today's articles count even when the server's count is older", () => {
   const record = { ...emptyRecord(DAY), articles: ["a", "b"], count: 1 };
-  expect(remainingCredits(record)).toBe(1);
+  expect(remainingToday(record)).toBe(1);
 });
 
 test("a record from another day or of the wrong shape starts afresh", () => {

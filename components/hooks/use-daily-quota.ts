@@ -1,10 +1,11 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { dismiss, readRecord, recordUsage, remainingCredits, type CreditRecord, type Usage } from "@/lib/credits/daily-credits";
+import { dismiss, readRecord, recordUsage, remainingToday, type QuotaRecord } from "@/lib/quota/quota-record";
+import type { QuotaUsage } from "@/lib/quota/quota-usage";
 import { utcDay } from "@/lib/time/utc-day";
 
-function load(storageKey: string): CreditRecord {
+function load(storageKey: string): QuotaRecord {
   const day = utcDay(new Date());
   try {
     return readRecord(JSON.parse(localStorage.getItem(storageKey) ?? "null"), day);
@@ -13,7 +14,7 @@ function load(storageKey: string): CreditRecord {
   }
 }
 
-function save(storageKey: string, record: CreditRecord) {
+function save(storageKey: string, record: QuotaRecord) {
   try {
     localStorage.setItem(storageKey, JSON.stringify(record));
   } catch {
@@ -22,16 +23,17 @@ function save(storageKey: string, record: CreditRecord) {
 }
 
 /**
- * Today's free credits for this reader (`account`: their id, or "anonymous"): the server's usage headers as
+ * Today's daily quota for this reader (`account`: their id, or "anonymous"): the server's usage headers as
  * they arrive, and the localStorage record of today's articles before any request is made.
  */
-export function useCredits(account: string) {
+export function useDailyQuota(account: string) {
+  // The stored key keeps its first name, so readers' records from before the rename still count.
   const storageKey = `listen:credits:${account}`;
-  const [record, setRecord] = useState<CreditRecord | null>(null);
+  const [record, setRecord] = useState<QuotaRecord | null>(null);
   const current = record ?? (typeof window === "undefined" ? null : load(storageKey));
 
   const update = useCallback(
-    (change: (r: CreditRecord) => CreditRecord) => {
+    (change: (r: QuotaRecord) => QuotaRecord) => {
       setRecord((r) => {
         const next = change(r ?? load(storageKey));
         save(storageKey, next);
@@ -41,11 +43,11 @@ export function useCredits(account: string) {
     [storageKey],
   );
 
-  const onUsage = useCallback((usage: Usage, articleKey?: string) => update((r) => recordUsage(r, usage, articleKey)), [update]);
+  const onUsage = useCallback((usage: QuotaUsage, articleKey?: string) => update((r) => recordUsage(r, usage, articleKey)), [update]);
   const onDismiss = useCallback(() => update(dismiss), [update]);
 
   return {
-    remaining: current ? remainingCredits(current) : null,
+    remaining: current ? remainingToday(current) : null,
     limit: current?.limit ?? null,
     dismissed: current?.dismissed ?? false,
     onUsage,
