@@ -1,8 +1,9 @@
-import type { Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { startImportSite, type ImportSite } from "../support/import-site";
 import { LibraryPage } from "./pages/library-page";
 import type { ReaderPage } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
+import { isTtsRequest, spokenCharacters } from "./tts-response";
 
 // Issue 9: a reader pastes a link or an article on the home page, lands on it without a reload, presses Listen
 // and hears it with every word lit; the article is then listed under "Your articles". The site is one of ours,
@@ -43,10 +44,9 @@ const PASTED = [
 async function listenAndFollow(reader: ReaderPage, id: string) {
   const { page } = reader;
   const article = (await (await page.request.get(`/api/articles/${id}`)).json()) as { words: number };
-  const tts = page.waitForResponse((r: Response) => new URL(r.url()).pathname === "/api/tts" && r.request().method() === "POST");
+  const tts = page.waitForRequest(isTtsRequest);
   await reader.listen();
-  const body = (await (await tts).json()) as { alignment: { characters: string[] } };
-  const spoken = body.alignment.characters.join("").split(/\s+/).filter(Boolean);
+  const spoken = (await spokenCharacters(await tts)).join("").split(/\s+/).filter(Boolean);
   const wrapped = await reader.article.evaluate((root) =>
     [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
       const idx = Number(span.dataset.ttsIdx);
