@@ -1,4 +1,4 @@
-// The web app's one reader of the environment (DESIGN.md "Configuration"): parsed like server/env.ts, every
+// The web app's one reader of the environment (README, "Configuration"): parsed like server/env.ts, every
 // problem reported at once. Read on first use, not at import, so `next build` needs none of it.
 // WEB_TRUST_PROXY is read by scripts/web-server.mjs, the plain-Node process in front of Next.js.
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Every way an import can fail, said so that the reader knows what to do next (DESIGN.md → Articles).
+// Every way an import can fail, said so that the reader knows what to do next (docs/architecture.md, "/api/articles and /api/library").
 
 const MESSAGES: Record<string, string> = {
   INVALID_URL: "That link does not look right. Check that it starts with https:// and has no user name or password in it.",

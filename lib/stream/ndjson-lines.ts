@@ -1,4 +1,4 @@
-// Newline-delimited JSON as it arrives (DESIGN.md "Streaming"): each line is parsed the moment its newline is
+// Newline-delimited JSON as it arrives (docs/architecture.md, "/api/tts and /api/tts/stream"): each line is parsed the moment its newline is
 // read, so a player can act on chunk 0 while the rest of the body is still being generated.
 
 export class NdjsonLineError extends Error {

@@ -1,4 +1,4 @@
-// Puts a stream's chunk lines back together (DESIGN.md "Streaming", invariant 15): while it runs, the audio
+// Puts a stream's chunk lines back together (docs/architecture.md, "/api/tts and /api/tts/stream", invariant 15): while it runs, the audio
 // and timeline that have arrived; at the end, the very MP3 and alignment /api/tts answers for the same text
 // and voice, so the caches store one shape whichever endpoint filled them.
 

@@ -1,4 +1,4 @@
-// The lines of POST /api/tts/stream (DESIGN.md "Streaming"), as the browser reads them.
+// The lines of POST /api/tts/stream (docs/architecture.md, "/api/tts and /api/tts/stream"), as the browser reads them.
 import type { Alignment } from "../alignment/types";
 
 export interface StreamStartLine {

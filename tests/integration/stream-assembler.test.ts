@@ -1,5 +1,5 @@
 // The browser's stream assembler against the real API on Bun: what the player stores in L0/L1 after a stream is
-// byte for byte what /api/tts answers for the same text and voice (DESIGN.md invariant 15, the browser's side).
+// byte for byte what /api/tts answers for the same text and voice (docs/architecture.md, invariant 15, the browser's side).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ndjsonLines } from "@/lib/stream/ndjson-lines";
 import { createStreamAssembler, type StreamAssembler } from "@/lib/stream/stream-assembler";

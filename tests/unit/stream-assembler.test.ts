@@ -10,7 +10,7 @@ import { readMp3Fixture } from "@/tests/support/mp3-fixtures";
 const CHUNK_FILES = ["cbr-44k-64k-mono-id3v2.mp3", "vbr-44k-v5-mono.mp3", "cbr-44k-64k-mono-id3v1.mp3"];
 const TEXTS = ["Hello there. ", "A second part, ", "and the end."];
 
-/** The stream's lines for those chunks, built the way DESIGN.md "Streaming" describes them. */
+/** The stream's lines for those chunks, built the way docs/architecture.md, "/api/tts and /api/tts/stream" describes them. */
 function streamOf(files: string[]) {
   const mp3s = files.map(readMp3Fixture);
   const start: StreamStartLine = { type: "start", voice: "Ashley", chunks: files.length, textLength: TEXTS.join("").length, cache: null };

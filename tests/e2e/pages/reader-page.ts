@@ -41,7 +41,7 @@ export class ReaderPage {
   }
 
   /**
-   * Opens an article the way a reader does (DESIGN.md, Testing): the library first, then a click on its card.
+   * Opens an article the way a reader does (docs/architecture.md, "Where the tests are"): the library first, then a click on its card.
    * A feature that works only on a fresh load of `/read/…` is broken, so this never loads that page directly.
    */
   async open(id: string) {
