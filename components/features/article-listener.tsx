@@ -132,6 +132,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
               refusal && <TTSUpgradeNotice kind={refusal} limit={quota.limit} pricingHref={pricingHref} onClose={close} />
             }
             notice={tts.switchError ? `Could not switch voices: ${tts.switchError.message}` : null}
+            audioSource={tts.source}
             streamState={stream ? (stream.complete ? "complete" : "streaming") : null}
             streamError={tts.streamError && !tts.switchingTo ? tts.streamError : null}
             onClose={close}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { TTSError, TTSStatus } from "@/components/hooks/use-tts";
+import type { TTSError, TTSSource, TTSStatus } from "@/components/hooks/use-tts";
 import { AlertIcon, BackwardIcon, ForwardIcon, XIcon } from "@/components/ui/icons";
 import { TranscriptViewer, useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
 import { SpeedSelect } from "./speed-select";
@@ -24,6 +24,8 @@ interface TTSFloatingPlayerProps {
   upgradeNotice?: ReactNode;
   /** a passing message under the controls (a voice switch that failed) */
   notice?: string | null;
+  /** where the audio playing came from: the tab's memory (L0), IndexedDB (L1) or the API */
+  audioSource?: TTSSource | null;
   /** where a streamed audio stands; null for audio that came whole */
   streamState?: "streaming" | "complete" | null;
   /** the stream stopped midway: what arrived plays on, and Retry asks for the rest */
@@ -44,6 +46,7 @@ export function TTSFloatingPlayer({
   voicePicker,
   upgradeNotice,
   notice,
+  audioSource = null,
   streamState = null,
   streamError = null,
   onClose,
@@ -56,6 +59,7 @@ export function TTSFloatingPlayer({
       className="player"
       data-slot="tts-player"
       data-status={status}
+      data-audio-source={audioSource ?? undefined}
       data-stream-state={streamState ?? undefined}
       data-waiting={waiting || undefined}
       aria-label="Listen to this article"

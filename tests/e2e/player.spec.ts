@@ -9,11 +9,8 @@ test("a replay after a reload comes from IndexedDB with no request to /api/tts",
   // A streamed article is stored once all of it has arrived (closing earlier abandons it, as it should).
   await expect(player.player).not.toHaveAttribute("data-stream-state", "streaming", { timeout: 60_000 });
   await player.close();
-  // Written to IndexedDB off the critical path: give it a moment to land before the reload.
-  await expect
-    .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === "listen-tts-audio")))
-    .toBe(true);
-  await page.waitForTimeout(500);
+  // Written to IndexedDB off the critical path: wait until the article's entry is in its store.
+  await expect.poll(async () => (await player.storedDurations()).length).toBe(1);
 
   await page.reload();
   await expect(player.article).toBeVisible();

@@ -103,20 +103,8 @@ test("the long article plays and lights words before it has all arrived, seeks a
   expect(landed.paused).toBe(false);
 
   // L1 has the article once the stream is complete (its durationMs is the end line's: the chunks' total).
-  const stored = () =>
-    page.evaluate(
-      () =>
-        new Promise<number[]>((resolve) => {
-          const open = indexedDB.open("listen-tts-audio");
-          open.onsuccess = () => {
-            const all = open.result.transaction("articles").objectStore("articles").getAll();
-            all.onsuccess = () => resolve((all.result as Array<{ durationMs: number }>).map((entry) => entry.durationMs));
-          };
-          open.onerror = () => resolve([]);
-        }),
-    );
-  await expect.poll(async () => (await stored()).length).toBe(1);
-  const [durationMs] = await stored();
+  await expect.poll(async () => (await reader.storedDurations()).length).toBe(1);
+  const [durationMs] = await reader.storedDurations();
 
   // No silence inserted between chunks: the decoded media is as long as the chunks' durations together, and
   // the several chunks buffered around the middle join without a gap.

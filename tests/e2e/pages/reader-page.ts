@@ -145,6 +145,26 @@ export class ReaderPage {
     await bar.click({ position: { x: box.width * fraction, y: box.height / 2 } });
   }
 
+  /**
+   * The durations of the articles in the browser's L1 (IndexedDB). Read without opening a database that does not
+   * exist yet: opening it here would create it without its store, and the app's own open would then find none.
+   */
+  storedDurations(): Promise<number[]> {
+    return this.page.evaluate(async () => {
+      if (!(await indexedDB.databases()).some((d) => d.name === "listen-tts-audio")) return [];
+      return new Promise<number[]>((resolve) => {
+        const open = indexedDB.open("listen-tts-audio");
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("articles")) return resolve([]);
+          const all = db.transaction("articles").objectStore("articles").getAll();
+          all.onsuccess = () => resolve((all.result as Array<{ durationMs: number }>).map((entry) => entry.durationMs));
+        };
+        open.onerror = () => resolve([]);
+      });
+    });
+  }
+
   async close() {
     await this.page.locator('[data-slot="tts-close"]').click();
     await expect(this.player).toHaveCount(0);
