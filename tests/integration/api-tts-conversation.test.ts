@@ -1,10 +1,11 @@
 // Conversations (docs/architecture.md "Conversations"; spec 000, decision 3): every turn's chunks in one parallel
 // batch, in the app itself (app.handle) against a local voice server of this file's own with a fixed latency.
 // The silence engine: what is measured here is upstream calls and their overlap, not speech.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { createApp } from "@/server/app";
 import { compose, type Composition } from "@/server/compose";
 import { loadEnv } from "@/server/env";
+import { uniqueSentence } from "../support/articles";
 import { conversation, TWENTY_CHUNK_TURNS } from "../support/conversations";
 import { walkMp3 } from "../support/mp3-walk";
 import { startLocalVoice, type RunningProcess } from "../support/processes";
@@ -23,7 +24,8 @@ interface Segment {
 type ConversationBody = TtsBody & { segments: Segment[] };
 
 const CAST = ["Ashley", "Dennis", "Sarah"];
-const L = 1_000;
+// Long enough that the ~20 ms of CPU each upstream call costs on a shared 2-core machine stays within the 10% margin.
+const L = 1_500;
 
 let voiceServer: RunningProcess;
 let voice: ReturnType<typeof voiceControl>;
@@ -195,6 +197,32 @@ describe("a conversation on /api/tts", () => {
     const res = await post({ segments });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: "TEXT_TOO_LONG" });
+  });
+});
+
+describe("a conversation spoken by eSpeak", () => {
+  it("speaks each segment in its own voice", async () => {
+    // The run's shared voice server speaks for real, and Dennis speaks slower than Ashley (voice-profiles.ts).
+    const speaking = voiceControl(inject("voiceUrl"));
+    const own = compose(loadEnv({ INWORLD_API_KEY: "integration", INWORLD_BASE_URL: inject("voiceUrl"), LOG_LEVEL: "silent" }));
+    try {
+      const line = `A sentence long enough for the two voices to part company by several frames. ${uniqueSentence()}`;
+      const res = await createApp(own.options).handle(
+        new Request("http://localhost/api/tts", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ segments: [{ text: line, voice: "Ashley" }, { text: line, voice: "Dennis" }] }),
+        }),
+      );
+      const { segments } = (await res.json()) as ConversationBody;
+      const alone = async (v: string) => walkMp3((await speaking.synthesize(line, v)).audio).durationMs;
+      const [ashley, dennis] = [await alone("Ashley"), await alone("Dennis")];
+      expect(dennis - ashley).toBeGreaterThan(100);
+      expect(Math.abs(segments[0].durationMs - ashley)).toBeLessThan(Math.abs(segments[0].durationMs - dennis));
+      expect(Math.abs(segments[1].durationMs - dennis)).toBeLessThan(Math.abs(segments[1].durationMs - ashley));
+    } finally {
+      await own.close();
+    }
   });
 });
 
