@@ -17,7 +17,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const bench = await startSynthesisBench();
 try {
   await bench.speak({ segments: conversation([300, 300, 300], CAST).segments }); // warm-up: JIT, connections, worker threads
-  await bench.setLatency(LATENCY_MS);
+  await bench.voice.control({ latencyMs: LATENCY_MS });
   const flattened: number[] = [];
   const turnByTurn: number[] = [];
   let shape = conversation(TWENTY_CHUNK_TURNS, CAST);

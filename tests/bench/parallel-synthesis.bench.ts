@@ -17,7 +17,7 @@ try {
   await bench.speak({ text: articleOfChunks(3) }); // warm-up: JIT, connections, worker threads
   const tables: string[] = [];
   for (const { latencyMs, chunks } of SETS) {
-    await bench.setLatency(latencyMs);
+    await bench.voice.control({ latencyMs });
     const rows = [];
     for (const n of chunks) {
       const walls: number[] = [];

@@ -1,12 +1,14 @@
 // What the synthesis benchmarks share: the real API on Bun in front of a local voice server with the silence
-// engine, whose latency is set per table, so the upstream cost is known exactly.
+// engine, whose latency each benchmark sets, so the upstream cost is known exactly.
 import { startApi, startLocalVoice } from "../../support/processes";
 import { voiceControl } from "../../support/voice-control";
 
 export interface SynthesisBench {
+  apiUrl: string;
+  /** the voice server's control interface (latency, faults, counters) */
+  voice: ReturnType<typeof voiceControl>;
   /** Posts one /api/tts body and waits for the whole answer: the wall time, in milliseconds. */
   speak(body: unknown): Promise<number>;
-  setLatency(latencyMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,8 +21,9 @@ export async function startSynthesisBench(): Promise<SynthesisBench> {
     TTS_RATE_LIMIT_PER_MIN: "100000",
     TTS_DAILY_FREE_LIMIT: "100000",
   });
-  const voice = voiceControl(voiceServer.url);
   return {
+    apiUrl: api.url,
+    voice: voiceControl(voiceServer.url),
     async speak(body) {
       const started = performance.now();
       const res = await fetch(`${api.url}/api/tts`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -28,7 +31,6 @@ export async function startSynthesisBench(): Promise<SynthesisBench> {
       await res.arrayBuffer();
       return performance.now() - started;
     },
-    setLatency: (latencyMs) => voice.control({ latencyMs }),
     async stop() {
       await api.stop();
       await voiceServer.stop();
