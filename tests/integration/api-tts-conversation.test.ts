@@ -259,6 +259,11 @@ describe("a conversation on /api/tts/stream", () => {
       for (const c of own) decodedMs += walkMp3(Buffer.from(c.audioBase64, "base64")).durationMs;
     });
     expect(chunks.map((c) => c.segment)).toEqual([...chunks.map((c) => c.segment)].sort((a, b) => a! - b!));
+
+    // A replay is an article hit, rebuilt from the chunk caches with the same lines, segments included.
+    const replay = await readStream(await post({ segments: talk.segments }, { path: "/api/tts/stream" }));
+    expect(replay[0]).toEqual({ ...start, cache: "article-hit" });
+    expect(replay.slice(1)).toEqual(streamed.slice(1));
   });
 
   it("sends no segment on a single article's lines", async () => {
