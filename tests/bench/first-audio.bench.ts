@@ -5,10 +5,10 @@
 // upstream latency, flat in N; whole article ≤ 1.05 × ceil(N/3) × L, L being a full chunk's latency.
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
-import { startApi, startLocalVoice, type RunningProcess } from "../support/processes";
+import type { RunningProcess } from "../support/processes";
 import { postTtsStream, streamLines } from "../support/tts-stream";
-import { voiceControl } from "../support/voice-control";
-import { articleOfChunks, markdownTable, ms, today } from "./support/bench-kit";
+import { articleOfChunks, benchHeading, markdownTable, median, ms } from "./support/bench-kit";
+import { ttsWallMs, withBenchServers } from "./support/bench-servers";
 
 const RUNS = 3;
 const SIZES = [1, 8, 24, 56];
@@ -32,26 +32,7 @@ async function streamTimes(api: RunningProcess, text: string) {
   return { firstAudioMs, wholeMs: performance.now() - started };
 }
 
-async function singleTime(api: RunningProcess, text: string) {
-  const started = performance.now();
-  const res = await fetch(`${api.url}/api/tts`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text }) });
-  if (res.status !== 200) throw new Error(`/api/tts answered ${res.status}: ${await res.text()}`);
-  await res.arrayBuffer();
-  return performance.now() - started;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-const voiceServer = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
-const api = await startApi({
-  INWORLD_API_KEY: "bench",
-  INWORLD_BASE_URL: voiceServer.url,
-  REDIS_URL: "",
-  TTS_RATE_LIMIT_PER_MIN: "100000",
-  TTS_DAILY_FREE_LIMIT: "100000",
-});
-const voice = voiceControl(voiceServer.url);
-try {
+await withBenchServers({}, async ({ api, voice }) => {
   await streamTimes(api, articleOfChunks(3, CHUNK_CHARS)); // warm-up: JIT, connections, worker threads
   await voice.control({ latencyMs: LATENCY_MS, latencyPerCharMs: LATENCY_PER_CHAR_MS });
   const fullMs = upstreamMs(CHUNK_CHARS);
@@ -68,7 +49,7 @@ try {
       const times = await streamTimes(api, text);
       first.push(times.firstAudioMs);
       whole.push(times.wholeMs);
-      single.push(await singleTime(api, articleOfChunks(n, CHUNK_CHARS)));
+      single.push(await ttsWallMs(api, articleOfChunks(n, CHUNK_CHARS)));
     }
     const target = 1.05 * Math.ceil(n / 3) * fullMs;
     rows.push([
@@ -85,9 +66,12 @@ try {
     ]);
   }
   console.log(
-    `### Time to first audio (stream)\n\n${today()}, 2 cores, \`node_modules/.bin/bun tests/bench/first-audio.bench.ts\` (silence engine, ` +
-      `upstream latency ${LATENCY_MS} ms + ${LATENCY_PER_CHAR_MS} ms per character, so L = ${ms(fullMs)} for a full chunk of ~${CHUNK_CHARS} ` +
-      `characters; TTS_CHUNK_CONCURRENCY 3; median of ${RUNS} runs, each a new article)\n`,
+    benchHeading(
+      "Time to first audio (stream)",
+      import.meta.url,
+      `silence engine, upstream latency ${LATENCY_MS} ms + ${LATENCY_PER_CHAR_MS} ms per character, so L = ${ms(fullMs)} for a full chunk of ` +
+        `~${CHUNK_CHARS} characters; TTS_CHUNK_CONCURRENCY 3; median of ${RUNS} runs, each a new article`,
+    ),
   );
   console.log(
     markdownTable(
@@ -106,7 +90,4 @@ try {
       rows,
     ),
   );
-} finally {
-  await api.stop();
-  await voiceServer.stop();
-}
+});
