@@ -20,6 +20,8 @@ export interface ImportSite {
   paths: string[];
   /** bytes of /huge actually written before the client went away */
   hugeBytesSent: () => number;
+  /** responses of /huge still being written (the site notices a client gone at its next block) */
+  hugeSending: () => number;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export function typicalPage(bytes: number): string {
 export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes = 2 * 1024 * 1024 }: ImportSiteOptions = {}): Promise<ImportSite> {
   let requests = 0;
   let hugeSent = 0;
+  let hugeSending = 0;
   const paths: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -96,8 +99,12 @@ export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes 
       // take a long while and a cut-off is visible in the bytes written.
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       const block = Buffer.from(sizedPage(64 * 1024));
+      hugeSending++;
       const tick = () => {
-        if (res.destroyed || hugeSent >= hugeBytes) return void res.end();
+        if (res.destroyed || hugeSent >= hugeBytes) {
+          hugeSending--;
+          return void res.end();
+        }
         res.write(block);
         hugeSent += block.length;
         const timer = setTimeout(() => {
@@ -159,6 +166,7 @@ export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes 
     requests: () => requests,
     paths,
     hugeBytesSent: () => hugeSent,
+    hugeSending: () => hugeSending,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
