@@ -16,7 +16,8 @@ export interface InProcessApi {
 
 /** `redisDown`: REDIS_URL names a Redis that is not there, so the app is ready without a connection. */
 export async function composeApi(env: Record<string, string | undefined>, { redisDown = false } = {}): Promise<InProcessApi> {
-  const parsed = loadEnv({ LOG_LEVEL: "warn", ...env });
+  // Silent unless asked: a process's log goes to its own buffer (startApi), this one would go to the test's output.
+  const parsed = loadEnv({ LOG_LEVEL: "silent", ...env });
   configureLogging(parsed.LOG_LEVEL);
   const composition = compose(parsed);
   // As startApi waits for it: a request in the first moments would otherwise miss every Redis tier.
