@@ -2,9 +2,9 @@
 // sites have (redirect chains, huge and slow pages, errors, a PDF). It counts every request it receives, so a
 // test can prove a refused import never reached it.
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import { listenLocal } from "./local-http-server";
 import { repoRoot } from "./processes";
 
 export const importFixturesDir = join(repoRoot, "tests/fixtures/import");
@@ -153,25 +153,17 @@ export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes 
     res.end("<p>not here</p>");
   };
 
-  const server: Server = createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const bound = (server.address() as AddressInfo).port;
-  const hostPart = host.includes(":") ? `[${host}]` : host;
+  const local = await listenLocal(handle, { host, port });
   return {
-    origin: `http://${hostPart}:${bound}`,
-    port: bound,
+    origin: local.url,
+    port: local.port,
     requests: () => requests,
     paths,
     hugeBytesSent: () => hugeSent,
     hugeSending: () => hugeSending,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      return local.close();
+    },
   };
 }
