@@ -1,10 +1,8 @@
 // Benchmark (b): an article-cache hit through /api/tts against the same bytes served as a static Response by
 // the same process (tests/bench/support/cache-hit-server.ts), for a 5-minute and a 20-minute article.
 // Target (docs/architecture.md): hit ≤ 1.2 × static. Load: a closed loop at concurrency 8 from this process, loopback.
-import { spawn } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
-import { bunBin, freePort, repoRoot, startLocalVoice } from "../support/processes";
-import { articleOfChars, closedLoop, markdownTable, ms, percentile, today, type LoadResult } from "./support/bench-kit";
+import { articleOfChars, benchHeading, closedLoop, markdownTable, ms, percentile, type LoadResult } from "./support/bench-kit";
+import { withBenchServers } from "./support/bench-servers";
 
 const CONCURRENCY = 8;
 // ~14 characters of speech a second (the silence engine's rate): 5 and 20 minutes of audio.
@@ -13,34 +11,8 @@ const ARTICLES = [
   { name: "20-minute", chars: 17_000, requests: 240 },
 ];
 
-async function startBenchServer(voiceUrl: string) {
-  const port = await freePort();
-  const child = spawn(bunBin, ["tests/bench/support/cache-hit-server.ts"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      API_PORT: String(port),
-      LOG_LEVEL: "warn",
-      INWORLD_API_KEY: "bench",
-      INWORLD_BASE_URL: voiceUrl,
-      REDIS_URL: "",
-      // One client address sends every request here: the per-IP limit of 10 a minute would refuse the load.
-      TTS_RATE_LIMIT_PER_MIN: "1000000",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
-    if (i > 300) throw new Error("bench server did not start");
-    await sleep(100);
-  }
-  return { url, stop: () => new Promise<void>((done) => (child.once("exit", () => done()), child.kill("SIGTERM"))) };
-}
-
-const voice = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
-const server = await startBenchServer(voice.url);
-try {
+// One client address sends every request here, which the bench servers' raised IP limit lets through.
+await withBenchServers({}, async ({ api: server }) => {
   const rows: Array<Array<string | number>> = [];
   for (const { name, chars, requests } of ARTICLES) {
     const text = articleOfChars(chars);
@@ -82,11 +54,14 @@ try {
       rows.push([name, `${(bytes.byteLength / 1e6).toFixed(1)} MB`, label, r.requests, r.errors, ms(p50), ms(p99), rps.toFixed(1), ratio(base), ratio(get)]);
     }
   }
-  console.log(`### Article cache hit vs static bytes\n\n${today()}, 2 cores, \`node_modules/.bin/bun tests/bench/article-cache-hit.bench.ts\` (silence engine; anonymous reader, so the hit path includes the daily-quota check; concurrency ${CONCURRENCY}; load generator in the same machine)\n`);
+  console.log(
+    benchHeading(
+      "Article cache hit vs static bytes",
+      import.meta.url,
+      `silence engine; anonymous reader, so the hit path includes the daily-quota check; concurrency ${CONCURRENCY}; load generator in the same machine`,
+    ),
+  );
   console.log(
     markdownTable(["article", "body", "route", "requests", "errors", "p50", "p99", "req/s", "p50 ÷ static POST p50 (target ≤ 1.2)", "p50 ÷ static GET p50"], rows),
   );
-} finally {
-  await server.stop();
-  await voice.stop();
-}
+}, { entry: "tests/bench/support/cache-hit-server.ts" });

@@ -4,27 +4,13 @@
 // Runs in this process: no server is involved, the function is the one the API and the browser both call.
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { WORST_CLEANING_INPUTS } from "../support/adversarial-text";
-import { articleOfChars, markdownTable, ms, today } from "./support/bench-kit";
+import { fastestMs } from "../support/timing";
+import { articleOfChars, benchHeading, markdownTable, ms } from "./support/bench-kit";
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const RUNS = 9;
 
 const INPUTS: Record<string, (chars: number) => string> = { "ordinary article (baseline)": articleOfChars, ...WORST_CLEANING_INPUTS };
-
-/**
- * The fastest of RUNS timed runs, after one untimed run that lets the engine compile the code: the run least
- * disturbed by other processes and by garbage collection, which is what shows how the work itself scales.
- */
-function fastestMs(input: string): number {
-  cleanTextForTTS(input);
-  let best = Infinity;
-  for (let run = 0; run < RUNS; run++) {
-    const start = performance.now();
-    cleanTextForTTS(input);
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
 
 const nsPerChar = (milliseconds: number, chars: number) => `${((milliseconds * 1e6) / chars).toFixed(1)} ns`;
 
@@ -37,12 +23,15 @@ for (const [name, make] of Object.entries(INPUTS)) {
   const cells: string[] = [];
   for (const size of SIZES) {
     const input = make(size);
-    const time = fastestMs(input);
+    // The fastest run, after one untimed run that lets the engine compile the code: the run least disturbed by
+    // other processes and by garbage collection, which is what shows how the work itself scales.
+    cleanTextForTTS(input);
+    const time = fastestMs(cleanTextForTTS, input, RUNS);
     perChar.push(time / input.length);
     cells.push(`${ms(time)} (${nsPerChar(time, input.length)})`);
   }
   rows.push([name, ...cells, `${(Math.max(...perChar) / Math.min(...perChar)).toFixed(2)}×`]);
 }
 
-console.log(`\nText cleaning, fastest of ${RUNS} runs, time (per character), ${today()}:\n`);
+console.log(benchHeading("Text cleaning on adversarial input", import.meta.url, `fastest of ${RUNS} runs, time (per character)`));
 console.log(markdownTable(["input", ...SIZES.map((s) => `${s.toLocaleString("en")} chars`), "per-char spread (target ≤ 2×)"], rows));

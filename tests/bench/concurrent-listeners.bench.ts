@@ -4,11 +4,13 @@
 //
 // Every listener is a closed loop with no pause (the worst case: 100 requests in flight at all times), with an
 // X-Forwarded-For address of its own. At that pace one listener passes 10 requests a minute, so the bench
-// raises TTS_RATE_LIMIT_PER_MIN; everything else is the production configuration (memory tiers only).
-import { startApi, startLocalVoice } from "../support/processes";
-import { voiceControl } from "../support/voice-control";
-import { sessionToken } from "../support/tts-api";
-import { articleOfChars, markdownTable, memoryOf, ms, percentile, today } from "./support/bench-kit";
+// raises TTS_RATE_LIMIT_PER_MIN; everything else is the production configuration (memory tiers only, the
+// daily free limit of 3, which each anonymous listener meets replaying three articles).
+import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
+import type { RunningProcess } from "../support/processes";
+import { getHealth, postTts, sessionToken } from "../support/tts-api";
+import { articleOfChars, benchHeading, markdownTable, memoryOf, ms, percentile } from "./support/bench-kit";
+import { withBenchServers } from "./support/bench-servers";
 
 const DURATION_MS = 60_000;
 const CACHED_LISTENERS = 85;
@@ -16,17 +18,6 @@ const GENERATING_LISTENERS = 15;
 const CACHED_ARTICLES = 20;
 const ARTICLE_CHARS = 4_200; // about 5 minutes of speech
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
-
-const voiceServer = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
-const api = await startApi({
-  INWORLD_API_KEY: "bench",
-  INWORLD_BASE_URL: voiceServer.url,
-  REDIS_URL: "",
-  AUTH_SECRET: SECRET,
-  TTS_RATE_LIMIT_PER_MIN: "100000",
-});
-const voice = voiceControl(voiceServer.url);
-const pid = api.child.pid!;
 
 interface Sample {
   kind: "cached" | "generating";
@@ -37,29 +28,29 @@ interface Sample {
 const samples: Sample[] = [];
 const failures = new Map<string, number>();
 
-async function listen(kind: Sample["kind"], init: { text: string; ip: string; token?: string }) {
-  const headers: Record<string, string> = { "Content-Type": "application/json", "X-Forwarded-For": init.ip };
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+async function listen(api: RunningProcess, kind: Sample["kind"], { text, ip, token }: { text: string; ip: string; token?: string }) {
+  const failed = (why: string) => failures.set(`${kind} ${why}`, (failures.get(`${kind} ${why}`) ?? 0) + 1);
   const started = performance.now();
   let ok = false;
   let cache: string | null = null;
   try {
-    const res = await fetch(`${api.url}/api/tts`, { method: "POST", headers, body: JSON.stringify({ text: init.text }) });
+    const res = await postTts(api.url, { text, token, forwardedFor: ip });
     const body = await res.arrayBuffer();
     ok = res.status === 200 && body.byteLength > 0;
     cache = res.headers.get("x-tts-cache");
-    if (!ok) failures.set(`${kind} ${res.status} ${new TextDecoder().decode(body).slice(0, 80)}`, (failures.get(`${kind} ${res.status}`) ?? 0) + 1);
+    if (!ok) failed(`${res.status} ${new TextDecoder().decode(body).slice(0, 80)}`);
   } catch (error) {
-    failures.set(`${kind} ${(error as Error).message}`, (failures.get(`${kind} ${(error as Error).message}`) ?? 0) + 1);
+    failed((error as Error).message);
   }
   samples.push({ kind, ms: performance.now() - started, ok, cache });
 }
 
-try {
+await withBenchServers({ AUTH_SECRET: SECRET, TTS_DAILY_FREE_LIMIT: String(FREE_DAILY_LIMIT) }, async ({ api, voice }) => {
+  const pid = api.child.pid!;
   await voice.control({ latencyMs: 300 });
   const cachedSet = Array.from({ length: CACHED_ARTICLES }, () => articleOfChars(ARTICLE_CHARS));
   for (let i = 0; i < cachedSet.length; i += 5) {
-    await Promise.all(cachedSet.slice(i, i + 5).map((text, j) => listen("generating", { text, ip: `198.51.100.${i + j + 1}` })));
+    await Promise.all(cachedSet.slice(i, i + 5).map((text, j) => listen(api, "generating", { text, ip: `198.51.100.${i + j + 1}` })));
   }
   samples.length = 0;
   const warmRssMb = memoryOf(pid).rssMb;
@@ -74,12 +65,12 @@ try {
     // An anonymous reader replays three articles of the warm set: each counts once against their daily 3.
     const mine = [0, 1, 2].map((k) => cachedSet[(i + k) % CACHED_ARTICLES]);
     for (let n = 0; performance.now() < deadline; n++) {
-      await listen("cached", { text: mine[n % mine.length], ip: `10.1.${Math.floor(i / 250)}.${(i % 250) + 1}` });
+      await listen(api, "cached", { text: mine[n % mine.length], ip: `10.1.${Math.floor(i / 250)}.${(i % 250) + 1}` });
     }
   };
   const generatingListener = async (i: number) => {
     while (performance.now() < deadline) {
-      await listen("generating", { text: articleOfChars(ARTICLE_CHARS), ip: `10.2.0.${i + 1}`, token: premiumTokens[i] });
+      await listen(api, "generating", { text: articleOfChars(ARTICLE_CHARS), ip: `10.2.0.${i + 1}`, token: premiumTokens[i] });
     }
   };
   await Promise.all([
@@ -89,7 +80,7 @@ try {
   clearInterval(sampler);
 
   const memory = memoryOf(pid);
-  const health = (await (await fetch(`${api.url}/health`)).json()) as { tts: { activeSlots: number; queuedRequests: number; peakConcurrent: number; cache: { article: { bytes: number }; chunk: { bytes: number } } } };
+  const health = await getHealth(api.url);
   const upstream = (await voice.stats()).requests - upstreamBefore;
   const row = (kind: Sample["kind"]) => {
     const mine = samples.filter((s) => s.kind === kind);
@@ -98,7 +89,13 @@ try {
     return [kind, kind === "cached" ? CACHED_LISTENERS : GENERATING_LISTENERS, mine.length, mine.filter((s) => !s.ok).length, ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(latencies.at(-1) ?? NaN), `${hits}`];
   };
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`### 100 concurrent listeners\n\n${today()}, 2 cores, \`node_modules/.bin/bun tests/bench/concurrent-listeners.bench.ts\` (${DURATION_MS / 1000} s; silence engine, 300 ms upstream latency; ${CACHED_ARTICLES} warm ${ARTICLE_CHARS}-character articles, ~3.3 MB responses; closed loops with no pause; TTS_RATE_LIMIT_PER_MIN raised, see the file)\n`);
+  console.log(
+    benchHeading(
+      "100 concurrent listeners",
+      import.meta.url,
+      `${DURATION_MS / 1000} s; silence engine, 300 ms upstream latency; ${CACHED_ARTICLES} warm ${ARTICLE_CHARS}-character articles, ~3.3 MB responses; closed loops with no pause; TTS_RATE_LIMIT_PER_MIN raised, see the file`,
+    ),
+  );
   console.log(markdownTable(["listeners", "count", "requests", "errors", "p50", "p99", "max", "article hits"], [row("cached"), row("generating")]));
   console.log("");
   console.log(
@@ -108,7 +105,4 @@ try {
     ),
   );
   if (failures.size > 0) console.log(`\nFailures: ${JSON.stringify(Object.fromEntries(failures))}`);
-} finally {
-  await api.stop();
-  await voiceServer.stop();
-}
+});

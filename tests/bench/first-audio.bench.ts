@@ -5,9 +5,10 @@
 // upstream latency, flat in N; whole article ≤ 1.05 × ceil(N/3) × L, L being a full chunk's latency.
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
+import type { RunningProcess } from "../support/processes";
 import { postTtsStream, streamLines } from "../support/tts-stream";
-import { articleOfChunks, markdownTable, ms, today } from "./support/bench-kit";
-import { startSynthesisBench } from "./support/synthesis-bench";
+import { articleOfChunks, benchHeading, markdownTable, median, ms } from "./support/bench-kit";
+import { ttsWallMs, withBenchServers } from "./support/bench-servers";
 
 const RUNS = 3;
 const SIZES = [1, 8, 24, 56];
@@ -19,9 +20,9 @@ const CHUNK_CHARS = 1_500;
 
 const upstreamMs = (chars: number) => LATENCY_MS + LATENCY_PER_CHAR_MS * chars;
 
-async function streamTimes(apiUrl: string, text: string) {
+async function streamTimes(api: RunningProcess, text: string) {
   const started = performance.now();
-  const res = await postTtsStream(apiUrl, { text });
+  const res = await postTtsStream(api.url, { text });
   if (res.status !== 200) throw new Error(`/api/tts/stream answered ${res.status}: ${await res.text()}`);
   let firstAudioMs = NaN;
   for await (const line of streamLines(res)) {
@@ -31,12 +32,9 @@ async function streamTimes(apiUrl: string, text: string) {
   return { firstAudioMs, wholeMs: performance.now() - started };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-const bench = await startSynthesisBench();
-try {
-  await streamTimes(bench.apiUrl, articleOfChunks(3, CHUNK_CHARS)); // warm-up: JIT, connections, worker threads
-  await bench.voice.control({ latencyMs: LATENCY_MS, latencyPerCharMs: LATENCY_PER_CHAR_MS });
+await withBenchServers({}, async ({ api, voice }) => {
+  await streamTimes(api, articleOfChunks(3, CHUNK_CHARS)); // warm-up: JIT, connections, worker threads
+  await voice.control({ latencyMs: LATENCY_MS, latencyPerCharMs: LATENCY_PER_CHAR_MS });
   const fullMs = upstreamMs(CHUNK_CHARS);
   const rows = [];
   for (const n of SIZES) {
@@ -48,10 +46,10 @@ try {
       // A new article for each measure, so nothing is cached.
       const text = articleOfChunks(n, CHUNK_CHARS);
       chunk0Ms = upstreamMs(planTTSChunks(cleanTextForTTS(text))[0].text.length);
-      const times = await streamTimes(bench.apiUrl, text);
+      const times = await streamTimes(api, text);
       first.push(times.firstAudioMs);
       whole.push(times.wholeMs);
-      single.push(await bench.speak({ text: articleOfChunks(n, CHUNK_CHARS) }));
+      single.push(await ttsWallMs(api, articleOfChunks(n, CHUNK_CHARS)));
     }
     const target = 1.05 * Math.ceil(n / 3) * fullMs;
     rows.push([
@@ -68,9 +66,12 @@ try {
     ]);
   }
   console.log(
-    `### Time to first audio (stream)\n\n${today()}, 2 cores, \`node_modules/.bin/bun tests/bench/first-audio.bench.ts\` (silence engine, ` +
-      `upstream latency ${LATENCY_MS} ms + ${LATENCY_PER_CHAR_MS} ms per character, so L = ${ms(fullMs)} for a full chunk of ~${CHUNK_CHARS} ` +
-      `characters; TTS_CHUNK_CONCURRENCY 3; median of ${RUNS} runs, each a new article)\n`,
+    benchHeading(
+      "Time to first audio (stream)",
+      import.meta.url,
+      `silence engine, upstream latency ${LATENCY_MS} ms + ${LATENCY_PER_CHAR_MS} ms per character, so L = ${ms(fullMs)} for a full chunk of ` +
+        `~${CHUNK_CHARS} characters; TTS_CHUNK_CONCURRENCY 3; median of ${RUNS} runs, each a new article`,
+    ),
   );
   console.log(
     markdownTable(
@@ -89,6 +90,4 @@ try {
       rows,
     ),
   );
-} finally {
-  await bench.stop();
-}
+});

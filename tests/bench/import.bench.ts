@@ -8,7 +8,8 @@ import { JSDOM, VirtualConsole } from "jsdom";
 import { decodePage } from "../../server/import/charset";
 import { startApi } from "../support/processes";
 import { importFixturesDir, startImportSite } from "../support/import-site";
-import { markdownTable, ms, percentile, today } from "./support/bench-kit";
+import { timed } from "../support/timing";
+import { benchHeading, markdownTable, ms, percentile } from "./support/bench-kit";
 
 // "prose": every byte is article text (the worst case: a 100 KB page of it is ~17,000 words, 1.5 hours of
 // listening). "typical": a ~1,600-word article inside the rest of a news site (menus, styles, inline state).
@@ -61,9 +62,9 @@ try {
     const latencies: number[] = [];
     let words = 0;
     for (let i = 0; i < requests; i++) {
-      const start = performance.now();
-      words = (await importUrl(url)).words;
-      latencies.push(performance.now() - start);
+      const { ms: took, value } = await timed(() => importUrl(url));
+      words = value.words;
+      latencies.push(took);
     }
     latencies.sort((a, b) => a - b);
     timing.push([name, shape, words, requests, ms(percentile(latencies, 50)), ms(percentile(latencies, 95))]);
@@ -79,7 +80,11 @@ try {
   }
 
   console.log(
-    `### Importing an article by URL\n\n${today()}, 2 cores, \`node_modules/.bin/bun tests/bench/import.bench.ts\` (the API on Bun fetching from a local site of ours over loopback, one import at a time, after 5 warm-up imports; the time covers fetch, Readability, DOMPurify, text extraction, id and store)\n`,
+    benchHeading(
+      "Importing an article by URL",
+      import.meta.url,
+      "the API on Bun fetching from a local site of ours over loopback, one import at a time, after 5 warm-up imports; the time covers fetch, Readability, DOMPurify, text extraction, id and store",
+    ),
   );
   console.log(markdownTable(["page", "shape", "words", "imports", "p50 (target ≤ 150 ms at 100 KB)", "p95"], timing));
   console.log(`\nExtraction agreement: word F1 of the spoken \`text\` against the text we meant (tests/fixtures/import/*.expected.txt), beside Readability's own \`textContent\` for the same page (target: ours ≥ Readability's)\n`);

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { article } from "../support/articles";
+import { composeApi, type InProcessApi } from "../support/in-process-api";
 import { startApi, startLocalVoice, type RunningProcess } from "../support/processes";
-import { postTts } from "../support/tts-api";
+import { getHealth, postTts, type ApiTarget } from "../support/tts-api";
 import { voiceControl } from "../support/voice-control";
 
 // A voice server of this file's own with the silence engine: what is counted here is upstream calls, not speech,
@@ -14,16 +15,12 @@ import { voiceControl } from "../support/voice-control";
 let voiceServer: RunningProcess;
 let voice: ReturnType<typeof voiceControl>;
 
-// One chunk at a time, so a failure can be aimed at the last chunk while no other is in flight.
-let sequential: RunningProcess;
-// The default three chunks at a time.
+// One chunk at a time, so a failure can be aimed at the last chunk while no other is in flight (in process).
+let sequential: InProcessApi;
+// The default three chunks at a time, in a real process: its reader leaves by closing the socket.
 let parallel: RunningProcess;
 
-interface CacheSizes {
-  article: { entries: number };
-  chunk: { entries: number };
-}
-const cacheSizes = async (api: RunningProcess) => ((await (await fetch(`${api.url}/health`)).json()) as { tts: { cache: CacheSizes } }).tts.cache;
+const cacheSizes = async (api: ApiTarget) => (await getHealth(api)).tts.cache;
 
 /** A fresh article of at least four chunks, and its number of chunks. */
 function longArticle() {
@@ -37,10 +34,10 @@ beforeAll(async () => {
   voiceServer = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
   voice = voiceControl(voiceServer.url);
   const base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceServer.url, REDIS_URL: "", TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" };
-  [sequential, parallel] = await Promise.all([startApi({ ...base, TTS_CHUNK_CONCURRENCY: "1" }), startApi(base)]);
+  [sequential, parallel] = await Promise.all([composeApi({ ...base, TTS_CHUNK_CONCURRENCY: "1" }), startApi(base)]);
 });
 afterAll(async () => {
-  await Promise.all([sequential?.stop(), parallel?.stop()]);
+  await Promise.all([sequential?.close(), parallel?.stop()]);
   await voiceServer?.stop();
 });
 beforeEach(async () => {
@@ -53,7 +50,7 @@ describe("a retry after a failed article", () => {
     // Each chunk waits a while at the voice server, long enough to aim the failure at the last one once every
     // other chunk has been asked for.
     await voice.control({ latencyMs: 1_500 });
-    const first = postTts(sequential.url, { text });
+    const first = postTts(sequential, { text });
     await expect.poll(async () => (await voice.stats()).requests, { timeout: 30_000 }).toBe(chunks - 1);
     await voice.control({ failNext: [500] });
     const failed = await first;
@@ -63,7 +60,7 @@ describe("a retry after a failed article", () => {
     expect(await cacheSizes(sequential)).toMatchObject({ article: { entries: 0 }, chunk: { entries: chunks - 1 } });
 
     await voice.reset();
-    const retried = await postTts(sequential.url, { text });
+    const retried = await postTts(sequential, { text });
     expect(retried.status).toBe(200);
     expect((await voice.stats()).requests).toBe(1);
     // Some chunks were synthesized now, so the answer is not a pure chunk-cache hit.
@@ -71,7 +68,7 @@ describe("a retry after a failed article", () => {
     const body = (await retried.json()) as { alignment: { characters: string[] } };
     expect(body.alignment.characters.join("")).toBe(cleanTextForTTS(text));
 
-    const replay = await postTts(sequential.url, { text });
+    const replay = await postTts(sequential, { text });
     expect(replay.headers.get("x-tts-cache")).toBe("article-hit");
     expect((await voice.stats()).requests).toBe(1);
   });
@@ -82,11 +79,11 @@ describe("a retry after a failed article", () => {
     await voice.control({ failNext: ["hang"] });
     const controller = new AbortController();
     const abandoned = postTts(parallel.url, { text, signal: controller.signal }).catch((error: Error) => error);
-    await expect.poll(async () => (await cacheSizes(parallel)).chunk.entries, { timeout: 30_000 }).toBe(chunks - 1);
+    await expect.poll(async () => (await cacheSizes(parallel.url)).chunk.entries, { timeout: 30_000 }).toBe(chunks - 1);
     controller.abort();
     expect(await abandoned).toBeInstanceOf(Error);
     await expect.poll(async () => (await voice.stats()).inFlight, { timeout: 5_000 }).toBe(0);
-    expect((await cacheSizes(parallel)).article.entries).toBe(0);
+    expect((await cacheSizes(parallel.url)).article.entries).toBe(0);
 
     await voice.reset();
     const retried = await postTts(parallel.url, { text });

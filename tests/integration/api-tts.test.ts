@@ -1,22 +1,24 @@
-// POST /api/tts against the real API process on Bun, talking to the local voice server over HTTP.
+// POST /api/tts through the API composed in process, talking to the local voice server over HTTP; a real API
+// process on Bun where the client disconnects.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
-import { startApi, type RunningProcess } from "../support/processes";
+import { composeApi, type InProcessApi } from "../support/in-process-api";
+import { startApi } from "../support/processes";
 import { walkMp3 } from "../support/mp3-walk";
 import { article, uniqueSentence } from "../support/articles";
 import { voiceControl } from "../support/voice-control";
-import { AUTH_SECRET, sessionToken, type TtsBody } from "../support/tts-api";
+import { AUTH_SECRET, callApi, getHealth, sessionToken, type ApiTarget, type TtsBody } from "../support/tts-api";
 
 const voiceUrl = inject("voiceUrl");
 const voice = voiceControl(voiceUrl);
-let api: RunningProcess;
+let api: InProcessApi;
 
 const token = (tier: "free" | "premium") => sessionToken(tier, `user-${tier}`);
 
-async function tts(body: unknown, init: { headers?: Record<string, string>; signal?: AbortSignal; raw?: string } = {}) {
-  return fetch(`${api.url}/api/tts`, {
+async function tts(body: unknown, init: { headers?: Record<string, string>; signal?: AbortSignal; raw?: string; to?: ApiTarget } = {}) {
+  return callApi(init.to ?? api, "/api/tts", {
     method: "POST",
     headers: { "Content-Type": "application/json", ...init.headers },
     body: init.raw ?? JSON.stringify(body),
@@ -34,18 +36,20 @@ function expectTimeline(body: TtsBody, text: string) {
   expect(ends[ends.length - 1]).toBeLessThanOrEqual(body.durationMs / 1000 + 0.05);
 }
 
+const env = {
+  INWORLD_API_KEY: "integration",
+  INWORLD_BASE_URL: voiceUrl,
+  AUTH_SECRET,
+  TTS_RATE_LIMIT_PER_MIN: "10000",
+  TTS_DAILY_FREE_LIMIT: "10000",
+  REDIS_URL: "",
+};
+
 beforeAll(async () => {
-  api = await startApi({
-    INWORLD_API_KEY: "integration",
-    INWORLD_BASE_URL: voiceUrl,
-    AUTH_SECRET,
-    TTS_RATE_LIMIT_PER_MIN: "10000",
-    TTS_DAILY_FREE_LIMIT: "10000",
-    REDIS_URL: "",
-  });
+  api = await composeApi(env);
 });
 afterAll(async () => {
-  await api?.stop();
+  await api?.close();
 });
 beforeEach(async () => {
   await voice.reset();
@@ -140,32 +144,34 @@ describe("upstream failures", () => {
   });
 
   it("answers 504 UPSTREAM_TIMEOUT when a chunk hangs past the per-chunk timeout", async () => {
-    const impatient = await startApi({ INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceUrl, TTS_CHUNK_TIMEOUT_MS: "1000" });
+    const impatient = await composeApi({ INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceUrl, TTS_CHUNK_TIMEOUT_MS: "1000" });
     try {
       await voice.control({ hangRate: 1 });
-      const res = await fetch(`${impatient.url}/api/tts`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text: `This will hang. ${uniqueSentence()}` }),
-      });
+      const res = await tts({ text: `This will hang. ${uniqueSentence()}` }, { to: impatient });
       expect(res.status).toBe(504);
       expect(await res.json()).toMatchObject({ code: "UPSTREAM_TIMEOUT" });
       // The hung call was abandoned by the API, not left open.
       await expect.poll(async () => (await voice.stats()).inFlight, { timeout: 3_000 }).toBe(0);
     } finally {
-      await impatient.stop();
+      await impatient.close();
     }
   });
 
   it("cancels upstream calls and frees the slot when the client goes away", async () => {
-    await voice.control({ latencyMs: 5_000 });
-    const controller = new AbortController();
-    const pending = tts({ text: article(4_000) }, { signal: controller.signal }).catch((e: Error) => e);
-    await expect.poll(async () => (await voice.stats()).inFlight, { timeout: 5_000 }).toBeGreaterThan(0);
-    controller.abort();
-    expect(await pending).toBeInstanceOf(Error);
-    await expect.poll(async () => (await voice.stats()).inFlight, { timeout: 3_000 }).toBe(0);
-    await expect.poll(async () => ((await (await fetch(`${api.url}/health`)).json()) as { tts: { activeSlots: number } }).tts.activeSlots).toBe(0);
+    // A real process: the client leaves by closing its socket.
+    const running = await startApi(env);
+    try {
+      await voice.control({ latencyMs: 5_000 });
+      const controller = new AbortController();
+      const pending = tts({ text: article(4_000) }, { signal: controller.signal, to: running.url }).catch((e: Error) => e);
+      await expect.poll(async () => (await voice.stats()).inFlight, { timeout: 5_000 }).toBeGreaterThan(0);
+      controller.abort();
+      expect(await pending).toBeInstanceOf(Error);
+      await expect.poll(async () => (await voice.stats()).inFlight, { timeout: 3_000 }).toBe(0);
+      await expect.poll(async () => (await getHealth(running.url)).tts.activeSlots).toBe(0);
+    } finally {
+      await running.stop();
+    }
   });
 });
 
@@ -202,7 +208,7 @@ describe("bad input gets a clear JSON error", () => {
   });
 
   it("leaves no slot taken after all those failures", async () => {
-    const health = (await (await fetch(`${api.url}/health`)).json()) as { status: string; tts: { activeSlots: number; queuedRequests: number } };
+    const health = await getHealth(api);
     expect(health.status).toBe("ok");
     expect(health.tts.activeSlots).toBe(0);
     expect(health.tts.queuedRequests).toBe(0);
@@ -211,7 +217,7 @@ describe("bad input gets a clear JSON error", () => {
 
 describe("GET /api/tts/voices", () => {
   it("lists the ten presets, locking premium voices for anonymous readers", async () => {
-    const res = await fetch(`${api.url}/api/tts/voices`);
+    const res = await callApi(api, "/api/tts/voices");
     expect(res.headers.get("cache-control")).toBe("private, max-age=300");
     const { voices } = (await res.json()) as { voices: Array<{ id: string; tier: string; locked: boolean }> };
     expect(voices).toHaveLength(10);
@@ -219,7 +225,7 @@ describe("GET /api/tts/voices", () => {
   });
 
   it("unlocks every voice for a premium reader", async () => {
-    const res = await fetch(`${api.url}/api/tts/voices`, { headers: { Authorization: `Bearer ${await token("premium")}` } });
+    const res = await callApi(api, "/api/tts/voices", { headers: { Authorization: `Bearer ${await token("premium")}` } });
     const { voices } = (await res.json()) as { voices: Array<{ locked: boolean }> };
     expect(voices.every((v) => !v.locked)).toBe(true);
   });
@@ -227,13 +233,13 @@ describe("GET /api/tts/voices", () => {
 
 describe("an API without an Inworld key", () => {
   it("answers 503 TTS_DISABLED", async () => {
-    const bare = await startApi({ INWORLD_API_KEY: "", AUTH_SECRET });
+    const bare = await composeApi({ INWORLD_API_KEY: "", AUTH_SECRET });
     try {
-      const res = await fetch(`${bare.url}/api/tts`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "Hello." }) });
+      const res = await tts({ text: "Hello." }, { to: bare });
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ code: "TTS_DISABLED" });
     } finally {
-      await bare.stop();
+      await bare.close();
     }
   });
 });

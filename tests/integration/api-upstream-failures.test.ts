@@ -39,10 +39,12 @@ describe("upstream failures and departures", () => {
     await voice.control({ latencyMs: 1_500 });
     const controller = new AbortController();
     const request = tts(uniqueSentence(), controller.signal).catch((error: Error) => error.name);
-    setTimeout(() => controller.abort(), 300);
+    // Mid-generation: the API's upstream call is waiting at the voice server.
+    await expect.poll(async () => (await voice.stats()).inFlight).toBe(1);
+    controller.abort();
     expect(await request).toBe("AbortError");
-    // The API notices when its upstream call returns; /health then shows the slot back.
-    for (let i = 0; i < 50 && !api.output().includes("Client closed request"); i++) await new Promise((r) => setTimeout(r, 100));
+    // The API notices when its upstream call returns.
+    await expect.poll(() => api.output()).toContain("Client closed request");
     const lines = api.output().split("\n").filter((line) => line.includes("Client closed request"));
     expect(lines.length).toBeGreaterThan(0);
     expect(JSON.parse(lines[0])).toMatchObject({ level: 30, status: 499 });

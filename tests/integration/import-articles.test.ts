@@ -8,6 +8,7 @@ import { createIdentityResolver } from "@/server/auth/identity";
 import { compose } from "@/server/compose";
 import { loadEnv } from "@/server/env";
 import { extractTTSText } from "@/lib/dom/extract-text";
+import { composeApi, type InProcessApi } from "../support/in-process-api";
 import { importFixturesDir, startImportSite, type ImportSite } from "../support/import-site";
 
 const SECRET = "import-test-secret-0123456789abcdef0123";
@@ -16,7 +17,13 @@ let site: ImportSite;
 const makeApp = (env: Record<string, string> = {}) =>
   createApp(compose(loadEnv({ IMPORT_ALLOW_PRIVATE: "1", LOG_LEVEL: "silent", AUTH_SECRET: SECRET, ...env })).options);
 
-const post = (app: ReturnType<typeof makeApp>, body: unknown, headers: Record<string, string> = {}) =>
+/** Two APIs on the run's Redis, as two processes would be, each connected before the test goes on. */
+const twoRedisApps = () => {
+  const env = { IMPORT_ALLOW_PRIVATE: "1", AUTH_SECRET: SECRET, REDIS_URL: inject("redisUrl") };
+  return Promise.all([composeApi(env), composeApi(env)]);
+};
+
+const post = (app: Pick<InProcessApi, "handle">, body: unknown, headers: Record<string, string> = {}) =>
   app.handle(
     new Request("http://localhost/api/articles", {
       method: "POST",
@@ -116,7 +123,7 @@ describe("importing a link", () => {
     const res = await post(makeApp({ IMPORT_MAX_BYTES: String(256 * 1024) }), { url: `${site.origin}/huge` });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: "PAGE_TOO_LARGE" });
-    await new Promise((r) => setTimeout(r, 200));
+    await expect.poll(() => site.hugeSending()).toBe(0);
     // 8 MB would have been sent in full; the socket closed within a few blocks of the 256 KB cap.
     expect(site.hugeBytesSent() - before).toBeLessThan(1024 * 1024);
   });
@@ -185,18 +192,19 @@ describe("pasted articles, ids and storage", () => {
   });
 
   it("keeps articles in Redis for other API processes, and a repeat import there is a 200", async () => {
-    const redisUrl = inject("redisUrl");
-    const a = makeApp({ REDIS_URL: redisUrl });
-    const b = makeApp({ REDIS_URL: redisUrl });
-    await new Promise((r) => setTimeout(r, 300));
-    const text = `A Redis-stored article ${Date.now()} with a few words in it.`;
-    const created = await post(a, { text });
-    expect(created.status).toBe(201);
-    const { id } = await created.json();
-    const got = await b.handle(new Request(`http://localhost/api/articles/${id}`));
-    expect(got.status).toBe(200);
-    expect((await got.json()).text).toBe(text);
-    expect((await post(b, { text })).status).toBe(200);
+    const [a, b] = await twoRedisApps();
+    try {
+      const text = `A Redis-stored article ${Date.now()} with a few words in it.`;
+      const created = await post(a, { text });
+      expect(created.status).toBe(201);
+      const { id } = await created.json();
+      const got = await b.handle(new Request(`http://localhost/api/articles/${id}`));
+      expect(got.status).toBe(200);
+      expect((await got.json()).text).toBe(text);
+      expect((await post(b, { text })).status).toBe(200);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 
   it("keeps working from memory when Redis is down (invariant 11)", async () => {
@@ -277,15 +285,16 @@ describe("the reader's library", () => {
   });
 
   it("keeps a reader's library in Redis, so another API process lists it", async () => {
-    const redisUrl = inject("redisUrl");
-    const a = makeApp({ REDIS_URL: redisUrl });
-    const b = makeApp({ REDIS_URL: redisUrl });
-    await new Promise((r) => setTimeout(r, 300));
-    const sub = `reader-redis-${Date.now()}`;
-    const auth = { authorization: `Bearer ${await token(sub)}` };
-    const { id } = await (await post(a, { text: `Library entry ${sub} with words.` }, auth)).json();
-    const listed = await (await b.handle(new Request("http://localhost/api/library", { headers: auth }))).json();
-    expect(listed.articles.map((e: { id: string }) => e.id)).toEqual([id]);
+    const [a, b] = await twoRedisApps();
+    try {
+      const sub = `reader-redis-${Date.now()}`;
+      const auth = { authorization: `Bearer ${await token(sub)}` };
+      const { id } = await (await post(a, { text: `Library entry ${sub} with words.` }, auth)).json();
+      const listed = await (await b.handle(new Request("http://localhost/api/library", { headers: auth }))).json();
+      expect(listed.articles.map((e: { id: string }) => e.id)).toEqual([id]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 
   it("refuses anonymous readers, progress out of range, and unknown articles", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseMp3DurationMs } from "@/lib/mp3/duration";
 import { VOICE_PRESETS } from "@/lib/voices";
 import { startLocalVoice, type RunningProcess } from "../support/processes";
+import { speakToVoice, type VoiceStats } from "../support/voice-control";
 
 interface CharacterAlignment {
   characters: string[];
@@ -20,14 +21,6 @@ interface VoiceResponse {
   usage: { processedCharactersCount: number; modelId: string };
   timestampInfo?: { characterAlignment?: CharacterAlignment; wordAlignment?: WordAlignment };
 }
-interface Stats {
-  requests: number;
-  inFlight: number;
-  maxInFlight: number;
-  characters: number;
-  byStatus: Record<string, number>;
-}
-
 const SENTENCE = "Salt & pepper <3, said the cook in 1984. Café «naïve» 😀 works too!";
 const LONG_TEXT = "The committee met on Tuesday to discuss next year's budget, and after a long debate it agreed to fund the new library. "
   .repeat(16)
@@ -51,24 +44,8 @@ beforeEach(async () => {
   await fetch(`${espeak.url}/__reset`, { method: "POST" });
 });
 
-function speak(url: string, body: Record<string, unknown>, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}) {
-  return fetch(`${url}/tts/v1/voice`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: "Basic dGVzdDprZXk=", ...init.headers },
-    body: JSON.stringify({
-      voiceId: "Ashley",
-      modelId: "inworld-tts-1.5-mini",
-      audioConfig: { audioEncoding: "MP3", sampleRateHertz: 44100, bitRate: 64000 },
-      timestampType: "CHARACTER",
-      applyTextNormalization: "OFF",
-      ...body,
-    }),
-    signal: init.signal,
-  });
-}
-
 async function speakOk(url: string, body: Record<string, unknown>) {
-  const response = await speak(url, body);
+  const response = await speakToVoice(url, body);
   expect(response.status).toBe(200);
   const json = (await response.json()) as VoiceResponse;
   return { json, mp3: new Uint8Array(Buffer.from(json.audioContent, "base64")) };
@@ -76,7 +53,7 @@ async function speakOk(url: string, body: Record<string, unknown>) {
 
 const control = (settings: Record<string, unknown>) =>
   fetch(`${espeak.url}/__control`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(settings) });
-const stats = async () => (await (await fetch(`${espeak.url}/__stats`)).json()) as Stats;
+const stats = async () => (await (await fetch(`${espeak.url}/__stats`)).json()) as VoiceStats;
 
 /** The first frame header, read by hand (ISO/IEC 11172-3 §2.4.1.3): AAAAAAAA AAABBCCD EEEEFFGH IIJJKLMM. */
 function firstFrame(mp3: Uint8Array) {
@@ -166,7 +143,7 @@ describe("local voice server, eSpeak engine", () => {
     ["an unknown voice", { text: "Hi", voiceId: "Nobody" }, /Unknown voice/],
     ["a sample rate MP3 does not have", { text: "Hi", audioConfig: { audioEncoding: "MP3", sampleRateHertz: 44000, bitRate: 64000 } }, /sampleRateHertz/],
   ])("rejects %s with 400 and gRPC code 3", async (_, body, message) => {
-    const response = await speak(espeak.url, body);
+    const response = await speakToVoice(espeak.url, body);
     expect(response.status).toBe(400);
     const json = await response.json();
     expect(json).toMatchObject({ code: 3, details: [] });
@@ -195,9 +172,9 @@ describe("local voice server, eSpeak engine", () => {
 
   it("fails the next requests as failNext says, in order, then speaks again", async () => {
     expect((await control({ failNext: [429, 500] })).status).toBe(200);
-    const first = await speak(espeak.url, { text: "Try again." });
-    const second = await speak(espeak.url, { text: "Try again." });
-    const third = await speak(espeak.url, { text: "Try again." });
+    const first = await speakToVoice(espeak.url, { text: "Try again." });
+    const second = await speakToVoice(espeak.url, { text: "Try again." });
+    const third = await speakToVoice(espeak.url, { text: "Try again." });
     expect([first.status, second.status, third.status]).toEqual([429, 500, 200]);
     expect(await first.json()).toMatchObject({ code: 8, details: [] });
     expect(await second.json()).toMatchObject({ code: 13, details: [] });
@@ -206,10 +183,10 @@ describe("local voice server, eSpeak engine", () => {
 
   it("fails every request at rate 1 until reset", async () => {
     await control({ fail429Rate: 1 });
-    expect((await speak(espeak.url, { text: "No." })).status).toBe(429);
-    expect((await speak(espeak.url, { text: "No." })).status).toBe(429);
+    expect((await speakToVoice(espeak.url, { text: "No." })).status).toBe(429);
+    expect((await speakToVoice(espeak.url, { text: "No." })).status).toBe(429);
     await fetch(`${espeak.url}/__reset`, { method: "POST" });
-    expect((await speak(espeak.url, { text: "Yes." })).status).toBe(200);
+    expect((await speakToVoice(espeak.url, { text: "Yes." })).status).toBe(200);
   });
 
   it("waits the configured latency before answering", async () => {
@@ -228,7 +205,7 @@ describe("local voice server, eSpeak engine", () => {
   it("counts requests, characters spoken and statuses, and forgets them on reset", async () => {
     await speakOk(espeak.url, { text: "First." });
     await speakOk(espeak.url, { text: "And second." });
-    await speak(espeak.url, { text: "" });
+    await speakToVoice(espeak.url, { text: "" });
     expect(await stats()).toEqual({ requests: 3, inFlight: 0, maxInFlight: 1, characters: 17, byStatus: { "200": 2, "400": 1 } });
     await fetch(`${espeak.url}/__reset`, { method: "POST" });
     expect(await stats()).toEqual({ requests: 0, inFlight: 0, maxInFlight: 0, characters: 0, byStatus: {} });
@@ -237,13 +214,13 @@ describe("local voice server, eSpeak engine", () => {
   it("holds a hung request open until the client aborts, then lets it go", async () => {
     await control({ failNext: ["hang"] });
     const abort = new AbortController();
-    const pending = speak(espeak.url, { text: "Never answered." }, { signal: abort.signal });
+    const pending = speakToVoice(espeak.url, { text: "Never answered." }, { signal: abort.signal });
     await expect.poll(async () => (await stats()).inFlight).toBe(1);
     abort.abort();
     await expect(pending).rejects.toThrow();
     await expect.poll(async () => (await stats()).inFlight).toBe(0);
     expect((await stats()).byStatus).toEqual({});
-    expect((await speak(espeak.url, { text: "Back again." })).status).toBe(200);
+    expect((await speakToVoice(espeak.url, { text: "Back again." })).status).toBe(200);
   });
 
   it("synthesizes two long chunks at once, both complete", async () => {
@@ -277,8 +254,8 @@ describe("local voice server, silence engine", () => {
   });
 
   it("applies the same validation as the speaking engine", async () => {
-    expect((await speak(silence.url, { text: "x".repeat(2001) })).status).toBe(400);
-    expect((await speak(silence.url, { text: "Hi" }, { headers: { Authorization: "" } })).status).toBe(401);
+    expect((await speakToVoice(silence.url, { text: "x".repeat(2001) })).status).toBe(400);
+    expect((await speakToVoice(silence.url, { text: "Hi" }, { headers: { Authorization: "" } })).status).toBe(401);
   });
 
   it("has no control interface unless LOCAL_VOICE_CONTROL=1", async () => {

@@ -1,4 +1,4 @@
-// The cache tiers and request dedup as a reader sees them: the real API process on Bun, a real redis-server
+// The cache tiers and request dedup as a reader sees them: the API composed in process, a real redis-server
 // (a database of this file's own) and the local voice server, whose /__stats counts every upstream call.
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -8,7 +8,7 @@ import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { articleRedisKey } from "@/server/cache/article-cache";
 import { chunkRedisKey } from "@/server/cache/chunk-cache";
 import { article, uniqueSentence } from "../support/articles";
-import { startApi } from "../support/processes";
+import { composeApi } from "../support/in-process-api";
 import { AUTH_SECRET, getHealth, postTts, sessionToken, type TtsBody } from "../support/tts-api";
 import { setUpServingApi } from "../support/serving-api";
 import { voiceControl } from "../support/voice-control";
@@ -43,7 +43,7 @@ const storedChunks = async (text: string, voiceId = "Ashley") => {
 
 
 async function speak(call: Omit<Parameters<typeof postTts>[1], "text"> & { text: string }) {
-  const res = await postTts(served.api.url, call);
+  const res = await postTts(served.api, call);
   expect(res.status).toBe(200);
   return { res, body: await res.text(), cache: res.headers.get("x-tts-cache") };
 }
@@ -126,7 +126,7 @@ describe("a restarted API process", () => {
     const fromRedis = await speak({ text, voice: "Olivia", token: await sessionToken("premium", "other-device") });
     expect(fromRedis.cache).toBe("article-hit");
     expect(fromRedis.body).toBe(generated.body);
-    expect((await getHealth(served.api.url)).tts.redis).toMatchObject({ hits: 1, misses: 0, errors: 0 });
+    expect((await getHealth(served.api)).tts.redis).toMatchObject({ hits: 1, misses: 0, errors: 0 });
 
     // The Redis read is open to everyone, whatever the tier that wrote it (here for Ashley, a free voice).
     const free = article(1_000);
@@ -154,7 +154,7 @@ describe("a restarted API process", () => {
     expect(fromRedis.cache).toBe("chunk-hit");
     expect(fromRedis.body).toBe(generated.body);
     expect(await upstreamCalls()).toBe(0);
-    expect((await getHealth(served.api.url)).tts.redis.hits).toBe(chunkCount(text));
+    expect((await getHealth(served.api)).tts.redis.hits).toBe(chunkCount(text));
 
     // Promoted to the chunk LRU (L3.5 → L3): with Redis emptied, an edit still costs one upstream call.
     await served.admin.flushdb();
@@ -171,27 +171,27 @@ describe("request dedup", () => {
     const answers = await Promise.all(tokens.map((token) => speak({ text, token })));
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(await upstreamCalls()).toBe(chunkCount(text));
-    const health = await getHealth(served.api.url);
+    const health = await getHealth(served.api);
     expect(health.tts).toMatchObject({ activeSlots: 0, queuedRequests: 0, pendingGenerations: 0 });
   });
 
   it("lets identical requests join a generation in flight with no slot to spare: neither queued nor USER_BUSY", async () => {
-    const tight = await startApi({ ...env, MAX_CONCURRENT_TTS: "1", MAX_TTS_PER_USER: "1", TTS_SLOT_TIMEOUT_MS: "200" });
+    const tight = await composeApi({ ...env, MAX_CONCURRENT_TTS: "1", MAX_TTS_PER_USER: "1", TTS_SLOT_TIMEOUT_MS: "200" });
     try {
       await voice.control({ latencyMs: 1_000 });
       // Within the opening's 300 characters: one chunk, so one upstream call in flight.
       const text = `A short article of one chunk. ${uniqueSentence()}`;
       const token = await sessionToken("free", "one-slot-reader");
-      const first = postTts(tight.url, { text, token });
+      const first = postTts(tight, { text, token });
       await expect.poll(async () => (await voice.stats()).inFlight).toBe(1);
-      const joiners = await Promise.all([1, 2, 3].map(() => postTts(tight.url, { text, token })));
+      const joiners = await Promise.all([1, 2, 3].map(() => postTts(tight, { text, token })));
       expect(joiners.map((r) => r.status)).toEqual([200, 200, 200]);
       expect((await first).status).toBe(200);
-      const { tts } = await getHealth(tight.url);
+      const { tts } = await getHealth(tight);
       expect(tts).toMatchObject({ totalAcquired: 1, totalRejected: 0, totalTimedOut: 0, activeSlots: 0 });
       expect(await upstreamCalls()).toBe(1);
     } finally {
-      await tight.stop();
+      await tight.close();
     }
   });
 });

@@ -73,6 +73,11 @@ function tally(list: Outcome[]): Record<string, number> {
   return counts;
 }
 
+/** Traffic is under way: the voice server has been asked for more than `before` calls in all. */
+async function upstreamAskedMoreThan(before: number) {
+  await expect.poll(async () => (await voiceControl(voice.url).stats()).requests).toBeGreaterThan(before);
+}
+
 async function waitUntilIdle() {
   await expect
     .poll(async () => {
@@ -118,10 +123,12 @@ describe("a chaos run of faults, restarts and aborts", () => {
     await readers(users, 4, [0, KILL_FROM]);
 
     // 2. The voice server dies mid-traffic and comes back on the same address.
+    const asked = (await voiceControl(voice.url).stats()).requests;
     const traffic = readers(users, 3, [KILL_FROM, LATE_FROM]);
-    await new Promise((r) => setTimeout(r, 300));
+    await upstreamAskedMoreThan(asked);
     const port = voice.port;
     await voice.stop();
+    // The outage lasts a while: readers' requests meet a voice server that is not there.
     await new Promise((r) => setTimeout(r, 500));
     voice = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" }, port);
     await voiceControl(voice.url).control({ latencyMs: 40, fail429Rate: 0.1, fail500Rate: 0.05 });
@@ -153,11 +160,13 @@ describe("a chaos run of faults, restarts and aborts", () => {
     const before = outcomes.length;
     const users = await Promise.all(["late-1", "late-2", "fickle-3"].map(tokenOf));
     await voiceControl(voice.url).control({ latencyMs: 150, fail500Rate: 0.05 });
+    const asked = (await voiceControl(voice.url).stats()).requests;
     const traffic = readers(users, 3, [LATE_FROM, ARTICLES.length]);
-    await new Promise((r) => setTimeout(r, 200));
+    await upstreamAskedMoreThan(asked);
     const port = redis.port;
     await redis.stop();
-    await new Promise((r) => setTimeout(r, 500));
+    // Back only once the API has noticed it gone.
+    await expect.poll(async () => (await getHealth(api.url)).tts.redis.connected).toBe(false);
     redis = await startRedis(port);
     await traffic;
 

@@ -4,27 +4,22 @@
 // without an echo of the input, and every 200 is a whole article (invariants 1–4).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApi, startLocalVoice, type RunningProcess } from "../support/processes";
+import type { RunningProcess } from "../support/processes";
+import { startSilentVoiceApi, type SilentVoiceApi } from "../support/silent-voice-api";
 import { getHealth, type TtsBody } from "../support/tts-api";
 import { wholeArticleProblems } from "../support/tts-invariants";
 
-let voice: RunningProcess;
+// One client sends thousands of requests: the limits under test here are the input caps, not the IP limit or
+// the daily quota, which the silent-voice API raises.
+let servers: SilentVoiceApi;
 let api: RunningProcess;
 
 beforeAll(async () => {
-  voice = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
-  api = await startApi({
-    INWORLD_API_KEY: "reliability",
-    INWORLD_BASE_URL: voice.url,
-    REDIS_URL: "",
-    // One client sends thousands of requests: the limits under test here are the input caps, not these.
-    TTS_RATE_LIMIT_PER_MIN: "1000000",
-    TTS_DAILY_FREE_LIMIT: "1000000",
-  });
+  servers = await startSilentVoiceApi();
+  api = servers.api;
 }, 60_000);
 afterAll(async () => {
-  await api?.stop();
-  await voice?.stop();
+  await servers?.stop();
 });
 
 /** One request as sent: its bytes, its Content-Type (none when undefined), and the text when it carries one. */

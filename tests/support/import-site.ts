@@ -2,9 +2,9 @@
 // sites have (redirect chains, huge and slow pages, errors, a PDF). It counts every request it receives, so a
 // test can prove a refused import never reached it.
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import { listenLocal } from "./local-http-server";
 import { repoRoot } from "./processes";
 
 export const importFixturesDir = join(repoRoot, "tests/fixtures/import");
@@ -20,6 +20,8 @@ export interface ImportSite {
   paths: string[];
   /** bytes of /huge actually written before the client went away */
   hugeBytesSent: () => number;
+  /** responses of /huge still being written (the site notices a client gone at its next block) */
+  hugeSending: () => number;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export function typicalPage(bytes: number): string {
 export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes = 2 * 1024 * 1024 }: ImportSiteOptions = {}): Promise<ImportSite> {
   let requests = 0;
   let hugeSent = 0;
+  let hugeSending = 0;
   const paths: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -96,8 +99,12 @@ export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes 
       // take a long while and a cut-off is visible in the bytes written.
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       const block = Buffer.from(sizedPage(64 * 1024));
+      hugeSending++;
       const tick = () => {
-        if (res.destroyed || hugeSent >= hugeBytes) return void res.end();
+        if (res.destroyed || hugeSent >= hugeBytes) {
+          hugeSending--;
+          return void res.end();
+        }
         res.write(block);
         hugeSent += block.length;
         const timer = setTimeout(() => {
@@ -146,24 +153,17 @@ export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes 
     res.end("<p>not here</p>");
   };
 
-  const server: Server = createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const bound = (server.address() as AddressInfo).port;
-  const hostPart = host.includes(":") ? `[${host}]` : host;
+  const local = await listenLocal(handle, { host, port });
   return {
-    origin: `http://${hostPart}:${bound}`,
-    port: bound,
+    origin: local.url,
+    port: local.port,
     requests: () => requests,
     paths,
     hugeBytesSent: () => hugeSent,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    hugeSending: () => hugeSending,
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      return local.close();
+    },
   };
 }

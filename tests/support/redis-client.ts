@@ -25,10 +25,3 @@ export function callsBetween(before: Record<string, number>, after: Record<strin
   }
   return delta;
 }
-
-/** Milliseconds an async call takes, with its result. */
-export async function timed<T>(call: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await call();
-  return { ms: performance.now() - start, value };
-}

@@ -1,29 +1,30 @@
-// The lifecycle every serving-api-* file shares: one API process for the file, talking to the run's local voice
-// server and to a Redis database of the file's own, with that database emptied and the voice server reset
-// before each test.
+// The lifecycle every serving-api-* file shares: one API for the file, composed in the test's process
+// (in-process-api.ts), talking to the run's local voice server and to a Redis database of the file's own, with
+// that database emptied and the voice server reset before each test.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Redis } from "@/server/cache/redis";
-import { startApi, type RunningProcess } from "./processes";
+import { composeApi, type InProcessApi } from "./in-process-api";
 import { adminRedis } from "./tts-api";
 import { voiceControl } from "./voice-control";
 
 export interface ServingApi {
-  readonly api: RunningProcess;
+  readonly api: InProcessApi;
   /** the test's own client on the file's Redis database */
   readonly admin: Redis;
-  /** a new API process in place of the old one, as after a deploy */
+  /** a new API in place of the old one, as after a deploy: its memory tiers start empty, Redis keeps what it had */
   restart(): Promise<void>;
 }
 
 export function setUpServingApi({ redisUrl, voiceUrl, env }: { redisUrl: string; voiceUrl: string; env: Record<string, string | undefined> }): ServingApi {
-  let api: RunningProcess | undefined;
+  let api: InProcessApi | undefined;
   let admin: Redis | undefined;
+  const start = () => composeApi({ ...env, REDIS_URL: redisUrl });
   beforeAll(async () => {
     admin = await adminRedis(redisUrl);
-    api = await startApi({ ...env, REDIS_URL: redisUrl });
+    api = await start();
   });
   afterAll(async () => {
-    await api?.stop();
+    await api?.close();
     admin?.disconnect();
   });
   beforeEach(async () => {
@@ -38,8 +39,8 @@ export function setUpServingApi({ redisUrl, voiceUrl, env }: { redisUrl: string;
       return admin!;
     },
     async restart() {
-      await api?.stop();
-      api = await startApi({ ...env, REDIS_URL: redisUrl });
+      await api?.close();
+      api = await start();
     },
   };
 }

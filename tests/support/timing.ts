@@ -1,7 +1,7 @@
-// Linear-time checks compare a run on 16× the input with a run on the input: 16× the time when linear (up to
-// ~60× in practice: long strings cost the allocator and collector more than their length), 256× when
-// quadratic, so a limit of 128 tells them apart with a factor of 2 to spare either way. Ratios, never
-// absolute times, so a slow or busy machine does not fail them.
+// Measuring how long work takes, for tests and benchmarks. Linear-time checks compare a run on 16× the input
+// with a run on the input: 16× the time when linear (up to ~60× in practice: long strings cost the allocator and
+// collector more than their length), 256× when quadratic, so a limit of 128 tells them apart with a factor of 2
+// to spare either way. Ratios, never absolute times, so a slow or busy machine does not fail them.
 
 /** The fastest of a few runs of `work(input)`, in ms: the least disturbed by other processes. */
 export function fastestMs<T>(work: (input: T) => unknown, input: T, runs = 5): number {
@@ -18,4 +18,11 @@ export function fastestMs<T>(work: (input: T) => unknown, input: T, runs = 5): n
 export function slowdown<T>(work: (input: T) => unknown, small: T, large: T): number {
   fastestMs(work, small);
   return fastestMs(work, large) / Math.max(fastestMs(work, small), 0.05);
+}
+
+/** Milliseconds an async call takes, with its result. */
+export async function timed<T>(call: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await call();
+  return { ms: performance.now() - start, value };
 }

@@ -1,5 +1,8 @@
-// Talking to a running API process over HTTP, as the web app's proxy does: session tokens, /api/tts, /health.
+// Talking to the API as the web app's proxy does (session tokens, /api/tts, /health), whether it runs as a process
+// of its own (its URL) or inside the test's process (in-process-api.ts).
 import { SignJWT } from "jose";
+import type { ArticleCache } from "@/server/cache/article-cache";
+import type { ChunkCache } from "@/server/cache/chunk-cache";
 import type { LimiterStats } from "@/server/limits/concurrency-limiter";
 import { createRedis, type Redis } from "@/server/cache/redis";
 import { captureLogger } from "./capture-logger";
@@ -17,6 +20,8 @@ export interface Health {
   status: string;
   tts: LimiterStats & {
     pendingGenerations: number;
+    /** the memory tiers (L2 articles, L3 chunks) */
+    cache: { article: ReturnType<ArticleCache["size"]>; chunk: ReturnType<ChunkCache["size"]> };
     redis: { configured: boolean; connected: boolean; hits: number; misses: number; errors: number; hitRate: string };
   };
 }
@@ -36,16 +41,24 @@ export interface TtsCall {
   signal?: AbortSignal;
 }
 
+/** Where a test's requests go: the base URL of an API process, or an app composed in the test's process. */
+export type ApiTarget = string | { handle(request: Request): Promise<Response> };
+
+/** `fetch` for either kind of target. In process the host is "localhost": Elysia on Node gives 404 to a one-letter host. */
+export function callApi(api: ApiTarget, path: string, init?: RequestInit): Promise<Response> {
+  return typeof api === "string" ? fetch(`${api}${path}`, init) : api.handle(new Request(`http://localhost${path}`, init));
+}
+
 /** `path`: /api/tts by default, or /api/tts/stream (tests/support/tts-stream.ts). */
-export function postTts(apiUrl: string, { text, voice, token, forwardedFor, signal }: TtsCall, path = "/api/tts"): Promise<Response> {
+export function postTts(api: ApiTarget, { text, voice, token, forwardedFor, signal }: TtsCall, path = "/api/tts"): Promise<Response> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (forwardedFor) headers["X-Forwarded-For"] = forwardedFor;
-  return fetch(`${apiUrl}${path}`, { method: "POST", headers, body: JSON.stringify({ text, voice }), signal });
+  return callApi(api, path, { method: "POST", headers, body: JSON.stringify({ text, voice }), signal });
 }
 
-export async function getHealth(apiUrl: string, authorization?: string): Promise<Health> {
-  const res = await fetch(`${apiUrl}/health`, { headers: authorization ? { Authorization: authorization } : {} });
+export async function getHealth(api: ApiTarget, authorization?: string): Promise<Health> {
+  const res = await callApi(api, "/health", { headers: authorization ? { Authorization: authorization } : {} });
   return (await res.json()) as Health;
 }
 

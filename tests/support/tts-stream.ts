@@ -1,11 +1,11 @@
 // Reading /api/tts/stream as a player does: the NDJSON body line by line, as it arrives.
 import type { StreamLine } from "@/server/modules/tts/chunk-lines";
-import { postTts, type TtsCall } from "./tts-api";
+import { postTts, type ApiTarget, type TtsCall } from "./tts-api";
 
 export type { StreamLine };
 export type StreamChunkLine = Extract<StreamLine, { type: "chunk" }>;
 
-export const postTtsStream = (apiUrl: string, call: TtsCall): Promise<Response> => postTts(apiUrl, call, "/api/tts/stream");
+export const postTtsStream = (api: ApiTarget, call: TtsCall): Promise<Response> => postTts(api, call, "/api/tts/stream");
 
 /** Each line of the body, parsed, as soon as its newline arrives. */
 export async function* streamLines(res: Response): AsyncGenerator<StreamLine> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compose } from "@/server/compose";
 import { EnvError, loadEnv } from "@/server/env";
 
 function problems(source: Record<string, string>): string {
@@ -46,8 +47,7 @@ describe("TTS_MAX_QUEUED", () => {
 });
 
 describe("the composed limiter", () => {
-  it("queues at most TTS_MAX_QUEUED, or 4 × MAX_CONCURRENT_TTS when unset", async () => {
-    const { compose } = await import("@/server/compose");
+  it("queues at most TTS_MAX_QUEUED, or 4 × MAX_CONCURRENT_TTS when unset", () => {
     expect(compose(loadEnv({ MAX_CONCURRENT_TTS: "5" })).options.health.limiter.stats().maxQueued).toBe(20);
     expect(compose(loadEnv({ TTS_MAX_QUEUED: "7" })).options.health.limiter.stats().maxQueued).toBe(7);
   });

@@ -1,18 +1,18 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientIpFrom, forwardToApi } from "@/lib/proxy/forward-to-api";
 import { MAX_BODY_BYTES } from "@/lib/proxy/read-capped-body";
 import { sessionTokenFrom } from "@/lib/proxy/session-cookie";
+import { listenLocal, type LocalHttpServer } from "../support/local-http-server";
 
-let server: Server;
+let server: LocalHttpServer;
 let apiUrl: string;
 let seen: { headers: IncomingMessage["headers"]; body: string } | null = null;
 let requests = 0;
 let closedWithoutAnswer = 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await listenLocal((req, res) => {
     requests++;
     let body = "";
     req.on("data", (c) => (body += c));
@@ -41,14 +41,10 @@ beforeAll(async () => {
       res.end(JSON.stringify({ error: "Slow down", code: "RATE_LIMITED" }));
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  apiUrl = server.url;
 });
 
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => server.close());
 
 function browserRequest(headers: Record<string, string> = {}) {
   return new Request("http://web/api/tts", { method: "POST", body: '{"text":"hi"}', headers });

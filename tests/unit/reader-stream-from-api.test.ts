@@ -1,18 +1,18 @@
 // The /api/tts/stream proxy against a small HTTP server standing in for the API's wire behaviour: lines that
 // arrive one at a time, a stream that goes quiet, a refusal before any audio, a browser that leaves.
-import { createServer, type ServerResponse, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { streamFromApi } from "@/lib/proxy/stream-from-api";
+import { listenLocal, type LocalHttpServer } from "../support/local-http-server";
 
-let server: Server;
+let server: LocalHttpServer;
 let apiUrl: string;
 /** Lets a test write the API's next lines when it chooses. */
 let open: ServerResponse | null = null;
 let closed = 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await listenLocal((req, res) => {
     req.resume();
     req.on("end", () => {
       if (req.url === "/refuse") {
@@ -26,14 +26,10 @@ beforeAll(async () => {
       open = res;
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  apiUrl = server.url;
 });
 
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => server.close());
 
 const post = (signal?: AbortSignal) =>
   new Request("http://web/api/tts/stream", { method: "POST", body: '{"text":"hi"}', headers: { "content-type": "application/json" }, signal });

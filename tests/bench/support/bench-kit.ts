@@ -1,16 +1,30 @@
-// Small shared pieces of the server benchmarks: percentiles, a closed-loop load generator, markdown tables,
-// peak RSS of a process, and prose sized to a number of chunks. Benchmarks run under Bun
-// (`node_modules/.bin/bun tests/bench/<name>.bench.ts`) and print markdown for the README.
+// The benchmark kit. A bench is a file tests/bench/<name>.bench.ts that runs under Bun (`npm run bench` runs
+// them all, scripts/bench.mjs; one alone: `node_modules/.bin/bun tests/bench/<name>.bench.ts`) and prints
+// markdown for the README's Performance section. It should read as its own measurement only; the rest is here:
+// - bench-servers.ts: `withBenchServers(env, async ({ api, voice }) => …)` starts the silence voice server and the
+//   API with load limits raised, and stops both; `voice.control({ latencyMs })` sets the upstream latency;
+//   `ttsWallMs(api, text)` times one article to its last byte.
+// - this file: `benchHeading(...)` (the title line with date, cores and the command), `markdownTable`, `ms`,
+//   `median` / `percentile`, `closedLoop` (N requests at concurrency C), `memoryOf(pid)`, and prose sized to a
+//   number of chunks or characters (`articleOfChunks`, `articleOfChars`).
+// - ../../support/timing.ts: `timed(call)` and `fastestMs(work, input)`.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { uniqueSentence } from "../../support/articles";
+import { repoRoot } from "../../support/processes";
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank];
 }
+
+/** The middle value (the upper one of an even count); `values` need not be sorted. */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export interface LoadResult {
   requests: number;
@@ -94,4 +108,12 @@ export function articleOfChars(chars: number): string {
   return parts.join("\n\n");
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * A table's title and the line that says when, where and how it was measured: `bench` is the bench's
+ * import.meta.url, `conditions` what the bench set up (latency, engine, runs).
+ */
+export function benchHeading(title: string, bench: string, conditions: string): string {
+  const file = relative(repoRoot, fileURLToPath(bench));
+  const today = new Date().toISOString().slice(0, 10);
+  return `### ${title}\n\n${today}, ${availableParallelism()} cores, \`node_modules/.bin/bun ${file}\` (${conditions})\n`;
+}
