@@ -7,6 +7,8 @@ import { HeadphonesIcon, LockIcon } from "@/components/ui/icons";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { safeReturnPath } from "@/lib/navigation/return-path";
 import { VOICE_PRESETS } from "@/lib/voices";
+import "../plain-page.css";
+import "./pricing.css";
 
 export const metadata: Metadata = { title: "Pricing" };
 

@@ -4,6 +4,8 @@ import { signInDemo, signOut } from "@/components/auth/actions";
 import { demoAuthEnabled, getSession } from "@/components/auth/session";
 import { HeadphonesIcon } from "@/components/ui/icons";
 import { safeReturnPath } from "@/lib/navigation/return-path";
+import "../plain-page.css";
+import "./signin.css";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,5 +1,6 @@
 import { ArticleRoot } from "./article-root";
 import type { Article, Block, Inline } from "./types";
+import "./content.css";
 
 function renderInline(inline: Inline, key: number) {
   if (typeof inline === "string") return inline;

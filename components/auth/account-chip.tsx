@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getSession } from "./session";
+import "./account-chip.css";
 
 /** The header's "who am I": the tier and a way to sign in or out. */
 export async function AccountChip({ returnTo }: { returnTo?: string }) {

@@ -22,6 +22,7 @@ import { TTSFloatingPlayer } from "./tts-floating-player";
 import { TTSUpgradeNotice } from "./tts-upgrade-notice";
 import { VoicePicker } from "./voice-picker";
 import { useLatestRef } from "@/components/hooks/use-latest-ref";
+import "./article-listener.css";
 
 interface ArticleListenerProps {
   title: string;

@@ -1,4 +1,5 @@
 import { ListenButton } from "./listen-button";
+import "./floating-toolbar.css";
 
 interface FloatingToolbarProps {
   listening: boolean;

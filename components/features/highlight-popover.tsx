@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { HIGHLIGHT_ATTRIBUTE } from "@/lib/annotations/text-offsets";
 import { HighlighterIcon } from "@/components/ui/icons";
+import "./highlight-popover.css";
 
 interface HighlightPopoverProps {
   root: HTMLElement | null;

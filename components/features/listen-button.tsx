@@ -1,4 +1,5 @@
 import { HeadphonesIcon } from "@/components/ui/icons";
+import "./listen-button.css";
 
 interface ListenButtonProps {
   listening: boolean;

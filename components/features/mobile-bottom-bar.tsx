@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ListenButton } from "./listen-button";
+import "./mobile-bottom-bar.css";
 
 interface MobileBottomBarProps {
   listening: boolean;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { XIcon } from "@/components/ui/icons";
+import "./quota-banner.css";
 
 interface QuotaBannerProps {
   remaining: number;

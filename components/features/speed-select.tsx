@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
+import "./speed-select.css";
 
 // Audio is generated at 1.0×; the browser changes speed (spec: "Browser playback rate for speed").
 export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;

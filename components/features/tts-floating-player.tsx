@@ -7,6 +7,8 @@ import { TranscriptViewer, useTranscriptViewerContext } from "@/components/ui/tr
 import { SpeedSelect } from "./speed-select";
 import { TTSLoadingProgress } from "./tts-loading-progress";
 import { TTSWaveAnimation } from "./tts-wave-animation";
+import "@/components/ui/pill-button.css";
+import "./tts-floating-player.css";
 
 const SKIP_SECONDS = 10;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import "./tts-loading-progress.css";
 
 // The API answers in one piece, so progress is an estimate from the text length: it eases towards 95% and
 // never claims to be done before the audio arrives.

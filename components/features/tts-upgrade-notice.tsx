@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { SparkleIcon } from "@/components/ui/icons";
+import "@/components/ui/pill-button.css";
+import "./tts-upgrade-notice.css";
 
 interface TTSUpgradeNoticeProps {
   kind: "daily-limit" | "premium-voice";

@@ -1,3 +1,5 @@
+import "./tts-wave-animation.css";
+
 /** Four bars that dance while the voice speaks and rest when it does not. */
 export function TTSWaveAnimation({ playing }: { playing: boolean }) {
   return (

@@ -1,4 +1,5 @@
 import type { CSSProperties } from "react";
+import "./voice-avatar.css";
 
 // One gradient per voice, so a voice is recognisable at a glance in the picker and on its button.
 const GRADIENTS: Record<string, [string, string]> = {

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { Voice } from "@/components/hooks/use-voices";
 import { CheckIcon, ChevronDownIcon, LockIcon } from "@/components/ui/icons";
 import { VoiceAvatar } from "./voice-avatar";
+import "./voice-picker.css";
 
 interface VoicePickerProps {
   voices: readonly Voice[];

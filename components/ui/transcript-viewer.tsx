@@ -5,6 +5,7 @@ import type { Alignment } from "@/lib/alignment/types";
 import { wordStateAt } from "@/lib/highlight/word-states";
 import { useTranscriptViewer, type TranscriptViewerState } from "@/components/hooks/use-transcript-viewer";
 import { PauseIcon, PlayIcon } from "./icons";
+import "./transcript-viewer.css";
 
 const TranscriptViewerContext = createContext<TranscriptViewerState | null>(null);
 

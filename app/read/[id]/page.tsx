@@ -12,6 +12,8 @@ import type { Article } from "@/components/article/types";
 import { AccountChip } from "@/components/auth/account-chip";
 import { getSession } from "@/components/auth/session";
 import { ArticleListener } from "@/components/features/article-listener";
+import "./reader.css";
+import "./word-highlighting.css";
 import "./imported.css";
 
 interface ReadPageProps {
