@@ -104,13 +104,13 @@ export function compose(
       articles: {
         ...caller,
         service: articleService,
-        importLimiter: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000 }),
+        importLimiter: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "import" }),
         // Raw pasted text may carry twice its spoken length in whitespace and junk; JSON escaping can double HTML.
         limits: { maxHtmlChars: env.IMPORT_MAX_BYTES, maxTextChars: 2 * env.TTS_MAX_TEXT_CHARS },
         maxBodyBytes: 2 * env.IMPORT_MAX_BYTES,
       },
       library: { ...caller, library: readerLibrary, articles: articleService },
-      tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000 }) },
+      tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" }) },
       health: {
         limiter,
         redisStats,
