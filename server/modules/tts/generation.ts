@@ -12,6 +12,7 @@ import type { PendingWork } from "../../dedup/pending-generations";
 import type { GcPacer } from "../../health/gc-pacer";
 import { logMemorySnapshot, startMemoryTrack } from "../../health/memory-tracker";
 import type { Logger } from "../../logger";
+import { articleBody } from "./article-body";
 import { createChunkLines } from "./chunk-lines";
 import { synthesizeArticle, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
 
@@ -71,13 +72,7 @@ export function startGeneration(
           for (const line of lines.add(index, entry)) publish({ type: "chunk", line });
         },
       });
-      const body = JSON.stringify({
-        audioBase64: Buffer.from(audio.audio.buffer, audio.audio.byteOffset, audio.audio.byteLength).toString("base64"),
-        alignment: audio.alignment,
-        durationMs: audio.durationMs,
-        voice: voiceId,
-        chunks: audio.chunkCount,
-      });
+      const body = articleBody(audio, voiceId);
       track.checkpoint("build-response");
       // Memory is written before set() first awaits, so the next identical request hits; the Redis copy is
       // fire-and-forget (set never rejects) and does not hold the reader's response.
