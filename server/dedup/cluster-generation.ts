@@ -39,7 +39,7 @@ export interface ClusterGenerationsOptions {
   redis: Redis;
   leaseMs: number;
   logger: Logger;
-  /** how long the lines stay after the end, for followers still reading them; nobody new joins a released lease */
+  /** how long a finished generation's lease and lines stay after its end line, for readers who come just after */
   lingerMs?: number;
 }
 
@@ -115,6 +115,7 @@ export function createClusterGenerations({ redis, leaseMs, logger, lingerMs = 5_
 
   async function lead(job: ClusterJob, lease: Lease, log: EventLog, skip: number, signal: AbortSignal): Promise<Generated> {
     const stream = linesKey(job.key, lease.token);
+    let ended = false;
     try {
       const generation = await job.local(signal, true);
       let relaying = true;
@@ -129,10 +130,14 @@ export function createClusterGenerations({ redis, leaseMs, logger, lingerMs = 5_
           void lease.release();
         });
       }, signal);
-      return await mirror(generation, log, skip, signal);
+      const generated = await mirror(generation, log, skip, signal);
+      ended = true;
+      return generated;
     } finally {
-      // Sent after the last line on the same connection, so Redis runs them in this order.
-      void lease.release();
+      // Sent after the last line on the same connection, so Redis runs them in this order. A finished article
+      // stays readable for a moment: a request just after the end follows the lines instead of generating again
+      // before the chunk caches' writes (fire-and-forget) have all landed. A failed or abandoned one goes at once.
+      void lease.release(ended ? lingerMs : 0);
       redis.pexpire(stream, lingerMs).catch(() => {});
     }
   }

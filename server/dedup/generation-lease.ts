@@ -16,8 +16,9 @@ export const leaseKey = (key: string) => `tts:lease:${key}`;
 
 export interface Lease {
   token: string;
-  /** Stops renewing and deletes the lease if it is still this one. Never rejects. */
-  release(): Promise<void>;
+  /** Stops renewing and, if the lease is still this one, deletes it, or with `afterMs` lets it lapse then.
+   * Only the first call counts. Never rejects. */
+  release(afterMs?: number): Promise<void>;
 }
 
 /** Either this caller now holds the lease, or `holder` (its token) does. */
@@ -52,9 +53,10 @@ export function createGenerationLeases({ redis, leaseMs, logger }: { redis: Redi
     let released: Promise<void> | undefined;
     return {
       token,
-      release() {
+      release(afterMs = 0) {
         clearInterval(timer);
-        released ??= redis.eval(RELEASE_SCRIPT, 1, leaseKey(key), token).then(
+        const script = afterMs > 0 ? redis.eval(RENEW_SCRIPT, 1, leaseKey(key), token, afterMs) : redis.eval(RELEASE_SCRIPT, 1, leaseKey(key), token);
+        released ??= script.then(
           () => undefined,
           () => undefined,
         );
