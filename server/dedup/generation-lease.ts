@@ -55,8 +55,7 @@ export function createGenerationLeases({ redis, leaseMs, logger }: { redis: Redi
       token,
       release(afterMs = 0) {
         clearInterval(timer);
-        const script = afterMs > 0 ? redis.eval(RENEW_SCRIPT, 1, leaseKey(key), token, afterMs) : redis.eval(RELEASE_SCRIPT, 1, leaseKey(key), token);
-        released ??= script.then(
+        released ??= (afterMs > 0 ? redis.eval(RENEW_SCRIPT, 1, leaseKey(key), token, afterMs) : redis.eval(RELEASE_SCRIPT, 1, leaseKey(key), token)).then(
           () => undefined,
           () => undefined,
         );

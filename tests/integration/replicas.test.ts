@@ -125,7 +125,14 @@ describe("two replicas on one Redis", () => {
   });
 
   it("answer from each replica's memory fallbacks when Redis is stopped, never a 500", async () => {
+    // Stopped under a running generation: its lines' relay and its lease fail mid-way.
+    await voice().control({ latencyMs: 1_000 });
+    const running = postTts(replicaFor(0), { text: article(4_000), forwardedFor: "203.0.113.59" });
+    await expect.poll(async () => (await replicas.admin.keys("tts:lease:*")).length).toBe(1);
     await replicas.redis.stop();
+    expect((await running).status).toBe(200);
+    await voice().control({ latencyMs: 0 });
+
     const text = article(2_000);
     for (const [i, api] of replicas.apis.entries()) {
       const single = await postTts(api.url, { text, forwardedFor: `203.0.113.${60 + i}` });
