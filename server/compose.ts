@@ -7,6 +7,9 @@ import { createIdentityResolver } from "./auth/identity";
 import { createArticleCache } from "./cache/article-cache";
 import { createChunkCache } from "./cache/chunk-cache";
 import { createCacheStats, createRedis } from "./cache/redis";
+import { startReplicaCounters } from "./cluster/replica-counters";
+import { replicaId } from "./cluster/replica-id";
+import { createClusterGenerations } from "./dedup/cluster-generation";
 import { createPendingGenerations } from "./dedup/pending-generations";
 import { createGcPacer } from "./health/gc-pacer";
 import type { Env } from "./env";
@@ -16,6 +19,7 @@ import { parseTrustedProxies } from "./limits/client-ip";
 import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger } from "./logger";
+import { healthCounters } from "./modules/health";
 import { createTtsService } from "./modules/tts/service";
 import type { Generated, Generation } from "./modules/tts/generation";
 import { createArticleService } from "./modules/articles/service";
@@ -70,6 +74,7 @@ export function compose(
     limiter,
     quota: createDailyQuota({ redis, limit: env.TTS_DAILY_FREE_LIMIT }),
     pending,
+    cluster: redis && createClusterGenerations({ redis, leaseMs: env.TTS_LEASE_MS, logger: createLogger("tts:dedup") }),
     chunkConcurrency: env.TTS_CHUNK_CONCURRENCY,
     maxTextChars: env.TTS_MAX_TEXT_CHARS,
     retry: overrides.retry,
@@ -80,6 +85,9 @@ export function compose(
   const caller = { identity: createIdentityResolver({ secret: env.AUTH_SECRET }), trustedProxies: parseTrustedProxies(env.TRUST_PROXY) };
   const isRemote = new URL(env.INWORLD_BASE_URL).hostname.endsWith("inworld.ai");
   const readerLibrary = createReaderLibrary({ redis, stats: redisStats });
+  const counterSources = { limiter, redisStats, pendingGenerations: () => pending.size() };
+  const id = replicaId(env.API_REPLICA_ID);
+  const replicaCounters = redis && startReplicaCounters({ redis, id, counters: () => healthCounters(counterSources), logger: createLogger("cluster") });
   // Reducing a page gets as long as fetching it may take.
   const extractor = createExtractor({ jobTimeoutMs: env.IMPORT_TIMEOUT_MS });
   const articleService = createArticleService({
@@ -104,19 +112,19 @@ export function compose(
       articles: {
         ...caller,
         service: articleService,
-        importLimiter: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000 }),
+        importLimiter: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "import" }),
         // Raw pasted text may carry twice its spoken length in whitespace and junk; JSON escaping can double HTML.
         limits: { maxHtmlChars: env.IMPORT_MAX_BYTES, maxTextChars: 2 * env.TTS_MAX_TEXT_CHARS },
         maxBodyBytes: 2 * env.IMPORT_MAX_BYTES,
       },
       library: { ...caller, library: readerLibrary, articles: articleService },
-      tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000 }) },
+      tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" }) },
       health: {
-        limiter,
-        redisStats,
+        ...counterSources,
         articleCache,
         chunkCache,
-        pendingGenerations: () => pending.size(),
+        replicaId: id,
+        cluster: replicaCounters,
         upstream: !inworld ? "disabled" : isRemote ? "inworld" : "local-voice",
         redisConfigured: Boolean(redis),
         redisConnected: () => redis?.status === "ready",
@@ -124,6 +132,7 @@ export function compose(
       },
     },
     async close() {
+      replicaCounters?.stop();
       await extractor.close();
       redis?.disconnect();
     },

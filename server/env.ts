@@ -37,6 +37,12 @@ const schema = z.object({
       }
     }),
   HEALTH_TOKEN: z.string().default(""),
+  // Names this process in /health and in the cluster's counters (docs/deploy.md); unset: hostname:pid.
+  API_REPLICA_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "must be 1–64 letters, digits, or . _ : -")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   MAX_CONCURRENT_TTS: int(15),
   MAX_TTS_PER_USER: int(2),
   TTS_SLOT_TIMEOUT_MS: int(15_000),
@@ -47,6 +53,8 @@ const schema = z.object({
   TTS_DAILY_FREE_LIMIT: int(FREE_DAILY_LIMIT),
   TTS_MAX_TEXT_CHARS: int(100_000),
   TTS_CHUNK_TIMEOUT_MS: int(60_000),
+  // How long a replica's claim on an article+voice outlives it: a dead replica's followers take over after this.
+  TTS_LEASE_MS: int(5_000, 100),
   IMPORT_ALLOW_PRIVATE: flag,
   IMPORT_TIMEOUT_MS: int(10_000),
   IMPORT_MAX_BYTES: int(5 * 1024 * 1024),

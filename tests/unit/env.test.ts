@@ -29,6 +29,14 @@ describe("loadEnv", () => {
     expect(loadEnv({ TRUST_PROXY: "private, 203.0.113.0/24" }).TRUST_PROXY).toBe("private, 203.0.113.0/24");
   });
 
+  it("takes a replica id of a bounded, log-safe shape, or leaves it to the process (hostname:pid)", () => {
+    expect(loadEnv({}).API_REPLICA_ID).toBeUndefined();
+    expect(loadEnv({ API_REPLICA_ID: "" }).API_REPLICA_ID).toBeUndefined();
+    expect(loadEnv({ API_REPLICA_ID: "api-2.eu:7" }).API_REPLICA_ID).toBe("api-2.eu:7");
+    expect(problems({ API_REPLICA_ID: "two words" })).toMatch(/API_REPLICA_ID/);
+    expect(problems({ API_REPLICA_ID: "x".repeat(65) })).toMatch(/API_REPLICA_ID/);
+  });
+
   it("reports every problem at once", () => {
     const report = problems({ DEMO_AUTH: "1", TRUST_PROXY: "10.0.0.0/33", API_PORT: "zero", AUTH_SECRET: "" });
     expect(report).toMatch(/API_PORT/);

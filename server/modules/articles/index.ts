@@ -28,8 +28,8 @@ export const articlesModule = ({ service, importLimiter, limits, maxBodyBytes, .
       {
         parse: ({ request, contentType }) => readCappedJson(request, contentType, maxBodyBytes),
         body: importRequest(limits),
-        beforeHandle({ clientIp }) {
-          const verdict = importLimiter.hit(clientIp);
+        async beforeHandle({ clientIp }) {
+          const verdict = await importLimiter.hit(clientIp);
           if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
         },
       },

@@ -3,6 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
 import type { CacheStats } from "../../cache/redis";
+import type { Counters, ReplicaCounters } from "../../cluster/replica-counters";
 import type { ConcurrencyLimiter } from "../../limits/concurrency-limiter";
 
 export interface HealthOptions {
@@ -17,7 +18,34 @@ export interface HealthOptions {
   redisConnected: () => boolean;
   /** Who may see user ids in perUserBreakdown (docs/architecture.md: operators only). */
   healthToken: string;
+  /** which replica answers (docs/deploy.md) */
+  replicaId: string;
+  /** the other replicas' counters, for ?cluster=1; absent without Redis */
+  cluster?: ReplicaCounters;
 }
+
+/** The counters that add up across replicas: what each publishes for /health?cluster=1. peakConcurrent sums
+ * each replica's own peak, an upper bound of the cluster's. */
+export function healthCounters(options: Pick<HealthOptions, "limiter" | "redisStats" | "pendingGenerations">): Counters {
+  const { activeSlots, queuedRequests, maxConcurrentTTS, totalAcquired, totalRejected, totalTimedOut, peakConcurrent } = options.limiter.stats();
+  const redis = options.redisStats.snapshot();
+  return {
+    activeSlots,
+    queuedRequests,
+    maxConcurrentTTS,
+    totalAcquired,
+    totalRejected,
+    totalTimedOut,
+    peakConcurrent,
+    pendingGenerations: options.pendingGenerations(),
+    redisHits: redis.hits,
+    redisMisses: redis.misses,
+    redisErrors: redis.errors,
+    rssBytes: process.memoryUsage.rss(),
+  };
+}
+
+const alone = (options: HealthOptions) => ({ replicas: [options.replicaId], complete: false, sum: healthCounters(options) });
 
 function isOperator(authorization: string | null, token: string): boolean {
   if (!token || !authorization) return false;
@@ -27,8 +55,9 @@ function isOperator(authorization: string | null, token: string): boolean {
 }
 
 export const healthModule = (options: HealthOptions) =>
-  new Elysia().get("/health", ({ request, set }) => {
+  new Elysia().get("/health", async ({ request, set }) => {
     set.headers["cache-control"] = "no-store";
+    const wantsCluster = new URL(request.url).searchParams.get("cluster") === "1";
     const stats = options.limiter.stats();
     // Others see the same shape with the user ids replaced, so dashboards work without leaking identities.
     const perUserBreakdown = isOperator(request.headers.get("authorization"), options.healthToken)
@@ -37,6 +66,7 @@ export const healthModule = (options: HealthOptions) =>
     const memory = process.memoryUsage();
     return {
       status: "ok",
+      replica: options.replicaId,
       uptimeSeconds: Math.round(process.uptime()),
       tts: {
         ...stats,
@@ -47,5 +77,6 @@ export const healthModule = (options: HealthOptions) =>
         cache: { article: options.articleCache.size(), chunk: options.chunkCache.size() },
       },
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+      ...(wantsCluster && { cluster: options.cluster ? await options.cluster.cluster() : alone(options) }),
     };
   });

@@ -12,8 +12,9 @@ import type { PendingWork } from "../../dedup/pending-generations";
 import type { GcPacer } from "../../health/gc-pacer";
 import { logMemorySnapshot, startMemoryTrack } from "../../health/memory-tracker";
 import type { Logger } from "../../logger";
+import { articleBody } from "./article-body";
 import { createChunkLines } from "./chunk-lines";
-import { synthesizeArticle, type ArticleSynthesisDeps, type ChunkPlan, type SegmentTiming } from "./synthesize-article";
+import { synthesizeArticle, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
 
 export interface Generated {
   body: string;
@@ -45,7 +46,6 @@ export interface GenerationDeps {
 }
 
 /** A segment as the answer carries it (docs/architecture.md "Conversations"). */
-const segmentJson = ({ voiceId, textOffset, textLength, startMs, durationMs }: SegmentTiming) => ({ voice: voiceId, textOffset, textLength, startMs, durationMs });
 
 export function startGeneration(
   deps: GenerationDeps,
@@ -74,14 +74,7 @@ export function startGeneration(
           for (const line of lines.add(index, entry)) publish({ type: "chunk", line });
         },
       });
-      const body = JSON.stringify({
-        audioBase64: Buffer.from(audio.audio.buffer, audio.audio.byteOffset, audio.audio.byteLength).toString("base64"),
-        alignment: audio.alignment,
-        durationMs: audio.durationMs,
-        voice: job.plan.segments[0].voiceId,
-        chunks: audio.chunkCount,
-        ...(job.plan.conversation ? { segments: audio.segments.map(segmentJson) } : {}),
-      });
+      const body = articleBody(audio, job.plan.segments[0].voiceId, job.plan.conversation ? audio.segments : undefined);
       track.checkpoint("build-response");
       // Memory is written before set() first awaits, so the next identical request hits; the Redis copy is
       // fire-and-forget (set never rejects) and does not hold the reader's response.

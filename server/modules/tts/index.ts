@@ -21,8 +21,8 @@ export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) =
     // The IP limit is hit before the body is even read, so every request counts, refused ones too (bad
     // JSON, unknown fields, an oversize body); then the body is read within its limits.
     parse: [
-      ({ request, server }: { request: Request; server: Parameters<typeof clientIpOf>[1] }) => {
-        const verdict = ipLimiter.hit(clientIpOf(request, server, caller.trustedProxies));
+      async ({ request, server }: { request: Request; server: Parameters<typeof clientIpOf>[1] }) => {
+        const verdict = await ipLimiter.hit(clientIpOf(request, server, caller.trustedProxies));
         if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
       },
       ({ request }: { request: Request }) => readJsonBody(request),

@@ -10,6 +10,7 @@ import { SEGMENT_SEPARATOR, segmentSpans, type VoicedText } from "@/lib/text/chu
 import type { Identity } from "../../auth/identity";
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
+import type { ClusterGenerations } from "../../dedup/cluster-generation";
 import type { PendingGenerations } from "../../dedup/pending-generations";
 import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
 import type { GcPacer } from "../../health/gc-pacer";
@@ -32,6 +33,8 @@ export interface TtsServiceDeps {
   limiter: ConcurrencyLimiter;
   quota: DailyQuota;
   pending: PendingGenerations<Generated, Generation>;
+  /** Absent without Redis: generations are then shared within this process only. */
+  cluster?: ClusterGenerations;
   chunkConcurrency: number;
   maxTextChars: number;
   retry?: RetryPolicy;
@@ -160,7 +163,13 @@ export function createTtsService(deps: TtsServiceDeps) {
     const start = (signal: AbortSignal) => {
       if (!plan) throw new Error("A generation can only be started by a request that planned it (see the dedup rule)");
       const generationDeps = { synthesis, articleCache, chunkCache, logger, memoryLogger: deps.memoryLogger, gcPacer: deps.gcPacer };
-      return startGeneration(generationDeps, { plan, persist: job.premium, articleKey: job.articleKey, signal });
+      const generate = (from: ChunkPlan, generationSignal: AbortSignal) =>
+        startGeneration(generationDeps, { plan: from, persist: job.premium, articleKey: job.articleKey, signal: generationSignal });
+      // Upstream work is shared with the other replicas too (server/dedup/cluster-generation.ts); a replay is not.
+      if (!deps.cluster || plan.missing.length === 0) return generate(plan, signal);
+      const local = async (localSignal: AbortSignal, replan: boolean) => generate(replan ? await planChunks(synthesis, job) : plan, localSignal);
+      const answer = { voiceId: plan.segments[0].voiceId, segments: plan.conversation ? plan.segments : undefined };
+      return deps.cluster.start({ key: job.articleKey, ...answer, chunks: plan.chunks.length, local }, signal);
     };
     try {
       const run = pending.run(job.articleKey, start, job.signal);

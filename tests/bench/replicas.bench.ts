@@ -1,0 +1,73 @@
+// 100 listeners against two API replicas on one redis-server (docs/deploy.md): the concurrent-listeners mix
+// (tests/bench/support/listener-mix.ts), listener i on replica i % 2, except that the 15 generating listeners
+// go in threes, each three asking for the same new articles in the same order, spread over both replicas: what
+// the cross-replica dedup and the shared caches save shows as upstream calls per distinct article (target 1.0:
+// one call per chunk, however many readers on however many replicas). Reports errors, latency by kind, and each
+// replica's RSS (VmHWM and the highest sampled VmRSS).
+import { startApi, startLocalVoice, startRedis } from "../support/processes";
+import { voiceControl } from "../support/voice-control";
+import { articleOfChars, benchHeading, markdownTable, memoryOf } from "./support/bench-kit";
+import { MIX, runListenerMix } from "./support/listener-mix";
+
+const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+const REPLICAS = 2;
+const GROUP = 3;
+
+const [redis, voiceServer] = await Promise.all([startRedis(), startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" })]);
+const apis = await Promise.all(
+  Array.from({ length: REPLICAS }, (_, i) =>
+    startApi({
+      INWORLD_API_KEY: "bench",
+      INWORLD_BASE_URL: voiceServer.url,
+      REDIS_URL: redis.url,
+      AUTH_SECRET: SECRET,
+      API_REPLICA_ID: `r${i + 1}`,
+      TTS_RATE_LIMIT_PER_MIN: "100000",
+    }),
+  ),
+);
+const voice = voiceControl(voiceServer.url);
+const pids = apis.map((api) => api.child.pid!);
+
+// The group's round-th article, made by whichever of its listeners gets there first.
+const shared = new Map<string, string>();
+const groupArticle = (listener: number, round: number) => {
+  const key = `${Math.floor(listener / GROUP)}:${round}`;
+  if (!shared.has(key)) shared.set(key, articleOfChars(MIX.articleChars));
+  return shared.get(key)!;
+};
+
+try {
+  await voice.control({ latencyMs: 300 });
+  const result = await runListenerMix({ urls: apis.map((api) => api.url), pids, secret: SECRET, voice, generatingText: groupArticle });
+  const health = await Promise.all(apis.map(async (api) => (await (await fetch(`${api.url}/health`)).json()) as { tts: { activeSlots: number; queuedRequests: number } }));
+
+  console.log(
+    benchHeading(
+      "100 listeners against two replicas",
+      import.meta.url,
+      `${MIX.durationMs / 1000} s; two API replicas and one redis-server on this machine; silence engine, 300 ms upstream latency; the 100-listener mix with the generating listeners in threes asking for the same articles on both replicas; TTS_RATE_LIMIT_PER_MIN raised`,
+    ),
+  );
+  console.log(markdownTable(["listeners", "count", "requests", "errors", "p50", "p99", "max", "article hits"], [result.row("cached"), result.row("generating")]));
+  console.log("");
+  const perArticle = result.distinctArticleChunks === 0 ? NaN : result.upstream / result.distinctArticleChunks;
+  console.log(
+    markdownTable(
+      ["upstream calls", "chunks of the distinct new articles", "upstream calls per distinct article (target 1.0)", ...apis.map((_, i) => `r${i + 1} peak RSS (VmHWM) / highest sampled`), "slots after (active/queued)"],
+      [
+        [
+          result.upstream,
+          result.distinctArticleChunks,
+          perArticle.toFixed(2),
+          ...pids.map((pid, i) => `${memoryOf(pid).hwmMb.toFixed(0)} / ${result.peakSampledMb[i].toFixed(0)} MB`),
+          health.map((h) => `${h.tts.activeSlots}/${h.tts.queuedRequests}`).join(", "),
+        ],
+      ],
+    ),
+  );
+  if (result.failures.size > 0) console.log(`\nFailures: ${JSON.stringify(Object.fromEntries(result.failures))}`);
+} finally {
+  await Promise.all(apis.map((api) => api.stop()));
+  await Promise.all([voiceServer.stop(), redis.stop()]);
+}
