@@ -5,6 +5,7 @@ import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3 } from "@/lib/mp3";
 import { articleBody, articleBodyFromLines, type ChunkLine } from "@/server/modules/tts/article-body";
 import { createChunkLines } from "@/server/modules/tts/chunk-lines";
+import { segmentTimings } from "@/server/modules/tts/synthesize-article";
 import { readMp3Fixture } from "@/tests/support/mp3-fixtures";
 import { evenAlignment } from "@/tests/support/synthetic-alignment";
 
@@ -33,5 +34,32 @@ describe("articleBodyFromLines", () => {
     const followed = entries.flatMap((entry, k) => lines.add(k, entry)).map((line) => JSON.parse(line) as ChunkLine);
 
     expect(articleBodyFromLines(followed, "Ashley")).toBe(leader);
+  });
+
+  it("carries a conversation's segments with the leader's timings", () => {
+    const mp3s = ["cbr-44k-64k-mono-id3v2.mp3", "vbr-44k-v5-mono.mp3", "cbr-44k-64k-mono-id3v1.mp3"].map(readMp3Fixture);
+    // Two turns: the opening by Ashley, the rest by Dennis in two chunks.
+    const voiced = chunks.map((chunk, k) => ({ ...chunk, voiceId: k === 0 ? "Ashley" : "Dennis", segment: k === 0 ? 0 : 1 }));
+    const spans = [
+      { voiceId: "Ashley", textOffset: chunks[0].offset, textLength: chunks[0].text.length },
+      { voiceId: "Dennis", textOffset: chunks[1].offset, textLength: text.trimEnd().length - chunks[1].offset },
+    ];
+    const entries = voiced.map((chunk, k) => ({ audio: mp3s[k], alignment: evenAlignment(chunk.text, 0.01), durationMs: 0 }));
+    const merged = concatMp3(mp3s);
+    const alignment = mergeAlignments(
+      text,
+      voiced.map((chunk, k) => ({ ...chunk, alignment: entries[k].alignment, durationMs: merged.chunkDurationsMs[k] })),
+    );
+    const timings = segmentTimings(spans, voiced, merged.chunkDurationsMs);
+    const leader = articleBody({ audio: merged.bytes, alignment, durationMs: merged.durationMs, chunkCount: voiced.length }, "Ashley", timings);
+    const lines = createChunkLines(text, voiced, { conversation: true });
+    const followed = entries.flatMap((entry, k) => lines.add(k, entry)).map((line) => JSON.parse(line) as ChunkLine);
+
+    const body = articleBodyFromLines(followed, "Ashley", spans);
+    expect(body).toBe(leader);
+    expect((JSON.parse(body) as { segments: Array<{ voice: string; startMs: number }> }).segments.map((s) => [s.voice, s.startMs])).toEqual([
+      ["Ashley", 0],
+      ["Dennis", merged.chunkDurationsMs[0]],
+    ]);
   });
 });
