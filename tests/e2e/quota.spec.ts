@@ -30,6 +30,8 @@ test("the credits banner counts down and the fourth article shows the limit, not
     await expect(player.quotaBanner).toHaveAttribute("data-remaining", String(2 - i));
     await expect(player.quotaBanner).toContainText(i === 2 ? "No credits left today" : `${2 - i} credit`);
     await expect(player.quotaBanner.getByRole("link", { name: "Subscribe now" })).toHaveAttribute("href", /\/pricing/);
+    // Stored in IndexedDB once the whole stream is in (closing earlier abandons it), for the free replay below.
+    await expect(player.player).not.toHaveAttribute("data-stream-state", "streaming", { timeout: 120_000 });
     await player.close();
   }
 
