@@ -1,10 +1,9 @@
 // L2 (server article LRU) and L2.5 (Redis article cache) of the spec's Cache Hierarchy. An entry is the ready
 // JSON response body, so a memory hit is served without parsing, encoding or merging anything.
 import { LRUCache } from "lru-cache";
-import type { Logger } from "pino";
 import { createLogger } from "../logger";
 import { compressAsync, decompressAsync } from "./gzip";
-import type { CacheStats, Redis } from "./redis";
+import type { CacheTierOptions } from "./cache-tier-options";
 import { assertPositive } from "@/lib/args/assert-positive";
 
 export interface ArticleHit {
@@ -19,16 +18,7 @@ export interface ArticleCache {
   size(): { entries: number; bytes: number };
 }
 
-export interface ArticleCacheOptions {
-  redis?: Redis;
-  stats: CacheStats;
-  maxBytes?: number;
-  ttlMs?: number;
-  redisTtlSeconds?: number;
-  /** compressed size above which an article is not written to Redis */
-  maxRedisEntryBytes?: number;
-  logger?: Logger;
-}
+export type ArticleCacheOptions = CacheTierOptions;
 
 const MB = 1024 * 1024;
 

@@ -1,11 +1,10 @@
 // L3 (server chunk LRU) and L3.5 (Redis chunk cache) of the spec's Cache Hierarchy. Cached chunks skip
 // synthesis; all of a request's chunks missing from memory are looked up in Redis in one round trip (MGET).
 import { LRUCache } from "lru-cache";
-import type { Logger } from "pino";
 import type { Alignment } from "@/lib/alignment/types";
 import { createLogger } from "../logger";
 import { compressAsync, decompressAsync } from "./gzip";
-import type { CacheStats, Redis } from "./redis";
+import type { CacheTierOptions } from "./cache-tier-options";
 import { assertPositive } from "@/lib/args/assert-positive";
 
 export interface ChunkEntry {
@@ -22,16 +21,7 @@ export interface ChunkCache {
   size(): { entries: number; bytes: number };
 }
 
-export interface ChunkCacheOptions {
-  redis?: Redis;
-  stats: CacheStats;
-  maxBytes?: number;
-  ttlMs?: number;
-  redisTtlSeconds?: number;
-  /** compressed size above which a chunk is not written to Redis */
-  maxRedisEntryBytes?: number;
-  logger?: Logger;
-}
+export type ChunkCacheOptions = CacheTierOptions;
 
 const MB = 1024 * 1024;
 
