@@ -22,10 +22,16 @@ import { TTSFloatingPlayer } from "./tts-floating-player";
 import { TTSUpgradeNotice } from "./tts-upgrade-notice";
 import { VoicePicker } from "./voice-picker";
 import { useLatestRef } from "@/components/hooks/use-latest-ref";
+import { useMediaSession, type MediaSessionInfo } from "@/components/hooks/use-media-session";
+import { useSentenceNavigation } from "@/components/hooks/use-sentence-navigation";
 
 interface ArticleListenerProps {
   title: string;
   articleId: string;
+  /** the site or author, for the lock screen */
+  artist?: string | null;
+  /** the article's image, for the lock screen */
+  artwork?: string | null;
   /** who is reading (from the session cookie), null when signed out */
   account: { sub: string; tier: "free" | "premium" } | null;
 }
@@ -33,6 +39,8 @@ interface ArticleListenerProps {
 interface PlayerControlsHandle {
   togglePlay: () => void;
   seekBy: (seconds: number) => void;
+  previousSentence: () => void;
+  nextSentence: () => void;
 }
 
 /**
@@ -41,7 +49,7 @@ interface PlayerControlsHandle {
  * reader's own highlights. The article itself stays a Server Component; its element comes from the
  * surrounding `ArticleRootProvider` once React has rendered it.
  */
-export function ArticleListener({ title, articleId, account }: ArticleListenerProps) {
+export function ArticleListener({ title, articleId, artist = null, artwork = null, account }: ArticleListenerProps) {
   const tier: Tier = account?.tier ?? "anonymous";
   const quota = useDailyQuota(account?.sub ?? "anonymous");
   // The player's element lives inside the viewer; its clock reaches the stream's buffering through this ref.
@@ -81,6 +89,8 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
     },
     togglePlay: () => controlsRef.current?.togglePlay(),
     seekBy: (seconds) => controlsRef.current?.seekBy(seconds),
+    previousSentence: () => controlsRef.current?.previousSentence(),
+    nextSentence: () => controlsRef.current?.nextSentence(),
   });
 
   const metered = tier !== "premium";
@@ -108,6 +118,8 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
             partial={streaming !== null}
             controlsRef={controlsRef}
             audioRef={audioRef}
+            media={{ title, artist, artwork }}
+            onStop={close}
           />
           <TTSFloatingPlayer
             title={title}
@@ -154,6 +166,8 @@ function PlayerBridge({
   partial,
   controlsRef,
   audioRef,
+  media,
+  onStop,
 }: {
   article: HTMLElement | null;
   audioUrl: string | null;
@@ -161,17 +175,21 @@ function PlayerBridge({
   partial: boolean;
   controlsRef: RefObject<PlayerControlsHandle | null>;
   audioRef: RefObject<HTMLAudioElement | null>;
+  media: MediaSessionInfo;
+  onStop: () => void;
 }) {
   const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } = useTranscriptViewerContext();
   const edits = useArticleDomEdits();
   useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord });
+  const { previousSentence, nextSentence } = useSentenceNavigation();
+  useMediaSession(media, { stop: onStop, previousSentence, nextSentence });
 
   useEffect(() => {
-    controlsRef.current = { togglePlay, seekBy };
+    controlsRef.current = { togglePlay, seekBy, previousSentence, nextSentence };
     return () => {
       controlsRef.current = null;
     };
-  }, [togglePlay, seekBy, controlsRef]);
+  }, [togglePlay, seekBy, previousSentence, nextSentence, controlsRef]);
   useEffect(() => {
     audioRef.current = hasAudio ? getAudioElement() : null;
     return () => {

@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import type { TTSError, TTSStatus } from "@/components/hooks/use-tts";
-import { AlertIcon, BackwardIcon, ForwardIcon, XIcon } from "@/components/ui/icons";
+import { useSentenceNavigation } from "@/components/hooks/use-sentence-navigation";
+import { AlertIcon, BackwardIcon, ForwardIcon, NextSentenceIcon, PreviousSentenceIcon, XIcon } from "@/components/ui/icons";
 import { TranscriptViewer, useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
 import { SpeedSelect } from "./speed-select";
 import { TTSLoadingProgress } from "./tts-loading-progress";
@@ -112,12 +113,23 @@ export function TTSFloatingPlayer({
 
 function PlayerControls({ voicePicker }: { voicePicker?: ReactNode }) {
   const { seekBy } = useTranscriptViewerContext();
+  const { previousSentence, nextSentence } = useSentenceNavigation();
   return (
     <>
       <TranscriptViewer.Words around={7} className="player__caption" aria-hidden="true" />
       <div className="player__controls" role="group" aria-label="Playback">
         {voicePicker}
         <div className="player__transport">
+          <button
+            type="button"
+            className="icon-button"
+            data-slot="tts-previous-sentence"
+            aria-label="Previous sentence"
+            aria-keyshortcuts="Shift+ArrowLeft"
+            onClick={previousSentence}
+          >
+            <PreviousSentenceIcon />
+          </button>
           <button
             type="button"
             className="icon-button"
@@ -138,6 +150,16 @@ function PlayerControls({ voicePicker }: { voicePicker?: ReactNode }) {
             onClick={() => seekBy(SKIP_SECONDS)}
           >
             <ForwardIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-slot="tts-next-sentence"
+            aria-label="Next sentence"
+            aria-keyshortcuts="Shift+ArrowRight"
+            onClick={nextSentence}
+          >
+            <NextSentenceIcon />
           </button>
         </div>
         <TranscriptViewer.ScrubBar className="player__scrub" />

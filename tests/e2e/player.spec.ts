@@ -77,7 +77,7 @@ test("every player control is reachable with Tab and has a name", async ({ playe
   await player.listen();
   const names: string[] = [];
   await player.page.locator('[data-slot="tts-close"]').focus();
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 10; i++) {
     const name = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return "";
@@ -86,12 +86,14 @@ test("every player control is reachable with Tab and has a name", async ({ playe
     names.push(name.trim());
     await page.keyboard.press("Tab");
   }
-  expect(names.slice(0, 7)).toEqual([
+  expect(names.slice(0, 9)).toEqual([
     "Close player",
     expect.stringMatching(/^Voice: Ashley/),
+    "Previous sentence",
     "Back 10 seconds",
     "Pause",
     "Forward 10 seconds",
+    "Next sentence",
     "Seek",
     expect.stringMatching(/Playback speed/),
   ]);

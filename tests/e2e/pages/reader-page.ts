@@ -129,6 +129,44 @@ export class ReaderPage {
     expect(state.current, `the lit word, ${Math.round(state.at - since)} ms after word ${idx}`).toBeLessThanOrEqual(idx + 1 + reach);
   }
 
+  /**
+   * Where the article's sentences start (word indexes), read from its own text by the plainest rule — a word
+   * ending in . ! or ? before one in capitals — so the app's smarter rule is checked against it, not itself.
+   */
+  async sentenceStarts(): Promise<number[]> {
+    return this.article.evaluate((root) => {
+      const texts: string[] = [];
+      for (const span of root.querySelectorAll<HTMLElement>("[data-tts-idx]")) {
+        const i = Number(span.dataset.ttsIdx);
+        texts[i] = (texts[i] ?? "") + span.textContent;
+      }
+      const starts = [0];
+      for (let i = 1; i < texts.length; i++) {
+        if (/[.!?]["'”’)]*$/.test(texts[i - 1]) && /^["'“‘(]*[A-Z0-9]/.test(texts[i])) starts.push(i);
+      }
+      return starts;
+    });
+  }
+
+  /** Moves focus off any control onto the page, where the player's shortcuts listen. */
+  async focusPage() {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  }
+
+  async sentence(direction: "previous" | "next") {
+    await this.page.locator(`[data-slot="tts-${direction}-sentence"]`).click();
+  }
+
+  async pause() {
+    if ((await this.playPause.getAttribute("data-status")) === "playing") await this.playPause.click();
+    await expect(this.playPause).toHaveAttribute("data-status", "paused");
+  }
+
+  /** Waits until all of a streamed article has arrived (a seek far ahead would otherwise wait for it). */
+  async waitForWholeAudio(timeout = 60_000) {
+    await expect(this.player).not.toHaveAttribute("data-stream-state", "streaming", { timeout });
+  }
+
   async setSpeed(rate: number) {
     await this.page.locator('[data-slot="speed-select"] select').selectOption(String(rate));
   }
