@@ -24,6 +24,10 @@ import { VoicePicker } from "./voice-picker";
 import { useLatestRef } from "@/components/hooks/use-latest-ref";
 import { useMediaSession, type MediaSessionInfo } from "@/components/hooks/use-media-session";
 import { useSentenceNavigation } from "@/components/hooks/use-sentence-navigation";
+import { useListeningPosition } from "@/components/hooks/use-listening-position";
+import { usePositionSaver } from "@/components/hooks/use-position-saver";
+import type { ListeningPosition } from "@/lib/positions/listening-position";
+import { ResumePrompt } from "./resume-prompt";
 
 interface ArticleListenerProps {
   title: string;
@@ -66,12 +70,23 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
   const inline = useInlineHighlights(article, edits, articleId);
   const pricingHref = `/pricing?from=${encodeURIComponent(pathname)}`;
   useMobilePlayerSpace(open);
+  const positions = useListeningPosition({ articleId, tier, signedIn: account !== null });
+  // The word to start from when the audio arrives ("Continue from"); null starts at the top.
+  const startWordRef = useRef<number | null>(null);
 
-  const start = useCallback(() => {
-    if (!article) return;
-    setOpen(true);
-    void tts.start(extractTTSText(article));
-  }, [tts, article]);
+  const listenFrom = useCallback(
+    (from: ListeningPosition | null) => {
+      if (!article) return;
+      startWordRef.current = from?.wordIndex ?? null;
+      positions.dismiss();
+      setOpen(true);
+      void tts.start(extractTTSText(article));
+    },
+    [tts, article, positions],
+  );
+  // Listen (button or L) while "Continue from" is offered continues: that is what a reader coming back wants.
+  const start = useCallback(() => listenFrom(positions.offer), [listenFrom, positions.offer]);
+  const startOver = useCallback(() => listenFrom(null), [listenFrom]);
 
   const close = useCallback(() => {
     tts.stop();
@@ -104,6 +119,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
       <FloatingToolbar listening={open} onListen={toggleListening} />
       <MobileBottomBar listening={open} onListen={toggleListening} />
       <HighlightPopover root={article} onHighlight={inline.create} onRemove={inline.remove} />
+      {!open && positions.offer && <ResumePrompt timeSec={positions.offer.timeSec} onContinue={start} onStartOver={startOver} />}
       {open && (
         <TranscriptViewerContainer
           className="player-dock"
@@ -120,6 +136,9 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
             audioRef={audioRef}
             media={{ title, artist, artwork }}
             onStop={close}
+            startWordRef={startWordRef}
+            voice={tts.audio?.voice ?? null}
+            onSavePosition={positions.save}
           />
           <TTSFloatingPlayer
             title={title}
@@ -168,6 +187,9 @@ function PlayerBridge({
   audioRef,
   media,
   onStop,
+  startWordRef,
+  voice,
+  onSavePosition,
 }: {
   article: HTMLElement | null;
   audioUrl: string | null;
@@ -177,12 +199,18 @@ function PlayerBridge({
   audioRef: RefObject<HTMLAudioElement | null>;
   media: MediaSessionInfo;
   onStop: () => void;
+  /** the word to start from when the first audio arrives (set by "Continue from", used once) */
+  startWordRef: RefObject<number | null>;
+  /** the voice of the audio playing */
+  voice: string | null;
+  onSavePosition: (position: ListeningPosition) => void;
 }) {
   const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } = useTranscriptViewerContext();
   const edits = useArticleDomEdits();
   useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord });
   const { previousSentence, nextSentence } = useSentenceNavigation();
   useMediaSession(media, { stop: onStop, previousSentence, nextSentence });
+  usePositionSaver(voice, onSavePosition);
 
   useEffect(() => {
     controlsRef.current = { togglePlay, seekBy, previousSentence, nextSentence };
@@ -218,6 +246,13 @@ function PlayerBridge({
     const position = positionRef.current;
     positionRef.current = null;
     const { words: next, partial: arriving, play: resume, seekToTime: seek, seekToWord: seekWord } = latest.current;
+    const startWord = startWordRef.current;
+    startWordRef.current = null;
+    if (!previous && startWord !== null) {
+      // "Continue from": the saved word (waited for if it has not streamed in yet), then on from there.
+      seekWord(startWord);
+      return;
+    }
     if (previous && previous !== audioUrl && position && arriving) {
       // Same text streaming in (another voice, or a Retry): the same word, once it has arrived.
       seekWord(position.index);
@@ -229,6 +264,6 @@ function PlayerBridge({
       seek(next[index].startTime, { resume: false });
     }
     void resume().catch(() => undefined);
-  }, [hasAudio, audioUrl, latest]);
+  }, [hasAudio, audioUrl, latest, startWordRef]);
   return null;
 }

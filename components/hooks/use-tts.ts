@@ -119,7 +119,8 @@ function networkError(cause: unknown): TTSError {
   return { status: 0, code: "NETWORK_ERROR", message: `Could not reach the voice service (${message}).` };
 }
 
-function preferredVoice(tier: Tier): string {
+/** The voice the reader chose last time (kept in the browser), if their tier still has it. */
+export function preferredVoice(tier: Tier): string {
   try {
     const saved = localStorage.getItem(PREFERRED_VOICE_KEY);
     if (saved && isVoiceAllowed(saved, tier)) return saved;

@@ -148,6 +148,32 @@ export class ReaderPage {
     });
   }
 
+  /** "Continue from m:ss" / "Start over", offered when the reader comes back to an article half heard. */
+  get resumePrompt(): Locator {
+    return this.page.locator('[data-slot="resume-prompt"]');
+  }
+
+  get resumeContinue(): Locator {
+    return this.page.locator('[data-slot="resume-continue"]');
+  }
+
+  get resumeStartOver(): Locator {
+    return this.page.locator('[data-slot="resume-start-over"]');
+  }
+
+  get sleepTimer(): Locator {
+    return this.page.locator('[data-slot="sleep-timer"] select');
+  }
+
+  get sleepTimeLeft(): Locator {
+    return this.page.locator('[data-slot="sleep-timer-left"]');
+  }
+
+  /** the audio element's volume and whether it plays, read together */
+  async volume(): Promise<{ volume: number; paused: boolean }> {
+    return this.page.locator('[data-slot="transcript-viewer-audio"]').evaluate((a: HTMLAudioElement) => ({ volume: a.volume, paused: a.paused }));
+  }
+
   /** Moves focus off any control onto the page, where the player's shortcuts listen. */
   async focusPage() {
     await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
