@@ -2,7 +2,8 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
-import { extractTTSText } from "@/lib/dom/extract-text";
+import { buildWordPositions, extractTTSText } from "@/lib/dom/extract-text";
+import { wordIndexAtRangeStart } from "@/lib/dom/word-at-range";
 import { alignToDomIdx } from "@/lib/highlight/index-map";
 import type { Tier } from "@/lib/voices";
 import { useArticleDomEdits, useArticleRoot } from "@/components/article/article-root";
@@ -28,6 +29,13 @@ import { useListeningPosition } from "@/components/hooks/use-listening-position"
 import { usePositionSaver } from "@/components/hooks/use-position-saver";
 import type { ListeningPosition } from "@/lib/positions/listening-position";
 import { ResumePrompt } from "./resume-prompt";
+import { useSleepTimer } from "@/components/hooks/use-sleep-timer";
+import { SleepTimerSelect } from "./sleep-timer-select";
+import { DownloadButton } from "./download-button";
+import { recordHeard, takeHandover } from "@/components/hooks/use-up-next";
+import { useUpNextCountdown } from "@/components/hooks/use-up-next-countdown";
+import { AutoplayNextToggle } from "./autoplay-next-toggle";
+import { UpNextCountdown } from "./up-next-countdown";
 
 interface ArticleListenerProps {
   title: string;
@@ -42,7 +50,9 @@ interface ArticleListenerProps {
 
 interface PlayerControlsHandle {
   togglePlay: () => void;
+  pause: () => void;
   seekBy: (seconds: number) => void;
+  seekToWord: (index: number) => void;
   previousSentence: () => void;
   nextSentence: () => void;
 }
@@ -75,9 +85,9 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
   const startWordRef = useRef<number | null>(null);
 
   const listenFrom = useCallback(
-    (from: ListeningPosition | null) => {
+    (startWord: number | null) => {
       if (!article) return;
-      startWordRef.current = from?.wordIndex ?? null;
+      startWordRef.current = startWord;
       positions.dismiss();
       setOpen(true);
       void tts.start(extractTTSText(article));
@@ -85,13 +95,49 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
     [tts, article, positions],
   );
   // Listen (button or L) while "Continue from" is offered continues: that is what a reader coming back wants.
-  const start = useCallback(() => listenFrom(positions.offer), [listenFrom, positions.offer]);
+  const start = useCallback(() => listenFrom(positions.offer?.wordIndex ?? null), [listenFrom, positions.offer]);
   const startOver = useCallback(() => listenFrom(null), [listenFrom]);
+
+  const stream = tts.audio?.stream;
+  const sleep = useSleepTimer({
+    audioRef,
+    durationSec: tts.audio && (!stream || stream.complete) ? tts.audio.durationMs / 1000 : null,
+    pause: () => controlsRef.current?.pause(),
+  });
+
+  const upNext = useUpNextCountdown(articleId);
+  const onEnded = useCallback(() => upNext.ended({ stopHere: sleep.choice === "end" }), [upNext, sleep.choice]);
+  const savePosition = useCallback(
+    (position: ListeningPosition, fraction: number | null) => {
+      positions.save(position);
+      if (fraction !== null) recordHeard(articleId, fraction);
+    },
+    [positions, articleId],
+  );
+  // Opened by the article before it, at its end (Up next): start at once.
+  useEffect(() => {
+    // The hand-over is read from storage, outside React: start once this render is done.
+    if (article && takeHandover(articleId)) queueMicrotask(start);
+  }, [article, articleId, start]);
+
+  // "Listen from here": the word the selection starts in; the player already open goes there, else it opens there.
+  const listenFromSelection = useCallback(
+    (range: Range) => {
+      if (!article) return;
+      const index = wordIndexAtRangeStart(buildWordPositions(article).words, range);
+      if (index < 0) return;
+      if (open && controlsRef.current) controlsRef.current.seekToWord(index);
+      else listenFrom(index);
+    },
+    [article, open, listenFrom],
+  );
 
   const close = useCallback(() => {
     tts.stop();
+    sleep.choose(null);
+    upNext.cancel();
     setOpen(false);
-  }, [tts]);
+  }, [tts, sleep, upNext]);
 
   const toggleListening = open ? close : start;
 
@@ -110,7 +156,6 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
 
   const metered = tier !== "premium";
   const showBanner = metered && !quota.dismissed && quota.remaining !== null && tts.error?.code !== "DAILY_LIMIT";
-  const stream = tts.audio?.stream;
   const streaming = useMemo(() => (stream && !stream.complete ? { expectedMs: stream.expectedMs } : null), [stream]);
   const refusal = tts.error?.code === "DAILY_LIMIT" ? "daily-limit" : tts.error?.code === "PREMIUM_VOICE" ? "premium-voice" : null;
 
@@ -118,7 +163,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
     <>
       <FloatingToolbar listening={open} onListen={toggleListening} />
       <MobileBottomBar listening={open} onListen={toggleListening} />
-      <HighlightPopover root={article} onHighlight={inline.create} onRemove={inline.remove} />
+      <HighlightPopover root={article} onHighlight={inline.create} onRemove={inline.remove} onListenFrom={listenFromSelection} />
       {!open && positions.offer && <ResumePrompt timeSec={positions.offer.timeSec} onContinue={start} onStartOver={startOver} />}
       {open && (
         <TranscriptViewerContainer
@@ -127,6 +172,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
           audioSrc={tts.audio?.url ?? null}
           durationMs={tts.audio?.durationMs}
           streaming={streaming}
+          onEnded={onEnded}
         >
           <PlayerBridge
             article={article}
@@ -138,7 +184,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
             onStop={close}
             startWordRef={startWordRef}
             voice={tts.audio?.voice ?? null}
-            onSavePosition={positions.save}
+            onSavePosition={savePosition}
           />
           <TTSFloatingPlayer
             title={title}
@@ -158,6 +204,16 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
                 onLocked={() => router.push(pricingHref)}
                 pricingHref={pricingHref}
               />
+            }
+            extras={
+              <>
+                <SleepTimerSelect choice={sleep.choice} remainingMs={sleep.remainingMs} onChoose={sleep.choose} />
+                <DownloadButton title={title} artist={artist} available={!stream || stream.complete} getAudio={tts.wholeAudio} />
+                <AutoplayNextToggle />
+                {upNext.next && (
+                  <UpNextCountdown title={upNext.next.title} secondsLeft={upNext.secondsLeft} onPlayNow={upNext.playNow} onCancel={upNext.cancel} />
+                )}
+              </>
             }
             upgradeNotice={
               refusal && <TTSUpgradeNotice kind={refusal} limit={quota.limit} pricingHref={pricingHref} onClose={close} />
@@ -203,21 +259,22 @@ function PlayerBridge({
   startWordRef: RefObject<number | null>;
   /** the voice of the audio playing */
   voice: string | null;
-  onSavePosition: (position: ListeningPosition) => void;
+  onSavePosition: (position: ListeningPosition, fraction: number | null) => void;
 }) {
-  const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } = useTranscriptViewerContext();
+  const { words, hasAudio, play, pause, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } =
+    useTranscriptViewerContext();
   const edits = useArticleDomEdits();
   useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord });
   const { previousSentence, nextSentence } = useSentenceNavigation();
   useMediaSession(media, { stop: onStop, previousSentence, nextSentence });
-  usePositionSaver(voice, onSavePosition);
+  usePositionSaver(voice, onSavePosition, partial);
 
   useEffect(() => {
-    controlsRef.current = { togglePlay, seekBy, previousSentence, nextSentence };
+    controlsRef.current = { togglePlay, pause, seekBy, seekToWord, previousSentence, nextSentence };
     return () => {
       controlsRef.current = null;
     };
-  }, [togglePlay, seekBy, previousSentence, nextSentence, controlsRef]);
+  }, [togglePlay, pause, seekBy, seekToWord, previousSentence, nextSentence, controlsRef]);
   useEffect(() => {
     audioRef.current = hasAudio ? getAudioElement() : null;
     return () => {

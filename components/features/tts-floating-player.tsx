@@ -8,6 +8,7 @@ import { TranscriptViewer, useTranscriptViewerContext } from "@/components/ui/tr
 import { SpeedSelect } from "./speed-select";
 import { TTSLoadingProgress } from "./tts-loading-progress";
 import { TTSWaveAnimation } from "./tts-wave-animation";
+import "./tts-floating-player.css";
 
 const SKIP_SECONDS = 10;
 
@@ -21,6 +22,8 @@ interface TTSFloatingPlayerProps {
   banner?: ReactNode;
   /** the voice picker, first in the controls row */
   voicePicker?: ReactNode;
+  /** the row under the controls: the sleep timer, the download */
+  extras?: ReactNode;
   /** shown instead of the error when the refusal has a way out (daily limit, premium voice) */
   upgradeNotice?: ReactNode;
   /** a passing message under the controls (a voice switch that failed) */
@@ -43,6 +46,7 @@ export function TTSFloatingPlayer({
   estimatedMs,
   banner,
   voicePicker,
+  extras,
   upgradeNotice,
   notice,
   streamState = null,
@@ -87,6 +91,11 @@ export function TTSFloatingPlayer({
         ))}
 
       {status === "ready" && <PlayerControls voicePicker={voicePicker} />}
+      {status === "ready" && extras && (
+        <div className="player__extras" role="group" aria-label="More">
+          {extras}
+        </div>
+      )}
       {status === "ready" && waiting && (
         <p className="player__notice" data-slot="tts-waiting" role="status">
           Waiting for that part of the audio…

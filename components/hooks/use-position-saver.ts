@@ -12,9 +12,14 @@ const SAVE_EVERY_MS = 5000;
  * Saves where the voice has got to: every few seconds while playing, on pause, when the page goes away and
  * when the player closes. The time saved is the start of the word reached, so "Continue" lands on that word.
  */
-export function usePositionSaver(voice: string | null, save: (position: ListeningPosition) => void) {
+export function usePositionSaver(
+  voice: string | null,
+  /** the position, and how much of the article it is (null while the words are still arriving) */
+  save: (position: ListeningPosition, fraction: number | null) => void,
+  partial: boolean,
+) {
   const { words, isPlaying, subscribeWordIndex } = useTranscriptViewerContext();
-  const latest = useLatestRef({ words, voice, save });
+  const latest = useLatestRef({ words, voice, save, partial });
   const reachedRef = useRef(-1);
   const savedRef = useRef<{ index: number; voice: string | null }>({ index: -1, voice: null });
 
@@ -29,12 +34,12 @@ export function usePositionSaver(voice: string | null, save: (position: Listenin
   useEffect(() => {
     const flush = () => {
       const index = reachedRef.current;
-      const { words: shown, voice: current, save: write } = latest.current;
+      const { words: shown, voice: current, save: write, partial: arriving } = latest.current;
       const word = shown[index];
       if (!word || !current) return;
       if (savedRef.current.index === index && savedRef.current.voice === current) return;
       savedRef.current = { index, voice: current };
-      write({ wordIndex: index, timeSec: word.startTime, voice: current, updatedAt: Date.now() });
+      write({ wordIndex: index, timeSec: word.startTime, voice: current, updatedAt: Date.now() }, arriving ? null : (index + 1) / shown.length);
     };
     const timer = isPlaying ? window.setInterval(flush, SAVE_EVERY_MS) : undefined;
     window.addEventListener("pagehide", flush);

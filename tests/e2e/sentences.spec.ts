@@ -41,3 +41,29 @@ test("Shift+→ and the next-sentence button light the first word of the next se
   await expect.poll(async () => (await reader.state()).current).toBeLessThan(inside);
   reader.expectReachedFrom(await reader.state(), starts[long], pressedAt);
 });
+
+test("'Listen from here' on a selection starts there, and moves the voice there once listening", async ({ reader, page }) => {
+  await reader.open(ARTICLES.short);
+  const listenFromHere = page.locator('[data-slot="listen-from-here"]');
+  const third = reader.article.locator("p").nth(2);
+  // A reader selects what they see: on a phone the paragraph is below the fold until scrolled to.
+  await third.scrollIntoViewIfNeeded();
+  await third.selectText();
+  let pressedAt = await page.evaluate(() => performance.now());
+  await listenFromHere.click();
+  await reader.waitUntilPlaying();
+  // The paragraph's first word, now wrapped for the light.
+  let first = Number(await third.locator("[data-tts-idx]").first().getAttribute("data-tts-idx"));
+  expect(first).toBeGreaterThan(10);
+  await expect.poll(async () => (await reader.state()).current).toBeGreaterThanOrEqual(first);
+  reader.expectReachedFrom(await reader.state(), first, pressedAt);
+
+  const second = reader.article.locator("p").nth(1);
+  await second.scrollIntoViewIfNeeded();
+  await second.selectText();
+  pressedAt = await page.evaluate(() => performance.now());
+  await listenFromHere.click();
+  first = Number(await second.locator("[data-tts-idx]").first().getAttribute("data-tts-idx"));
+  await expect.poll(async () => (await reader.state()).current).toBeLessThan(first + 8);
+  reader.expectReachedFrom(await reader.state(), first, pressedAt);
+});

@@ -169,6 +169,10 @@ export class ReaderPage {
     return this.page.locator('[data-slot="sleep-timer-left"]');
   }
 
+  get downloadButton(): Locator {
+    return this.page.locator('[data-slot="tts-download"]');
+  }
+
   /** the audio element's volume and whether it plays, read together */
   async volume(): Promise<{ volume: number; paused: boolean }> {
     return this.page.locator('[data-slot="transcript-viewer-audio"]').evaluate((a: HTMLAudioElement) => ({ volume: a.volume, paused: a.paused }));
