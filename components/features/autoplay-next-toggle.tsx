@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { readAutoplayNext, writeAutoplayNext } from "@/components/hooks/use-up-next";
+import "./autoplay-next-toggle.css";
 
 /** The Up next setting: go on to the next queued article by itself (on by default). */
 export function AutoplayNextToggle() {

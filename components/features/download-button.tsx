@@ -5,6 +5,7 @@ import { withId3Tag } from "@/lib/mp3/id3-tag";
 import { fileNameFromTitle } from "@/lib/text/file-name";
 import { MEDIA_SESSION_ALBUM } from "@/components/hooks/use-media-session";
 import { DownloadIcon } from "@/components/ui/icons";
+import "./download-button.css";
 
 interface DownloadButtonProps {
   title: string;
@@ -52,7 +53,7 @@ export function DownloadButton({ title, artist, available, getAudio }: DownloadB
       onClick={() => void download()}
     >
       <DownloadIcon width={16} height={16} aria-hidden="true" />
-      Download MP3
+      <span className="player__download-label">Download MP3</span>
     </button>
   );
 }

@@ -129,51 +129,32 @@ function PlayerControls({ voicePicker }: { voicePicker?: ReactNode }) {
       <div className="player__controls" role="group" aria-label="Playback">
         {voicePicker}
         <div className="player__transport">
-          <button
-            type="button"
-            className="icon-button"
-            data-slot="tts-previous-sentence"
-            aria-label="Previous sentence"
-            aria-keyshortcuts="Shift+ArrowLeft"
-            onClick={previousSentence}
-          >
+          <TransportButton slot="tts-previous-sentence" label="Previous sentence" keys="Shift+ArrowLeft" onClick={previousSentence}>
             <PreviousSentenceIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-slot="tts-skip-back"
-            aria-label={`Back ${SKIP_SECONDS} seconds`}
-            aria-keyshortcuts="ArrowLeft"
-            onClick={() => seekBy(-SKIP_SECONDS)}
-          >
+          </TransportButton>
+          <TransportButton slot="tts-skip-back" label={`Back ${SKIP_SECONDS} seconds`} keys="ArrowLeft" onClick={() => seekBy(-SKIP_SECONDS)}>
             <BackwardIcon />
-          </button>
+          </TransportButton>
           <TranscriptViewer.PlayPauseButton className="play-button" aria-keyshortcuts="Space" />
-          <button
-            type="button"
-            className="icon-button"
-            data-slot="tts-skip-forward"
-            aria-label={`Forward ${SKIP_SECONDS} seconds`}
-            aria-keyshortcuts="ArrowRight"
-            onClick={() => seekBy(SKIP_SECONDS)}
-          >
+          <TransportButton slot="tts-skip-forward" label={`Forward ${SKIP_SECONDS} seconds`} keys="ArrowRight" onClick={() => seekBy(SKIP_SECONDS)}>
             <ForwardIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-slot="tts-next-sentence"
-            aria-label="Next sentence"
-            aria-keyshortcuts="Shift+ArrowRight"
-            onClick={nextSentence}
-          >
+          </TransportButton>
+          <TransportButton slot="tts-next-sentence" label="Next sentence" keys="Shift+ArrowRight" onClick={nextSentence}>
             <NextSentenceIcon />
-          </button>
+          </TransportButton>
         </div>
         <TranscriptViewer.ScrubBar className="player__scrub" />
         <SpeedSelect />
       </div>
     </>
+  );
+}
+
+/** One icon button of the transport row: its name and its keyboard shortcut are said to screen readers. */
+function TransportButton({ slot, label, keys, onClick, children }: { slot: string; label: string; keys: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="icon-button" data-slot={slot} aria-label={label} aria-keyshortcuts={keys} onClick={onClick}>
+      {children}
+    </button>
   );
 }

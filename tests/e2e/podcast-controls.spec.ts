@@ -30,6 +30,11 @@ test("the podcast controls fit above the bottom bar and have names and roles", a
     page.getByRole("combobox", { name: /^Sleep timer/ }),
     page.getByRole("button", { name: "Download MP3" }),
     page.getByRole("checkbox", { name: "Autoplay next" }),
+    // The controls that were there before must still fit beside the new ones.
+    page.locator('[data-slot="voice-picker-trigger"]'),
+    reader.playPause,
+    page.locator('[data-slot="speed-select"] select'),
+    page.locator('[data-slot="transcript-viewer-total"]'),
   ];
   await expectAboveBottomBar(page, named);
 });
