@@ -3,6 +3,7 @@ import { listeningMinutes } from "@/components/article/reading-time";
 import { SAMPLE_ARTICLES } from "@/components/article/samples";
 import { AccountChip } from "@/components/auth/account-chip";
 import { getSession } from "@/components/auth/session";
+import { CardActions } from "@/components/library/card-actions";
 import { ImportBox } from "@/components/library/import-box";
 import { YourArticles } from "@/components/library/your-articles";
 import { HeadphonesIcon } from "@/components/ui/icons";
@@ -38,6 +39,7 @@ export default async function HomePage() {
                 <HeadphonesIcon width={14} height={14} /> {listeningMinutes(article)} min listen
               </span>
             </Link>
+            <CardActions id={article.id} title={article.title} />
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { articlesModule, type ArticlesModuleOptions } from "./modules/articles";
 import { authModule, type AuthModuleOptions } from "./modules/auth";
 import { healthModule, type HealthOptions } from "./modules/health";
 import { libraryModule, type LibraryModuleOptions } from "./modules/library";
+import { positionsModule, type PositionsModuleOptions } from "./modules/positions";
 import { ttsModule, type TtsModuleOptions } from "./modules/tts";
 import { voicesModule } from "./modules/voices";
 
@@ -15,6 +16,7 @@ export interface AppOptions {
   auth: AuthModuleOptions;
   articles: ArticlesModuleOptions;
   library: LibraryModuleOptions;
+  positions: PositionsModuleOptions;
   logger: Logger;
 }
 
@@ -58,6 +60,7 @@ export function createApp(options: AppOptions) {
     .use(authModule(options.auth))
     .use(articlesModule(options.articles))
     .use(libraryModule(options.library))
+    .use(positionsModule(options.positions))
     .use(voicesModule(options.tts))
     .use(ttsModule(options.tts));
 }

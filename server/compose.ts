@@ -29,6 +29,7 @@ import { createExtractor } from "./import/extract-off-thread";
 import { createReaderLibrary } from "./import/reader-library";
 import { safeFetch, type Resolver } from "./import/safe-fetch";
 import { createDailyQuota } from "./quota/daily-quota";
+import { createPositionStore } from "./modules/positions/service";
 
 // Measured with the 100-listener benchmark (peak RSS): none 626–697 MB, 64 MB 479 MB, 32 MB 423–455 MB, 16 MB
 // 434 MB; a 4,200-character article leaves ~16 MB, so 16 MB means about one collection per generation.
@@ -118,6 +119,7 @@ export function compose(
         maxBodyBytes: 2 * env.IMPORT_MAX_BYTES,
       },
       library: { ...caller, library: readerLibrary, articles: articleService },
+      positions: { ...caller, positions: createPositionStore({ redis, stats: redisStats }) },
       tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" }) },
       health: {
         ...counterSources,

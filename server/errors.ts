@@ -34,7 +34,11 @@ export const invalidRequest = (message: string) => new AppError(400, "INVALID_RE
 export const unsupportedMediaType = () =>
   new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Request body must be JSON, sent as Content-Type: application/json");
 export const bodyTooLarge = (maxBytes: number) =>
-  new AppError(413, "BODY_TOO_LARGE", `Request body is over the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
+  new AppError(
+    413,
+    "BODY_TOO_LARGE",
+    `Request body is over the ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.ceil(maxBytes / 1024)} KB`} limit`,
+  );
 export const unauthorized = (message = "Invalid or expired session token") => new AppError(401, "UNAUTHORIZED", message);
 export const textTooLong = (length: number, max: number) =>
   new AppError(413, "TEXT_TOO_LONG", `Article text is ${length} characters after cleaning; the limit is ${max}`);

@@ -2,7 +2,8 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
-import { extractTTSText } from "@/lib/dom/extract-text";
+import { buildWordPositions, extractTTSText } from "@/lib/dom/extract-text";
+import { wordIndexAtRangeStart } from "@/lib/dom/word-at-range";
 import { alignToDomIdx } from "@/lib/highlight/index-map";
 import type { Tier } from "@/lib/voices";
 import { useArticleDomEdits, useArticleRoot } from "@/components/article/article-root";
@@ -22,18 +23,39 @@ import { TTSFloatingPlayer } from "./tts-floating-player";
 import { TTSUpgradeNotice } from "./tts-upgrade-notice";
 import { VoicePicker } from "./voice-picker";
 import { useLatestRef } from "@/components/hooks/use-latest-ref";
+import { useMediaSession, type MediaSessionInfo } from "@/components/hooks/use-media-session";
+import { useSentenceNavigation } from "@/components/hooks/use-sentence-navigation";
+import { useListeningPosition } from "@/components/hooks/use-listening-position";
+import { usePositionSaver } from "@/components/hooks/use-position-saver";
+import type { ListeningPosition } from "@/lib/positions/listening-position";
+import { ResumePrompt } from "./resume-prompt";
+import { useSleepTimer } from "@/components/hooks/use-sleep-timer";
+import { SleepTimerSelect } from "./sleep-timer-select";
+import { DownloadButton } from "./download-button";
+import { recordHeard, takeHandover } from "@/components/hooks/use-up-next";
+import { useUpNextCountdown } from "@/components/hooks/use-up-next-countdown";
+import { AutoplayNextToggle } from "./autoplay-next-toggle";
+import { UpNextCountdown } from "./up-next-countdown";
 import "./article-listener.css";
 
 interface ArticleListenerProps {
   title: string;
   articleId: string;
+  /** the site or author, for the lock screen */
+  artist?: string | null;
+  /** the article's image, for the lock screen */
+  artwork?: string | null;
   /** who is reading (from the session cookie), null when signed out */
   account: { sub: string; tier: "free" | "premium" } | null;
 }
 
 interface PlayerControlsHandle {
   togglePlay: () => void;
+  pause: () => void;
   seekBy: (seconds: number) => void;
+  seekToWord: (index: number) => void;
+  previousSentence: () => void;
+  nextSentence: () => void;
 }
 
 /**
@@ -42,7 +64,7 @@ interface PlayerControlsHandle {
  * reader's own highlights. The article itself stays a Server Component; its element comes from the
  * surrounding `ArticleRootProvider` once React has rendered it.
  */
-export function ArticleListener({ title, articleId, account }: ArticleListenerProps) {
+export function ArticleListener({ title, articleId, artist = null, artwork = null, account }: ArticleListenerProps) {
   const tier: Tier = account?.tier ?? "anonymous";
   const quota = useDailyQuota(account?.sub ?? "anonymous");
   // The player's element lives inside the viewer; its clock reaches the stream's buffering through this ref.
@@ -59,17 +81,64 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
   const inline = useInlineHighlights(article, edits, articleId);
   const pricingHref = `/pricing?from=${encodeURIComponent(pathname)}`;
   useMobilePlayerSpace(open);
+  const positions = useListeningPosition({ articleId, tier, signedIn: account !== null });
+  // The word to start from when the audio arrives ("Continue from"); null starts at the top.
+  const startWordRef = useRef<number | null>(null);
 
-  const start = useCallback(() => {
-    if (!article) return;
-    setOpen(true);
-    void tts.start(extractTTSText(article));
-  }, [tts, article]);
+  const listenFrom = useCallback(
+    (startWord: number | null) => {
+      if (!article) return;
+      startWordRef.current = startWord;
+      positions.dismiss();
+      setOpen(true);
+      void tts.start(extractTTSText(article));
+    },
+    [tts, article, positions],
+  );
+  // Listen (button or L) while "Continue from" is offered continues: that is what a reader coming back wants.
+  const start = useCallback(() => listenFrom(positions.offer?.wordIndex ?? null), [listenFrom, positions.offer]);
+  const startOver = useCallback(() => listenFrom(null), [listenFrom]);
+
+  const stream = tts.audio?.stream;
+  const sleep = useSleepTimer({
+    audioRef,
+    durationSec: tts.audio && (!stream || stream.complete) ? tts.audio.durationMs / 1000 : null,
+    pause: () => controlsRef.current?.pause(),
+  });
+
+  const upNext = useUpNextCountdown(articleId);
+  const onEnded = useCallback(() => upNext.ended({ stopHere: sleep.choice === "end" }), [upNext, sleep.choice]);
+  const savePosition = useCallback(
+    (position: ListeningPosition, fraction: number | null) => {
+      positions.save(position);
+      if (fraction !== null) recordHeard(articleId, fraction);
+    },
+    [positions, articleId],
+  );
+  // Opened by the article before it, at its end (Up next): start at once.
+  useEffect(() => {
+    // The hand-over is read from storage, outside React: start once this render is done.
+    if (article && takeHandover(articleId)) queueMicrotask(start);
+  }, [article, articleId, start]);
+
+  // "Listen from here": the word the selection starts in; the player already open goes there, else it opens there.
+  const listenFromSelection = useCallback(
+    (range: Range) => {
+      if (!article) return;
+      const index = wordIndexAtRangeStart(buildWordPositions(article).words, range);
+      if (index < 0) return;
+      if (open && controlsRef.current) controlsRef.current.seekToWord(index);
+      else listenFrom(index);
+    },
+    [article, open, listenFrom],
+  );
 
   const close = useCallback(() => {
     tts.stop();
+    sleep.choose(null);
+    upNext.cancel();
     setOpen(false);
-  }, [tts]);
+  }, [tts, sleep, upNext]);
 
   const toggleListening = open ? close : start;
 
@@ -82,11 +151,12 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
     },
     togglePlay: () => controlsRef.current?.togglePlay(),
     seekBy: (seconds) => controlsRef.current?.seekBy(seconds),
+    previousSentence: () => controlsRef.current?.previousSentence(),
+    nextSentence: () => controlsRef.current?.nextSentence(),
   });
 
   const metered = tier !== "premium";
   const showBanner = metered && !quota.dismissed && quota.remaining !== null && tts.error?.code !== "DAILY_LIMIT";
-  const stream = tts.audio?.stream;
   const streaming = useMemo(() => (stream && !stream.complete ? { expectedMs: stream.expectedMs } : null), [stream]);
   const refusal = tts.error?.code === "DAILY_LIMIT" ? "daily-limit" : tts.error?.code === "PREMIUM_VOICE" ? "premium-voice" : null;
 
@@ -94,7 +164,8 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
     <>
       <FloatingToolbar listening={open} onListen={toggleListening} />
       <MobileBottomBar listening={open} onListen={toggleListening} />
-      <HighlightPopover root={article} onHighlight={inline.create} onRemove={inline.remove} />
+      <HighlightPopover root={article} onHighlight={inline.create} onRemove={inline.remove} onListenFrom={listenFromSelection} />
+      {!open && positions.offer && <ResumePrompt timeSec={positions.offer.timeSec} onContinue={start} onStartOver={startOver} />}
       {open && (
         <TranscriptViewerContainer
           className="player-dock"
@@ -102,6 +173,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
           audioSrc={tts.audio?.url ?? null}
           durationMs={tts.audio?.durationMs}
           streaming={streaming}
+          onEnded={onEnded}
         >
           <PlayerBridge
             article={article}
@@ -109,6 +181,11 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
             partial={streaming !== null}
             controlsRef={controlsRef}
             audioRef={audioRef}
+            media={{ title, artist, artwork }}
+            onStop={close}
+            startWordRef={startWordRef}
+            voice={tts.audio?.voice ?? null}
+            onSavePosition={savePosition}
           />
           <TTSFloatingPlayer
             title={title}
@@ -128,6 +205,16 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
                 onLocked={() => router.push(pricingHref)}
                 pricingHref={pricingHref}
               />
+            }
+            extras={
+              <>
+                <SleepTimerSelect choice={sleep.choice} remainingMs={sleep.remainingMs} onChoose={sleep.choose} />
+                <DownloadButton title={title} artist={artist} available={!stream || stream.complete} getAudio={tts.wholeAudio} />
+                <AutoplayNextToggle />
+                {upNext.next && (
+                  <UpNextCountdown title={upNext.next.title} secondsLeft={upNext.secondsLeft} onPlayNow={upNext.playNow} onCancel={upNext.cancel} />
+                )}
+              </>
             }
             upgradeNotice={
               refusal && <TTSUpgradeNotice kind={refusal} limit={quota.limit} pricingHref={pricingHref} onClose={close} />
@@ -156,6 +243,11 @@ function PlayerBridge({
   partial,
   controlsRef,
   audioRef,
+  media,
+  onStop,
+  startWordRef,
+  voice,
+  onSavePosition,
 }: {
   article: HTMLElement | null;
   audioUrl: string | null;
@@ -163,17 +255,28 @@ function PlayerBridge({
   partial: boolean;
   controlsRef: RefObject<PlayerControlsHandle | null>;
   audioRef: RefObject<HTMLAudioElement | null>;
+  media: MediaSessionInfo;
+  onStop: () => void;
+  /** the word to start from when the first audio arrives (set by "Continue from", used once) */
+  startWordRef: RefObject<number | null>;
+  /** the voice of the audio playing */
+  voice: string | null;
+  onSavePosition: (position: ListeningPosition, fraction: number | null) => void;
 }) {
-  const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } = useTranscriptViewerContext();
+  const { words, hasAudio, play, pause, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } =
+    useTranscriptViewerContext();
   const edits = useArticleDomEdits();
   useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord });
+  const { previousSentence, nextSentence } = useSentenceNavigation();
+  useMediaSession(media, { stop: onStop, previousSentence, nextSentence });
+  usePositionSaver(voice, onSavePosition, partial);
 
   useEffect(() => {
-    controlsRef.current = { togglePlay, seekBy };
+    controlsRef.current = { togglePlay, pause, seekBy, seekToWord, previousSentence, nextSentence };
     return () => {
       controlsRef.current = null;
     };
-  }, [togglePlay, seekBy, controlsRef]);
+  }, [togglePlay, pause, seekBy, seekToWord, previousSentence, nextSentence, controlsRef]);
   useEffect(() => {
     audioRef.current = hasAudio ? getAudioElement() : null;
     return () => {
@@ -202,6 +305,13 @@ function PlayerBridge({
     const position = positionRef.current;
     positionRef.current = null;
     const { words: next, partial: arriving, play: resume, seekToTime: seek, seekToWord: seekWord } = latest.current;
+    const startWord = startWordRef.current;
+    startWordRef.current = null;
+    if (!previous && startWord !== null) {
+      // "Continue from": the saved word (waited for if it has not streamed in yet), then on from there.
+      seekWord(startWord);
+      return;
+    }
     if (previous && previous !== audioUrl && position && arriving) {
       // Same text streaming in (another voice, or a Retry): the same word, once it has arrived.
       seekWord(position.index);
@@ -213,6 +323,6 @@ function PlayerBridge({
       seek(next[index].startTime, { resume: false });
     }
     void resume().catch(() => undefined);
-  }, [hasAudio, audioUrl, latest]);
+  }, [hasAudio, audioUrl, latest, startWordRef]);
   return null;
 }

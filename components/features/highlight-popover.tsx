@@ -2,14 +2,19 @@
 
 import { useEffect, useState } from "react";
 import { HIGHLIGHT_ATTRIBUTE } from "@/lib/annotations/text-offsets";
-import { HighlighterIcon } from "@/components/ui/icons";
+import { HeadphonesIcon, HighlighterIcon } from "@/components/ui/icons";
 import "./highlight-popover.css";
 
 interface HighlightPopoverProps {
   root: HTMLElement | null;
   onHighlight: (range: Range) => boolean;
   onRemove: (id: string) => void;
+  /** "Listen from here": plays from the word the selection starts in */
+  onListenFrom?: (range: Range) => void;
 }
+
+// Half the popover's width with both of its buttons: it stays on screen near either edge.
+const POPOVER_HALF_WIDTH = 150;
 
 interface Anchor {
   top: number;
@@ -31,11 +36,14 @@ function selectionAnchor(root: HTMLElement): Anchor | null {
   if (!selection.isCollapsed && !range.toString().trim()) return null;
   const rect = range.getBoundingClientRect();
   if (rect.width === 0 && rect.height === 0) return null;
-  return { top: Math.max(rect.top - 48, 8), left: Math.min(Math.max(rect.left + rect.width / 2, 70), window.innerWidth - 70), range: range.cloneRange(), within };
+  return { top: Math.max(rect.top - 48, 8), left: Math.min(Math.max(rect.left + rect.width / 2, POPOVER_HALF_WIDTH), window.innerWidth - POPOVER_HALF_WIDTH), range: range.cloneRange(), within };
 }
 
-/** A small button over selected article text: "Highlight" (or "Remove highlight" inside one). H does the same. */
-export function HighlightPopover({ root, onHighlight, onRemove }: HighlightPopoverProps) {
+/**
+ * Small buttons over selected article text: "Highlight" (or "Remove highlight" inside one; H does the same) and
+ * "Listen from here".
+ */
+export function HighlightPopover({ root, onHighlight, onRemove, onListenFrom }: HighlightPopoverProps) {
   const [anchor, setAnchor] = useState<Anchor | null>(null);
 
   useEffect(() => {
@@ -93,6 +101,22 @@ export function HighlightPopover({ root, onHighlight, onRemove }: HighlightPopov
         <HighlighterIcon width={16} height={16} />
         {removing ? "Remove highlight" : "Highlight"}
       </button>
+      {onListenFrom && !removing && (
+        <button
+          type="button"
+          className="highlight-popover__button"
+          data-slot="listen-from-here"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => {
+            onListenFrom(anchor.range);
+            window.getSelection()?.removeAllRanges();
+            setAnchor(null);
+          }}
+        >
+          <HeadphonesIcon width={16} height={16} />
+          Listen from here
+        </button>
+      )}
     </div>
   );
 }

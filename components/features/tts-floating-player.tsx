@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import type { TTSError, TTSSource, TTSStatus } from "@/components/hooks/use-tts";
-import { AlertIcon, BackwardIcon, ForwardIcon, XIcon } from "@/components/ui/icons";
+import { useSentenceNavigation } from "@/components/hooks/use-sentence-navigation";
+import { AlertIcon, BackwardIcon, ForwardIcon, NextSentenceIcon, PreviousSentenceIcon, XIcon } from "@/components/ui/icons";
 import { TranscriptViewer, useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
 import { SpeedSelect } from "./speed-select";
 import { TTSLoadingProgress } from "./tts-loading-progress";
@@ -22,6 +23,8 @@ interface TTSFloatingPlayerProps {
   banner?: ReactNode;
   /** the voice picker, first in the controls row */
   voicePicker?: ReactNode;
+  /** the row under the controls: the sleep timer, the download */
+  extras?: ReactNode;
   /** shown instead of the error when the refusal has a way out (daily limit, premium voice) */
   upgradeNotice?: ReactNode;
   /** a passing message under the controls (a voice switch that failed) */
@@ -46,6 +49,7 @@ export function TTSFloatingPlayer({
   estimatedMs,
   banner,
   voicePicker,
+  extras,
   upgradeNotice,
   notice,
   audioSource = null,
@@ -92,6 +96,11 @@ export function TTSFloatingPlayer({
         ))}
 
       {status === "ready" && <PlayerControls voicePicker={voicePicker} />}
+      {status === "ready" && extras && (
+        <div className="player__extras" role="group" aria-label="More">
+          {extras}
+        </div>
+      )}
       {status === "ready" && waiting && (
         <p className="player__notice" data-slot="tts-waiting" role="status">
           Waiting for that part of the audio…
@@ -118,37 +127,39 @@ export function TTSFloatingPlayer({
 
 function PlayerControls({ voicePicker }: { voicePicker?: ReactNode }) {
   const { seekBy } = useTranscriptViewerContext();
+  const { previousSentence, nextSentence } = useSentenceNavigation();
   return (
     <>
       <TranscriptViewer.Words around={7} className="player__caption" aria-hidden="true" />
       <div className="player__controls" role="group" aria-label="Playback">
         {voicePicker}
         <div className="player__transport">
-          <button
-            type="button"
-            className="icon-button"
-            data-slot="tts-skip-back"
-            aria-label={`Back ${SKIP_SECONDS} seconds`}
-            aria-keyshortcuts="ArrowLeft"
-            onClick={() => seekBy(-SKIP_SECONDS)}
-          >
+          <TransportButton slot="tts-previous-sentence" label="Previous sentence" keys="Shift+ArrowLeft" onClick={previousSentence}>
+            <PreviousSentenceIcon />
+          </TransportButton>
+          <TransportButton slot="tts-skip-back" label={`Back ${SKIP_SECONDS} seconds`} keys="ArrowLeft" onClick={() => seekBy(-SKIP_SECONDS)}>
             <BackwardIcon />
-          </button>
+          </TransportButton>
           <TranscriptViewer.PlayPauseButton className="play-button" aria-keyshortcuts="Space" />
-          <button
-            type="button"
-            className="icon-button"
-            data-slot="tts-skip-forward"
-            aria-label={`Forward ${SKIP_SECONDS} seconds`}
-            aria-keyshortcuts="ArrowRight"
-            onClick={() => seekBy(SKIP_SECONDS)}
-          >
+          <TransportButton slot="tts-skip-forward" label={`Forward ${SKIP_SECONDS} seconds`} keys="ArrowRight" onClick={() => seekBy(SKIP_SECONDS)}>
             <ForwardIcon />
-          </button>
+          </TransportButton>
+          <TransportButton slot="tts-next-sentence" label="Next sentence" keys="Shift+ArrowRight" onClick={nextSentence}>
+            <NextSentenceIcon />
+          </TransportButton>
         </div>
         <TranscriptViewer.ScrubBar className="player__scrub" />
         <SpeedSelect />
       </div>
     </>
+  );
+}
+
+/** One icon button of the transport row: its name and its keyboard shortcut are said to screen readers. */
+function TransportButton({ slot, label, keys, onClick, children }: { slot: string; label: string; keys: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="icon-button" data-slot={slot} aria-label={label} aria-keyshortcuts={keys} onClick={onClick}>
+      {children}
+    </button>
   );
 }

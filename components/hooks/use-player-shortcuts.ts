@@ -9,6 +9,8 @@ export interface PlayerShortcutHandlers {
   toggleListening: () => void;
   togglePlay: () => void;
   seekBy: (seconds: number) => void;
+  previousSentence: () => void;
+  nextSentence: () => void;
 }
 
 const SKIP_SECONDS = 10;
@@ -26,7 +28,7 @@ function handlesOwnKeys(target: EventTarget | null): boolean {
 
 /**
  * Spec: Keyboard Shortcuts. L toggles listening anywhere but a text field; while the player is open, Space
- * plays and pauses and ←/→ skip 10 s.
+ * plays and pauses, ←/→ skip 10 s and Shift+←/→ go to the previous or next sentence.
  */
 export function usePlayerShortcuts(handlers: PlayerShortcutHandlers) {
   const latest = useLatestRef(handlers);
@@ -34,7 +36,7 @@ export function usePlayerShortcuts(handlers: PlayerShortcutHandlers) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey || isTextField(event.target)) return;
-      const { playerReady, toggleListening, togglePlay, seekBy } = latest.current;
+      const { playerReady, toggleListening, togglePlay, seekBy, previousSentence, nextSentence } = latest.current;
       if (event.key.toLowerCase() === "l") {
         if (event.repeat) return;
         event.preventDefault();
@@ -45,6 +47,10 @@ export function usePlayerShortcuts(handlers: PlayerShortcutHandlers) {
       if (event.key === " ") {
         event.preventDefault();
         if (!event.repeat) togglePlay();
+      } else if (event.shiftKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
+        event.preventDefault();
+        if (event.key === "ArrowLeft") previousSentence();
+        else nextSentence();
       } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
         event.preventDefault();
         seekBy(event.key === "ArrowLeft" ? -SKIP_SECONDS : SKIP_SECONDS);

@@ -313,9 +313,11 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
       const time = audio.currentTime;
       const idx = publishWordIndex(time);
       if (contentEnd > 0 && time >= contentEnd + END_GRACE_S && !audio.ended) {
-        // Spec: "Auto-end behavior" — pause at the end of the speech and stay open for a replay.
+        // Spec: "Auto-end behavior" — pause at the end of the speech and stay open for a replay. The speech
+        // has ended, as surely as when the file does (issue 12: what comes next starts here).
         endedRef.current = true;
         audio.pause();
+        callbacksRef.current.onEnded?.();
         return;
       }
       if (now - lastStateAt >= STATE_INTERVAL_MS && !scrubbingRef.current) {

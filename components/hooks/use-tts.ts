@@ -119,7 +119,8 @@ function networkError(cause: unknown): TTSError {
   return { status: 0, code: "NETWORK_ERROR", message: `Could not reach the voice service (${message}).` };
 }
 
-function preferredVoice(tier: Tier): string {
+/** The voice the reader chose last time (kept in the browser), if their tier still has it. */
+export function preferredVoice(tier: Tier): string {
   try {
     const saved = localStorage.getItem(PREFERRED_VOICE_KEY);
     if (saved && isVoiceAllowed(saved, tier)) return saved;
@@ -200,7 +201,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
       };
       const keep = (audio: Blob, alignment: Alignment, durationMs: number) => {
         const url = URL.createObjectURL(audio);
-        memory().set(voice, text, { blobUrl: url, alignment, durationMs });
+        memory().set(voice, text, { blobUrl: url, audio, alignment, durationMs });
         return url;
       };
 
@@ -363,6 +364,20 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
     if (text) void load(text, voice, "resume");
   }, [load, latest]);
 
+  /**
+   * The whole MP3 of the audio playing, from the tab's memory (L0) or IndexedDB (L1) — where a stream's single
+   * file lands once it is complete — or null when it is not there (still streaming in).
+   */
+  const wholeAudio = useCallback(async (): Promise<Blob | null> => {
+    const text = textRef.current;
+    const { voice } = latest.current.state;
+    if (!text) return null;
+    const remembered = memory().get(voice, text);
+    if (remembered) return remembered.audio;
+    const key = await articleCacheKey({ text, voiceId: voice, settings: DEFAULT_AUDIO_SETTINGS });
+    return (await diskAudioCache()?.get(key).catch(() => undefined))?.audio ?? null;
+  }, [memory, latest]);
+
   const stop = useCallback(() => {
     requestRef.current++;
     abortRef.current?.abort();
@@ -383,5 +398,5 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
     [],
   );
 
-  return { ...state, start, stop, setVoice, resume };
+  return { ...state, start, stop, setVoice, resume, wholeAudio };
 }

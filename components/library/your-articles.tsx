@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useYourArticles } from "@/components/hooks/use-your-articles";
 import { HeadphonesIcon } from "@/components/ui/icons";
+import { CardActions } from "./card-actions";
 
 /** The reader's imported articles, newest first, each with a Remove button. Nothing shows until there are some. */
 export function YourArticles({ signedIn }: { signedIn: boolean }) {
@@ -38,6 +39,7 @@ export function YourArticles({ signedIn }: { signedIn: boolean }) {
             <button type="button" className="your-articles__remove" data-slot="remove-article" aria-label={`Remove “${article.title}”`} onClick={() => void remove(article.id)}>
               Remove
             </button>
+            <CardActions id={article.id} title={article.title} />
           </li>
         ))}
       </ul>

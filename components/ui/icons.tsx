@@ -130,3 +130,39 @@ export function HighlighterIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function PreviousSentenceIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M19 20 9 12l10-8z" />
+      <path d="M5 19V5" />
+    </Icon>
+  );
+}
+
+export function NextSentenceIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="m5 4 10 8-10 8z" />
+      <path d="M19 5v14" />
+    </Icon>
+  );
+}
+
+export function MoonIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
+    </Icon>
+  );
+}
+
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 3v12" />
+      <path d="m7 10 5 5 5-5" />
+      <path d="M5 21h14" />
+    </Icon>
+  );
+}

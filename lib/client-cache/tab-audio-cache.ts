@@ -5,6 +5,8 @@ import type { Alignment } from "../alignment/types";
 
 export interface TabAudio {
   blobUrl: string;
+  /** the MP3 behind the URL (the page's CSP lets no one fetch a blob: URL, and a download needs the bytes) */
+  audio: Blob;
   alignment: Alignment;
   durationMs: number;
 }

@@ -76,6 +76,12 @@ function ImportedHeader({ article }: { article: ImportedArticle }) {
   );
 }
 
+/** The lock screen's artwork: the article's first picture (imported articles keep none). */
+function firstFigure(article: Article): string | null {
+  for (const block of article.blocks) if (block.type === "figure") return block.src;
+  return null;
+}
+
 export default async function ReadPage({ params }: ReadPageProps) {
   const { id } = await params;
   const sample = findArticle(id);
@@ -103,7 +109,13 @@ export default async function ReadPage({ params }: ReadPageProps) {
             <ImportedContent html={imported.html} />
           </article>
         )}
-        <ArticleListener title={title} articleId={id} account={session} />
+        <ArticleListener
+          title={title}
+          articleId={id}
+          artist={sample?.author ?? imported?.siteName ?? imported?.byline ?? null}
+          artwork={sample ? firstFigure(sample) : null}
+          account={session}
+        />
       </ArticleRootProvider>
     </main>
   );

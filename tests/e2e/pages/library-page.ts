@@ -39,6 +39,16 @@ export class LibraryPage {
     return new URL(this.page.url()).pathname.slice("/read/".length);
   }
 
+  /** The "Play next" button under an article's card (samples and "Your articles" alike). */
+  playNext(id: string): Locator {
+    return this.page.locator(`[data-slot="card-actions"][data-id="${id}"] [data-slot="play-next"]`);
+  }
+
+  /** "Finished" or "Heard 40%" under an article's card. */
+  heard(id: string): Locator {
+    return this.page.locator(`[data-slot="card-actions"][data-id="${id}"] [data-slot="heard"]`);
+  }
+
   entry(id: string): Locator {
     return this.page.locator(`[data-slot="your-article"][data-id="${id}"]`);
   }

@@ -129,6 +129,74 @@ export class ReaderPage {
     expect(state.current, `the lit word, ${Math.round(state.at - since)} ms after word ${idx}`).toBeLessThanOrEqual(idx + 1 + reach);
   }
 
+  /**
+   * Where the article's sentences start (word indexes), read from its own text by the plainest rule — a word
+   * ending in . ! or ? before one in capitals — so the app's smarter rule is checked against it, not itself.
+   */
+  async sentenceStarts(): Promise<number[]> {
+    return this.article.evaluate((root) => {
+      const texts: string[] = [];
+      for (const span of root.querySelectorAll<HTMLElement>("[data-tts-idx]")) {
+        const i = Number(span.dataset.ttsIdx);
+        texts[i] = (texts[i] ?? "") + span.textContent;
+      }
+      const starts = [0];
+      for (let i = 1; i < texts.length; i++) {
+        if (/[.!?]["'”’)]*$/.test(texts[i - 1]) && /^["'“‘(]*[A-Z0-9]/.test(texts[i])) starts.push(i);
+      }
+      return starts;
+    });
+  }
+
+  /** "Continue from m:ss" / "Start over", offered when the reader comes back to an article half heard. */
+  get resumePrompt(): Locator {
+    return this.page.locator('[data-slot="resume-prompt"]');
+  }
+
+  get resumeContinue(): Locator {
+    return this.page.locator('[data-slot="resume-continue"]');
+  }
+
+  get resumeStartOver(): Locator {
+    return this.page.locator('[data-slot="resume-start-over"]');
+  }
+
+  get sleepTimer(): Locator {
+    return this.page.locator('[data-slot="sleep-timer"] select');
+  }
+
+  get sleepTimeLeft(): Locator {
+    return this.page.locator('[data-slot="sleep-timer-left"]');
+  }
+
+  get downloadButton(): Locator {
+    return this.page.locator('[data-slot="tts-download"]');
+  }
+
+  /** the audio element's volume and whether it plays, read together */
+  async volume(): Promise<{ volume: number; paused: boolean }> {
+    return this.page.locator('[data-slot="transcript-viewer-audio"]').evaluate((a: HTMLAudioElement) => ({ volume: a.volume, paused: a.paused }));
+  }
+
+  /** Moves focus off any control onto the page, where the player's shortcuts listen. */
+  async focusPage() {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  }
+
+  async sentence(direction: "previous" | "next") {
+    await this.page.locator(`[data-slot="tts-${direction}-sentence"]`).click();
+  }
+
+  async pause() {
+    if ((await this.playPause.getAttribute("data-status")) === "playing") await this.playPause.click();
+    await expect(this.playPause).toHaveAttribute("data-status", "paused");
+  }
+
+  /** Waits until all of a streamed article has arrived (a seek far ahead would otherwise wait for it). */
+  async waitForWholeAudio(timeout = 60_000) {
+    await expect(this.player).not.toHaveAttribute("data-stream-state", "streaming", { timeout });
+  }
+
   async setSpeed(rate: number) {
     await this.page.locator('[data-slot="speed-select"] select').selectOption(String(rate));
   }

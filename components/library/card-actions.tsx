@@ -1,0 +1,36 @@
+"use client";
+
+import { queueArticle, unqueueArticle, useUpNextState } from "@/components/hooks/use-up-next";
+import { heardLabel } from "@/lib/library/up-next";
+import "./up-next.css";
+
+interface CardActionsProps {
+  id: string;
+  title: string;
+}
+
+/** Under a library card: how much of it was heard, and "Play next" (or "Queued", to take it off again). */
+export function CardActions({ id, title }: CardActionsProps) {
+  const { queue, heard } = useUpNextState();
+  const position = queue.findIndex((a) => a.id === id);
+  const label = heardLabel(heard[id]);
+  return (
+    <div className="card-actions" data-slot="card-actions" data-id={id}>
+      {label && (
+        <span className="card-actions__heard" data-slot="heard" data-finished={label === "Finished" || undefined}>
+          {label}
+        </span>
+      )}
+      <button
+        type="button"
+        className="card-actions__queue"
+        data-slot="play-next"
+        aria-pressed={position >= 0}
+        aria-label={position >= 0 ? `Queued ${position + 1}: “${title}”. Remove from Up next` : `Play “${title}” next`}
+        onClick={() => (position >= 0 ? unqueueArticle(id) : queueArticle({ id, title }))}
+      >
+        {position >= 0 ? `Up next · ${position + 1}` : "Play next"}
+      </button>
+    </div>
+  );
+}
