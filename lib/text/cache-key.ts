@@ -35,27 +35,23 @@ export async function sha256Hex(input: string): Promise<string> {
 
 // JSON of an array keeps the fields apart whatever they contain ("a|b" + "c" never equals "a" + "b|c"), and
 // the kind keeps an article that is a single chunk from sharing a key with that chunk.
-function cacheKey(kind: "article" | "chunk", { text, voiceId, settings }: CacheKeyInput): Promise<string> {
+function cacheKey(kind: "article" | "chunk" | "conversation", settings: AudioSettings, spoken: unknown[]): Promise<string> {
   return sha256Hex(
-    JSON.stringify([
-      CACHE_VERSION,
-      kind,
-      settings.modelId,
-      settings.audioEncoding,
-      settings.sampleRateHertz,
-      settings.bitRate,
-      voiceId,
-      text,
-    ]),
+    JSON.stringify([CACHE_VERSION, kind, settings.modelId, settings.audioEncoding, settings.sampleRateHertz, settings.bitRate, ...spoken]),
   );
 }
 
 /** Key of a whole merged article (audio, alignment and duration). */
-export function articleCacheKey(input: CacheKeyInput): Promise<string> {
-  return cacheKey("article", input);
+export function articleCacheKey({ text, voiceId, settings }: CacheKeyInput): Promise<string> {
+  return cacheKey("article", settings, [voiceId, text]);
+}
+
+/** Key of a whole conversation: every segment's voice and text, in order (docs/architecture.md "Conversations"). */
+export function conversationCacheKey({ segments, settings }: { segments: ReadonlyArray<{ text: string; voiceId: string }>; settings: AudioSettings }): Promise<string> {
+  return cacheKey("conversation", settings, segments.map((s) => [s.voiceId, s.text]));
 }
 
 /** Key of one synthesized chunk. */
-export function chunkCacheKey(input: CacheKeyInput): Promise<string> {
-  return cacheKey("chunk", input);
+export function chunkCacheKey({ text, voiceId, settings }: CacheKeyInput): Promise<string> {
+  return cacheKey("chunk", settings, [voiceId, text]);
 }

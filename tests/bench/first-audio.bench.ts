@@ -5,10 +5,9 @@
 // upstream latency, flat in N; whole article ≤ 1.05 × ceil(N/3) × L, L being a full chunk's latency.
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
-import { startApi, startLocalVoice, type RunningProcess } from "../support/processes";
 import { postTtsStream, streamLines } from "../support/tts-stream";
-import { voiceControl } from "../support/voice-control";
 import { articleOfChunks, markdownTable, ms, today } from "./support/bench-kit";
+import { startSynthesisBench } from "./support/synthesis-bench";
 
 const RUNS = 3;
 const SIZES = [1, 8, 24, 56];
@@ -20,9 +19,9 @@ const CHUNK_CHARS = 1_500;
 
 const upstreamMs = (chars: number) => LATENCY_MS + LATENCY_PER_CHAR_MS * chars;
 
-async function streamTimes(api: RunningProcess, text: string) {
+async function streamTimes(apiUrl: string, text: string) {
   const started = performance.now();
-  const res = await postTtsStream(api.url, { text });
+  const res = await postTtsStream(apiUrl, { text });
   if (res.status !== 200) throw new Error(`/api/tts/stream answered ${res.status}: ${await res.text()}`);
   let firstAudioMs = NaN;
   for await (const line of streamLines(res)) {
@@ -32,28 +31,12 @@ async function streamTimes(api: RunningProcess, text: string) {
   return { firstAudioMs, wholeMs: performance.now() - started };
 }
 
-async function singleTime(api: RunningProcess, text: string) {
-  const started = performance.now();
-  const res = await fetch(`${api.url}/api/tts`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text }) });
-  if (res.status !== 200) throw new Error(`/api/tts answered ${res.status}: ${await res.text()}`);
-  await res.arrayBuffer();
-  return performance.now() - started;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const voiceServer = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
-const api = await startApi({
-  INWORLD_API_KEY: "bench",
-  INWORLD_BASE_URL: voiceServer.url,
-  REDIS_URL: "",
-  TTS_RATE_LIMIT_PER_MIN: "100000",
-  TTS_DAILY_FREE_LIMIT: "100000",
-});
-const voice = voiceControl(voiceServer.url);
+const bench = await startSynthesisBench();
 try {
-  await streamTimes(api, articleOfChunks(3, CHUNK_CHARS)); // warm-up: JIT, connections, worker threads
-  await voice.control({ latencyMs: LATENCY_MS, latencyPerCharMs: LATENCY_PER_CHAR_MS });
+  await streamTimes(bench.apiUrl, articleOfChunks(3, CHUNK_CHARS)); // warm-up: JIT, connections, worker threads
+  await bench.voice.control({ latencyMs: LATENCY_MS, latencyPerCharMs: LATENCY_PER_CHAR_MS });
   const fullMs = upstreamMs(CHUNK_CHARS);
   const rows = [];
   for (const n of SIZES) {
@@ -65,10 +48,10 @@ try {
       // A new article for each measure, so nothing is cached.
       const text = articleOfChunks(n, CHUNK_CHARS);
       chunk0Ms = upstreamMs(planTTSChunks(cleanTextForTTS(text))[0].text.length);
-      const times = await streamTimes(api, text);
+      const times = await streamTimes(bench.apiUrl, text);
       first.push(times.firstAudioMs);
       whole.push(times.wholeMs);
-      single.push(await singleTime(api, articleOfChunks(n, CHUNK_CHARS)));
+      single.push(await bench.speak({ text: articleOfChunks(n, CHUNK_CHARS) }));
     }
     const target = 1.05 * Math.ceil(n / 3) * fullMs;
     rows.push([
@@ -107,6 +90,5 @@ try {
     ),
   );
 } finally {
-  await api.stop();
-  await voiceServer.stop();
+  await bench.stop();
 }

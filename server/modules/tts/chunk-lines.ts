@@ -7,19 +7,35 @@
 // A line's characters run from where the previous chunk's text ended to where its own ends (the last line to
 // the end of the text): the whitespace between chunks opens the chunk after it, and `textOffset` is the offset
 // of the line's first character, so the lines' characters joined are exactly the cleaned text.
+//
+// A conversation's lines also say which segment each chunk belongs to (`segment`), and its start line lists the
+// segments: a segment starts at its first chunk's `startMs` and lasts its chunks' `durationMs`, the numbers the
+// single response's `segments` carry.
 import type { Alignment } from "@/lib/alignment/types";
 import { partAlignment } from "@/lib/alignment/merge-alignments";
 import { audioFrames, framesDurationMs } from "@/lib/mp3";
+import type { SegmentSpan, VoicedChunk } from "@/lib/text/chunk-plan";
 import type { TextChunk } from "@/lib/text/split-chunks";
 import type { ChunkEntry } from "../../cache/chunk-cache";
 
 export type StreamCache = "article-hit" | "chunk-hit" | null;
 
 export type StreamLine =
-  | { type: "start"; voice: string; chunks: number; textLength: number; cache: StreamCache }
+  | {
+      type: "start";
+      /** the voice, or a conversation's first segment's voice */
+      voice: string;
+      chunks: number;
+      textLength: number;
+      cache: StreamCache;
+      /** conversations only */
+      segments?: Array<{ voice: string; textOffset: number; textLength: number }>;
+    }
   | {
       type: "chunk";
       index: number;
+      /** conversations only: the index of the segment the chunk belongs to */
+      segment?: number;
       textOffset: number;
       startMs: number;
       durationMs: number;
@@ -39,7 +55,16 @@ export interface ChunkLines {
   elapsedMs(): number;
 }
 
-export function createChunkLines(text: string, chunks: readonly TextChunk[]): ChunkLines {
+/** A conversation's segments as its start line lists them. */
+export const segmentsLine = (segments: readonly SegmentSpan[]) =>
+  segments.map(({ voiceId, textOffset, textLength }) => ({ voice: voiceId, textOffset, textLength }));
+
+/** `conversation`: the lines carry each chunk's segment. */
+export function createChunkLines(
+  text: string,
+  chunks: ReadonlyArray<TextChunk & Partial<Pick<VoicedChunk, "segment">>>,
+  { conversation = false } = {},
+): ChunkLines {
   const waiting = new Map<number, ChunkEntry>();
   let next = 0;
   let elapsedMs = 0;
@@ -55,6 +80,7 @@ export function createChunkLines(text: string, chunks: readonly TextChunk[]): Ch
     const line = toLine({
       type: "chunk",
       index: k,
+      ...(conversation ? { segment: chunk.segment } : {}),
       textOffset: from,
       startMs: elapsedMs,
       durationMs,

@@ -13,7 +13,7 @@ import type { GcPacer } from "../../health/gc-pacer";
 import { logMemorySnapshot, startMemoryTrack } from "../../health/memory-tracker";
 import type { Logger } from "../../logger";
 import { createChunkLines } from "./chunk-lines";
-import { synthesizeArticle, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
+import { synthesizeArticle, type ArticleSynthesisDeps, type ChunkPlan, type SegmentTiming } from "./synthesize-article";
 
 export interface Generated {
   body: string;
@@ -44,6 +44,9 @@ export interface GenerationDeps {
   gcPacer?: GcPacer;
 }
 
+/** A segment as the answer carries it (docs/architecture.md "Conversations"). */
+const segmentJson = ({ voiceId, textOffset, textLength, startMs, durationMs }: SegmentTiming) => ({ voice: voiceId, textOffset, textLength, startMs, durationMs });
+
 export function startGeneration(
   deps: GenerationDeps,
   job: { plan: ChunkPlan; persist: boolean; articleKey: string; signal: AbortSignal },
@@ -56,7 +59,7 @@ export function startGeneration(
     events.push(event);
     for (const listener of listeners) listener(event);
   };
-  const lines = createChunkLines(text, chunks);
+  const lines = createChunkLines(text, chunks, { conversation: job.plan.conversation });
   const allChunksCached = missing.length === 0;
 
   async function run(): Promise<Generated> {
@@ -75,8 +78,9 @@ export function startGeneration(
         audioBase64: Buffer.from(audio.audio.buffer, audio.audio.byteOffset, audio.audio.byteLength).toString("base64"),
         alignment: audio.alignment,
         durationMs: audio.durationMs,
-        voice: voiceId,
+        voice: job.plan.segments[0].voiceId,
         chunks: audio.chunkCount,
+        ...(job.plan.conversation ? { segments: audio.segments.map(segmentJson) } : {}),
       });
       track.checkpoint("build-response");
       // Memory is written before set() first awaits, so the next identical request hits; the Redis copy is

@@ -3,7 +3,7 @@ import { AppError, rateLimited, withHeaders } from "../../errors";
 import type { RateLimiter } from "../../limits/rate-limiter";
 import { callerPlugin, clientIpOf, type CallerOptions } from "../../plugins/caller";
 import { readJsonBody } from "../../plugins/json-body";
-import { TtsRequest } from "./model";
+import { speechRequestOf, TtsRequest } from "./model";
 import type { TtsResult, TtsService } from "./service";
 
 type Usage = NonNullable<TtsResult["usage"]>;
@@ -54,7 +54,7 @@ export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) =
       "/",
       async ({ body, identity, clientIp, request }) => {
         const result = await withUsage((onUsage) =>
-          service.generate({ text: body.text, voice: body.voice, identity, clientIp, signal: request.signal, onUsage }),
+          service.generate({ ...speechRequestOf(body), identity, clientIp, signal: request.signal, onUsage }),
         );
         return new Response(result.body, { headers: headersOf(result, "application/json; charset=utf-8") });
       },
@@ -64,7 +64,7 @@ export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) =
       "/stream",
       async ({ body, identity, clientIp, request }) => {
         const result = await withUsage((onUsage) =>
-          service.stream({ text: body.text, voice: body.voice, identity, clientIp, signal: request.signal, onUsage }),
+          service.stream({ ...speechRequestOf(body), identity, clientIp, signal: request.signal, onUsage }),
         );
         return new Response(result.body, { headers: headersOf(result, "application/x-ndjson; charset=utf-8") });
       },

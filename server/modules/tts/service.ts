@@ -1,10 +1,12 @@
 // The /api/tts and /api/tts/stream use cases, knowing nothing of HTTP: gate the voice, clean and bound the
 // text, reserve a free reader's place in the daily quota (charged once the reader has audio, given back
 // otherwise), answer from the article caches, and otherwise take a concurrency slot and generate — once per
-// identical article+voice however many readers ask at the same moment, on either endpoint.
+// identical article+voice however many readers ask at the same moment, on either endpoint. A conversation
+// (segments, each in its own voice) is one article to all of this: one key, one quota charge, one generation.
 import { DEFAULT_VOICE, findVoice, isVoiceAllowed } from "@/lib/voices";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
-import { articleCacheKey } from "@/lib/text/cache-key";
+import { articleCacheKey, conversationCacheKey } from "@/lib/text/cache-key";
+import { SEGMENT_SEPARATOR, segmentSpans, type VoicedText } from "@/lib/text/chunk-plan";
 import type { Identity } from "../../auth/identity";
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
@@ -16,9 +18,10 @@ import type { RetryPolicy } from "../../inworld/rate-limit-retry";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
 import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";
-import { createChunkLines, toLine, type StreamCache } from "./chunk-lines";
+import { createChunkLines, segmentsLine, toLine, type StreamCache } from "./chunk-lines";
 import { startGeneration, type Generated, type Generation } from "./generation";
 import { planChunks, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
+import type { SpeechRequest } from "./model";
 import { toAppError } from "./upstream-errors";
 
 export interface TtsServiceDeps {
@@ -37,15 +40,13 @@ export interface TtsServiceDeps {
   gcPacer?: GcPacer;
 }
 
-export interface TtsInput {
-  text: string;
-  voice?: string;
+export type TtsInput = SpeechRequest & {
   identity: Identity;
   clientIp: string;
   signal?: AbortSignal;
   /** Called whenever the reader's daily count is known (free and anonymous readers), refusals included. */
   onUsage?: (usage: { count: number; limit: number }) => void;
-}
+};
 
 export interface TtsResult {
   /** The ready JSON body: `{ audioBase64, alignment, durationMs, ... }`. */
@@ -76,7 +77,12 @@ export function createTtsService(deps: TtsServiceDeps) {
   };
 
   interface Job {
+    /** the spoken text: a conversation's segments joined */
     text: string;
+    /** cleaned, in order; one for a single article */
+    segments: VoicedText[];
+    conversation: boolean;
+    /** the voice, or a conversation's first segment's voice */
     voiceId: string;
     articleKey: string;
     trackingKey: string;
@@ -86,19 +92,27 @@ export function createTtsService(deps: TtsServiceDeps) {
 
   /** Everything both endpoints check before any work; the reservation is taken last, and settled by the caller. */
   async function admit(input: TtsInput) {
-    const voiceId = input.voice ?? DEFAULT_VOICE;
-    if (!findVoice(voiceId)) throw invalidRequest(`Unknown voice "${voiceId}"`);
-    if (!isVoiceAllowed(voiceId, input.identity.tier)) throw premiumVoice(voiceId);
+    const conversation = "segments" in input;
+    const asked = conversation ? input.segments.map((s) => ({ text: s.text, voiceId: s.voice })) : [{ text: input.text, voiceId: input.voice ?? DEFAULT_VOICE }];
+    // Every voice is checked before any work: one premium voice anywhere refuses the whole conversation.
+    for (const { voiceId } of asked) if (!findVoice(voiceId)) throw invalidRequest(`Unknown voice "${voiceId}"`);
+    for (const { voiceId } of asked) if (!isVoiceAllowed(voiceId, input.identity.tier)) throw premiumVoice(voiceId);
     if (!synthesis) throw ttsDisabled();
 
-    const text = cleanTextForTTS(input.text);
-    if (!text) throw invalidRequest("There is no readable text in this article");
-    if (text.length > deps.maxTextChars) throw textTooLong(text.length, deps.maxTextChars);
+    const segments = asked.map(({ text, voiceId }) => ({ text: cleanTextForTTS(text), voiceId }));
+    // An empty segment would put a bare separator into the spoken text, which the reader's own text walk never has.
+    const empty = segments.findIndex((s) => !s.text);
+    if (empty >= 0) throw invalidRequest(conversation ? `Segment ${empty + 1} has no readable text` : "There is no readable text in this article");
+    const length = segments.reduce((sum, s) => sum + s.text.length, SEGMENT_SEPARATOR.length * (segments.length - 1));
+    if (length > deps.maxTextChars) throw textTooLong(length, deps.maxTextChars);
+    const text = segments.map((s) => s.text).join(SEGMENT_SEPARATOR);
+    const voiceId = segments[0].voiceId;
 
     const identity = input.identity;
     const trackingKey = identity.kind === "user" ? `user:${identity.sub}` : `anon:${input.clientIp}`;
     const premium = identity.tier === "premium";
-    const articleKey = await articleCacheKey({ text, voiceId, settings: synthesis.inworld.settings });
+    const settings = synthesis.inworld.settings;
+    const articleKey = conversation ? await conversationCacheKey({ segments, settings }) : await articleCacheKey({ text, voiceId, settings });
 
     // Reserved before any work and charged only once the reader has their audio (invariant 7).
     let reservation: QuotaReservation | undefined;
@@ -113,7 +127,7 @@ export function createTtsService(deps: TtsServiceDeps) {
       input.onUsage?.(usage);
       return usage;
     };
-    const job: Job = { text, voiceId, articleKey, trackingKey, premium, signal: input.signal };
+    const job: Job = { text, segments, conversation, voiceId, articleKey, trackingKey, premium, signal: input.signal };
     return { synthesis, job, settle };
   }
 
@@ -253,7 +267,8 @@ export function createTtsService(deps: TtsServiceDeps) {
   /** Waits for the first audio, which is when the start line goes out. */
   async function openStream(synthesis: ArticleSynthesisDeps, job: Job & { signal: AbortSignal }): Promise<OpenedStream> {
     const { text, voiceId, articleKey } = job;
-    const startLine = (chunks: number, cache: StreamCache) => toLine({ type: "start", voice: voiceId, chunks, textLength: text.length, cache });
+    const segments = job.conversation ? { segments: segmentsLine(segmentSpans(job.segments)) } : {};
+    const startLine = (chunks: number, cache: StreamCache) => toLine({ type: "start", voice: voiceId, chunks, textLength: text.length, cache, ...segments });
     // An article hit is served from the chunk caches, which every completed generation filled: the article
     // entry is one merged MP3 that cannot be cut back into chunks. When a chunk has left its cache since, the
     // article is generated again, for that chunk only.
@@ -261,7 +276,7 @@ export function createTtsService(deps: TtsServiceDeps) {
     const plan = hit ? await planChunks(synthesis, job) : undefined;
     if (plan && plan.missing.length === 0) {
       logger.info({ voiceId }, "TTS article cache hit");
-      const lines = createChunkLines(text, plan.chunks);
+      const lines = createChunkLines(text, plan.chunks, { conversation: job.conversation });
       const all = plan.entries.flatMap((entry, index) => (entry ? lines.add(index, entry) : []));
       all.push(toLine({ type: "end", durationMs: lines.elapsedMs() }));
       return {

@@ -1,11 +1,12 @@
 // From cleaned article text to one MP3 and one timeline: split into chunks, take what the chunk caches
 // hold, synthesize the rest in parallel, caching each as it completes, and merge once every chunk is there.
+// A conversation is the same work over one flat list of chunks, each in its own segment's voice (spec 000,
+// decision 3): one batch, at most chunkConcurrency in flight for the whole conversation.
 import type { Alignment } from "@/lib/alignment/types";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3, estimateMp3DurationMs, parseMp3DurationMs } from "@/lib/mp3";
 import { chunkCacheKey } from "@/lib/text/cache-key";
-import { planTTSChunks } from "@/lib/text/chunk-plan";
-import type { TextChunk } from "@/lib/text/split-chunks";
+import { planSpeech, type SegmentSpan, type VoicedChunk, type VoicedText } from "@/lib/text/chunk-plan";
 import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
 import { audioTooLarge } from "../../errors";
 import { warnLargeAllocation } from "../../health/memory-tracker";
@@ -32,13 +33,24 @@ export interface ArticleAudio {
   durationMs: number;
   chunkCount: number;
   cachedChunks: number;
+  segments: SegmentTiming[];
+}
+
+/** A segment's place in the text and in the audio: `startMs` is the decoded duration of every chunk before it (invariant 5). */
+export interface SegmentTiming extends SegmentSpan {
+  startMs: number;
+  durationMs: number;
 }
 
 /** What the chunk caches already hold for an article, found before any slot is taken. */
 export interface ChunkPlan {
   text: string;
+  /** the voice, or a conversation's voices joined with "+", for the logs */
   voiceId: string;
-  chunks: TextChunk[];
+  /** asked for as segments: the answers then carry them */
+  conversation: boolean;
+  chunks: VoicedChunk[];
+  segments: SegmentSpan[];
   keys: string[];
   entries: Array<ChunkEntry | undefined>;
   /** indexes of the chunks no cache holds */
@@ -47,17 +59,34 @@ export interface ChunkPlan {
 
 export async function planChunks(
   deps: Pick<ArticleSynthesisDeps, "inworld" | "chunkCache" | "logger">,
-  { text, voiceId }: { text: string; voiceId: string },
+  { segments: spoken, conversation }: { segments: readonly VoicedText[]; conversation: boolean },
 ): Promise<ChunkPlan> {
-  const chunks = planTTSChunks(text);
-  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId, settings: deps.inworld.settings })));
+  const { text, chunks, segments } = planSpeech(spoken);
+  const voiceId = [...new Set(segments.map((s) => s.voiceId))].join("+");
+  // Each chunk is keyed with its own voice, so a turn's chunk is the same cache entry in any conversation.
+  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId: c.voiceId, settings: deps.inworld.settings })));
   const entries = await deps.chunkCache.getMany(keys);
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const cachedChunks = chunks.length - missing.length;
   // The spec's "TTS chunk cache hit" means every chunk came from a cache; a partial hit is only a detail.
   if (missing.length === 0) deps.logger.info({ voiceId, chunks: chunks.length }, "TTS chunk cache hit");
   else if (cachedChunks > 0) deps.logger.debug({ voiceId, chunks: chunks.length, cachedChunks }, "TTS chunk cache partial hit");
-  return { text, voiceId, chunks, keys, entries, missing };
+  return { text, voiceId, conversation, chunks, segments, keys, entries, missing };
+}
+
+/** Each segment's start and length in the audio, summed in text order as the stream's lines sum them (invariant 15). */
+export function segmentTimings(segments: readonly SegmentSpan[], chunks: readonly VoicedChunk[], chunkDurationsMs: readonly number[]): SegmentTiming[] {
+  const timings = segments.map((span) => ({ ...span, startMs: 0, durationMs: 0 }));
+  let elapsedMs = 0;
+  let next = 0;
+  chunks.forEach((chunk, k) => {
+    // A segment starts where the chunks before its first one end; every segment has a chunk (its text is not empty).
+    for (; next <= chunk.segment; next++) timings[next].startMs = elapsedMs;
+    timings[chunk.segment].durationMs += chunkDurationsMs[k];
+    elapsedMs += chunkDurationsMs[k];
+  });
+  for (; next < timings.length; next++) timings[next].startMs = elapsedMs;
+  return timings;
 }
 
 export async function synthesizeArticle(
@@ -75,7 +104,7 @@ export async function synthesizeArticle(
   } = {},
 ): Promise<ArticleAudio> {
   const { inworld, chunkCache, logger } = deps;
-  const { text, voiceId, chunks, keys, missing } = plan;
+  const { text, chunks, keys, missing } = plan;
   const entries = [...plan.entries];
   const cachedChunks = chunks.length - missing.length;
 
@@ -85,10 +114,10 @@ export async function synthesizeArticle(
     missing,
     async (index, _, chunkSignal) => {
       const chunk = chunks[index];
-      const result = await retryRateLimited(() => inworld.synthesize({ text: chunk.text, voiceId }, chunkSignal), {
+      const result = await retryRateLimited(() => inworld.synthesize({ text: chunk.text, voiceId: chunk.voiceId }, chunkSignal), {
         policy: deps.retry,
         signal: chunkSignal,
-        onRetry: (info) => logger.warn({ ...info, index, voiceId }, "TTS chunk rate-limited, retrying"),
+        onRetry: (info) => logger.warn({ ...info, index, voiceId: chunk.voiceId }, "TTS chunk rate-limited, retrying"),
       });
       // Counted as results arrive so a runaway article fails before it holds 50 MB of buffers.
       audioBytes += result.audio.byteLength;
@@ -123,5 +152,6 @@ export async function synthesizeArticle(
       durationMs: mp3.chunkDurationsMs[i],
     })),
   );
-  return { audio: mp3.bytes, alignment, durationMs: mp3.durationMs, chunkCount: chunks.length, cachedChunks };
+  const segments = segmentTimings(plan.segments, chunks, mp3.chunkDurationsMs);
+  return { audio: mp3.bytes, alignment, durationMs: mp3.durationMs, chunkCount: chunks.length, cachedChunks, segments };
 }

@@ -1,0 +1,49 @@
+// Conversation: flattened vs turn by turn (spec 000, decision 3). The same three-speaker conversation of about
+// twenty chunks, uncached, at upstream latency L: once as one /api/tts request whose turns' chunks form one
+// parallel batch, and once turn after turn, each turn its own request (its chunks in parallel among themselves),
+// which is the per-turn design the spec rejected.
+import { cleanTextForTTS } from "@/lib/text/clean-text";
+import { planTTSChunks } from "@/lib/text/chunk-plan";
+import { conversation, TWENTY_CHUNK_TURNS } from "../support/conversations";
+import { markdownTable, ms, today } from "./support/bench-kit";
+import { startSynthesisBench } from "./support/synthesis-bench";
+
+const RUNS = 3;
+const LATENCY_MS = 1_000;
+const CAST = ["Ashley", "Dennis", "Ashley"];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const bench = await startSynthesisBench();
+try {
+  await bench.speak({ segments: conversation([300, 300, 300], CAST).segments }); // warm-up: JIT, connections, worker threads
+  await bench.voice.control({ latencyMs: LATENCY_MS });
+  const flattened: number[] = [];
+  const turnByTurn: number[] = [];
+  let shape = conversation(TWENTY_CHUNK_TURNS, CAST);
+  for (let run = 0; run < RUNS; run++) {
+    // A new conversation for each measurement: nothing cached answers either way.
+    flattened.push(await bench.speak({ segments: conversation(TWENTY_CHUNK_TURNS, CAST).segments }));
+    shape = conversation(TWENTY_CHUNK_TURNS, CAST);
+    let wall = 0;
+    for (const { text, voice } of shape.segments) wall += await bench.speak({ text, voice });
+    turnByTurn.push(wall);
+  }
+  const rounds = shape.segments.reduce((sum, s) => sum + Math.ceil(planTTSChunks(cleanTextForTTS(s.text)).length / 3), 0);
+  const ideal = Math.ceil(shape.chunks / 3) * LATENCY_MS;
+  console.log(
+    `### Conversation: flattened vs turn by turn\n\n${today()}, 2 cores, \`node_modules/.bin/bun tests/bench/conversation.bench.ts\` ` +
+      `(silence engine, L = ${LATENCY_MS} ms, TTS_CHUNK_CONCURRENCY 3; ${shape.segments.length} turns of 3 speakers, ${shape.chunks} chunks; median of ${RUNS} runs)\n`,
+  );
+  console.log(
+    markdownTable(
+      ["how", "upstream rounds", "ideal rounds × L", "wall (median)", "wall (worst)", "median / ideal"],
+      [
+        ["flattened: one batch", Math.ceil(shape.chunks / 3), ms(ideal), ms(median(flattened)), ms(Math.max(...flattened)), (median(flattened) / ideal).toFixed(3)],
+        ["turn by turn: a batch per turn", rounds, ms(rounds * LATENCY_MS), ms(median(turnByTurn)), ms(Math.max(...turnByTurn)), (median(turnByTurn) / (rounds * LATENCY_MS)).toFixed(3)],
+      ],
+    ),
+  );
+} finally {
+  await bench.stop();
+}
