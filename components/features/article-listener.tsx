@@ -2,6 +2,10 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { defaultCast } from "@/lib/conversation/default-cast";
+import type { DetectedConversation } from "@/lib/conversation/detect-turns";
+import { castOf, conversationSpeech, isConversation, type Speech } from "@/lib/conversation/speech";
+import { findConversation } from "@/lib/dom/article-conversation";
 import { extractTTSText } from "@/lib/dom/extract-text";
 import { alignToDomIdx } from "@/lib/highlight/index-map";
 import type { Tier } from "@/lib/voices";
@@ -14,6 +18,8 @@ import { useTTS } from "@/components/hooks/use-tts";
 import { useTTSHighlight } from "@/components/hooks/use-tts-highlight";
 import { useVoices } from "@/components/hooks/use-voices";
 import { TranscriptViewerContainer, useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
+import { ConversationPlayer } from "./conversation-player";
+import { ConversationToggle } from "./conversation-toggle";
 import { QuotaBanner } from "./quota-banner";
 import { FloatingToolbar } from "./floating-toolbar";
 import { HighlightPopover } from "./highlight-popover";
@@ -59,11 +65,35 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
   const pricingHref = `/pricing?from=${encodeURIComponent(pathname)}`;
   useMobilePlayerSpace(open);
 
-  const start = useCallback(() => {
-    if (!article) return;
-    setOpen(true);
-    void tts.start(extractTTSText(article));
-  }, [tts, article]);
+  // Whether the article reads as a conversation is a property of its DOM, read once React has committed it
+  // (`article` is null until then).
+  const offered = useMemo(() => (article ? findConversation(article) : null), [article]);
+  const [asConversation, setAsConversation] = useState(false);
+  // The conversation being listened to: detected again at Listen, on the DOM the request reads.
+  const [conversation, setConversation] = useState<DetectedConversation | null>(null);
+  // The cast the reader last chose, kept for the next Listen.
+  const castRef = useRef<string[] | null>(null);
+
+  const listen = useCallback(
+    (conversational: boolean) => {
+      if (!article) return;
+      setOpen(true);
+      const found = conversational ? findConversation(article) : null;
+      setConversation(found);
+      if (!found) return void tts.start(extractTTSText(article));
+      const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found.speakers, tier);
+      const speech = conversationSpeech(found, cast);
+      if (isConversation(speech)) void tts.startConversation(speech.segments);
+    },
+    [tts, article, tier],
+  );
+  const start = useCallback(() => listen(asConversation && offered !== null), [listen, asConversation, offered]);
+  const toggleConversation = useCallback(() => {
+    const next = !asConversation;
+    setAsConversation(next);
+    // Listening already: start over in the other way of reading (the words spoken differ, labels and all).
+    if (open) listen(next);
+  }, [asConversation, open, listen]);
 
   const close = useCallback(() => {
     tts.stop();
@@ -87,12 +117,29 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
   const showBanner = metered && !quota.dismissed && quota.remaining !== null && tts.error?.code !== "DAILY_LIMIT";
   const stream = tts.audio?.stream;
   const streaming = useMemo(() => (stream && !stream.complete ? { expectedMs: stream.expectedMs } : null), [stream]);
+  const castFor = (speech: Speech | null) => (conversation && speech ? castOf(conversation, speech) : null);
+  const cast = castFor(tts.speech);
+  const pendingCast = castFor(tts.switchingTo);
+  const chooseSpeakerVoice = (speaker: number, voice: string) => {
+    if (!conversation) return;
+    const next = [...(pendingCast ?? cast ?? defaultCast(conversation.speakers, tier))];
+    next[speaker] = voice;
+    castRef.current = next;
+    const speech = conversationSpeech(conversation, next);
+    if (isConversation(speech)) tts.setSegments(speech.segments);
+  };
+  const pendingVoice = tts.switchingTo && !isConversation(tts.switchingTo) ? tts.switchingTo.voice : null;
+  const toggle = offered && <ConversationToggle on={asConversation} onToggle={toggleConversation} />;
   const refusal = tts.error?.code === "DAILY_LIMIT" ? "daily-limit" : tts.error?.code === "PREMIUM_VOICE" ? "premium-voice" : null;
 
   return (
     <>
-      <FloatingToolbar listening={open} onListen={toggleListening} />
-      <MobileBottomBar listening={open} onListen={toggleListening} />
+      <FloatingToolbar listening={open} onListen={toggleListening}>
+        {toggle}
+      </FloatingToolbar>
+      <MobileBottomBar listening={open} onListen={toggleListening}>
+        {toggle}
+      </MobileBottomBar>
       <HighlightPopover root={article} onHighlight={inline.create} onRemove={inline.remove} />
       {open && (
         <TranscriptViewerContainer
@@ -108,6 +155,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
             partial={streaming !== null}
             controlsRef={controlsRef}
             audioRef={audioRef}
+            skipLabels={tts.speech !== null && isConversation(tts.speech)}
           />
           <TTSFloatingPlayer
             title={title}
@@ -119,14 +167,32 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
               showBanner && <QuotaBanner remaining={quota.remaining ?? 0} pricingHref={pricingHref} onDismiss={quota.dismiss} />
             }
             voicePicker={
-              <VoicePicker
-                voices={voices}
-                value={tts.voice}
-                pending={tts.switchingTo}
-                onSelect={(voice) => void tts.setVoice(voice)}
-                onLocked={() => router.push(pricingHref)}
-                pricingHref={pricingHref}
-              />
+              !cast && (
+                <VoicePicker
+                  voices={voices}
+                  value={tts.voice}
+                  pending={pendingVoice}
+                  onSelect={(voice) => void tts.setVoice(voice)}
+                  onLocked={() => router.push(pricingHref)}
+                  pricingHref={pricingHref}
+                />
+              )
+            }
+            conversation={
+              conversation &&
+              cast && (
+                <ConversationPlayer
+                  speakers={conversation.speakers}
+                  turnSpeakers={conversation.turns.map((t) => t.speaker)}
+                  segments={tts.audio?.segments ?? null}
+                  voices={voices}
+                  cast={cast}
+                  pendingCast={pendingCast}
+                  onSelect={chooseSpeakerVoice}
+                  onLocked={() => router.push(pricingHref)}
+                  pricingHref={pricingHref}
+                />
+              )
             }
             upgradeNotice={
               refusal && <TTSUpgradeNotice kind={refusal} limit={quota.limit} pricingHref={pricingHref} onClose={close} />
@@ -155,6 +221,7 @@ function PlayerBridge({
   partial,
   controlsRef,
   audioRef,
+  skipLabels,
 }: {
   article: HTMLElement | null;
   audioUrl: string | null;
@@ -162,10 +229,12 @@ function PlayerBridge({
   partial: boolean;
   controlsRef: RefObject<PlayerControlsHandle | null>;
   audioRef: RefObject<HTMLAudioElement | null>;
+  /** a conversation: the labels are shown, not spoken */
+  skipLabels: boolean;
 }) {
   const { words, hasAudio, play, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } = useTranscriptViewerContext();
   const edits = useArticleDomEdits();
-  useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord });
+  useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord, skipLabels });
 
   useEffect(() => {
     controlsRef.current = { togglePlay, seekBy };

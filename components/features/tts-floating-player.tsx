@@ -20,6 +20,8 @@ interface TTSFloatingPlayerProps {
   banner?: ReactNode;
   /** the voice picker, first in the controls row */
   voicePicker?: ReactNode;
+  /** a conversation's row (who speaks, the Voices panel), above the controls */
+  conversation?: ReactNode;
   /** shown instead of the error when the refusal has a way out (daily limit, premium voice) */
   upgradeNotice?: ReactNode;
   /** a passing message under the controls (a voice switch that failed) */
@@ -44,6 +46,7 @@ export function TTSFloatingPlayer({
   estimatedMs,
   banner,
   voicePicker,
+  conversation,
   upgradeNotice,
   notice,
   audioSource = null,
@@ -89,6 +92,7 @@ export function TTSFloatingPlayer({
           </div>
         ))}
 
+      {status === "ready" && conversation}
       {status === "ready" && <PlayerControls voicePicker={voicePicker} />}
       {status === "ready" && waiting && (
         <p className="player__notice" data-slot="tts-waiting" role="status">

@@ -9,6 +9,10 @@ export class PlayerPage extends ReaderPage {
   readonly quotaBanner: Locator;
   readonly limitNotice: Locator;
   readonly ttsRequests: Request[] = [];
+  readonly conversationToggle: Locator;
+  readonly voicesToggle: Locator;
+  readonly voicesPanel: Locator;
+  readonly speakingNow: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -16,6 +20,10 @@ export class PlayerPage extends ReaderPage {
     this.voiceMenu = page.locator('[data-slot="voice-menu"]');
     this.quotaBanner = page.locator('[data-slot="quota-banner"]');
     this.limitNotice = page.locator('[data-slot="tts-limit"]');
+    this.conversationToggle = page.locator('[data-slot="conversation-toggle"]:visible');
+    this.voicesToggle = page.locator('[data-slot="voices-toggle"]');
+    this.voicesPanel = page.locator('[data-slot="voices-panel"]');
+    this.speakingNow = page.locator('[data-slot="speaking-now"]');
     page.on("request", (request) => {
       if (isTtsRequest(request)) this.ttsRequests.push(request);
     });
@@ -39,6 +47,35 @@ export class PlayerPage extends ReaderPage {
   async expectVoice(voice: string) {
     await expect(this.voiceTrigger).not.toHaveAttribute("data-pending", "");
     await expect(this.voiceTrigger).toHaveAttribute("aria-label", new RegExp(`^Voice: ${voice}\\.`));
+  }
+
+  /** The voice picker of one speaker in the Voices panel. */
+  speakerVoiceTrigger(speaker: string): Locator {
+    return this.voicesPanel.locator(`[data-slot="voices-panel-speaker"][data-speaker="${speaker}"] [data-slot="voice-picker-trigger"]`);
+  }
+
+  async openSpeakerVoices() {
+    if ((await this.voicesToggle.getAttribute("aria-expanded")) !== "true") await this.voicesToggle.click();
+    await expect(this.voicesPanel).toBeVisible();
+  }
+
+  async chooseSpeakerVoice(speaker: string, voice: string) {
+    await this.openSpeakerVoices();
+    await this.speakerVoiceTrigger(speaker).click();
+    await expect(this.voiceMenu).toBeVisible();
+    await this.voiceOption(voice).click();
+  }
+
+  /** the voice of `speaker` whose audio is playing, once any change has finished */
+  async expectSpeakerVoice(speaker: string, voice: string) {
+    const trigger = this.speakerVoiceTrigger(speaker);
+    await expect(trigger).not.toHaveAttribute("data-pending", "");
+    await expect(trigger).toHaveAttribute("aria-label", new RegExp(`^Voice for ${speaker}: ${voice}\\.`));
+  }
+
+  /** The label ("Name:") of the paragraph holding the lit word; "" when that paragraph opens with none. */
+  currentWordLabel(): Promise<string> {
+    return this.article.locator(".tts-current").first().evaluate((span) => span.closest("p")?.querySelector("strong")?.textContent ?? "");
   }
 
   async signInDemo(tier: "free" | "premium") {
