@@ -68,15 +68,15 @@ test("each turn is spoken in its speaker's voice, the labels are never lit, and 
   await expect(player.article.locator("strong").first()).toHaveText("Hana Ito:");
 
   // From the last words of Hana's first question into Ines's answer.
+  await player.recordTurns();
   const firstQuestion = player.article.locator("p", { has: player.page.locator("strong", { hasText: "Hana Ito:" }) }).first();
   const lastWord = Number(await firstQuestion.locator("[data-tts-idx]").last().getAttribute("data-tts-idx"));
   await player.clickWord(lastWord - 2);
-  await expect.poll(() => player.currentWordLabel()).toBe("Hana Ito:");
-  await expect(player.speakingNow).toHaveAttribute("data-speaker", "Hana Ito");
-  await expect.poll(() => player.currentWordLabel(), { timeout: 30_000 }).toBe("Ines Marlow:");
-  await expect(player.speakingNow).toHaveAttribute("data-speaker", "Ines Marlow");
+  await expect.poll(async () => (await player.recordedTurns()).labels.join(" > "), { timeout: 30_000 }).toContain("Hana Ito: > Ines Marlow:");
+  await expect.poll(async () => (await player.recordedTurns()).speakers.join(" > ")).toContain("Hana Ito > Ines Marlow");
   await expect(player.speakingNow).toContainText("Dennis");
   expect((await player.state()).current).toBeGreaterThan(lastWord);
+  expect((await player.recordedTurns()).litLabel, "a label word was lit").toBe(false);
   await expect(player.article.locator("strong .tts-current, strong .tts-spoken")).toHaveCount(0);
 });
 
@@ -89,14 +89,19 @@ test("a voice change for one speaker continues from the same word, and only that
   await player.playPause.click();
   await expect(player.playPause).toHaveAttribute("data-status", "paused");
   const before = (await player.state()).current;
+  await player.recordTurns();
 
   await player.chooseSpeakerVoice("Ines Marlow", "Ashley");
-  await player.expectSpeakerVoice("Ines Marlow", "Ashley");
+  // The whole conversation in the new cast comes as one response, Ines's turns synthesized anew: allow for it.
+  await player.expectSpeakerVoice("Ines Marlow", "Ashley", { timeout: 90_000 });
   await player.expectSpeakerVoice("Hana Ito", "Ashley");
   await expect(player.playPause).toHaveAttribute("data-status", "playing");
-  const after = await player.state();
-  expect(after.current).toBeGreaterThanOrEqual(before);
-  expect(after.current).toBeLessThan(before + 6);
+  // The first word the new cast lights (recorded by the page, so however slow this machine is to look) is the
+  // word the old cast had reached, or the next.
+  await expect.poll(async () => (await player.recordedTurns()).lit.length).toBeGreaterThan(0);
+  const [resumedAt] = (await player.recordedTurns()).lit;
+  expect(resumedAt).toBeGreaterThanOrEqual(before);
+  expect(resumedAt).toBeLessThanOrEqual(before + 1);
   await expect(player.speakingNow).toHaveAttribute("data-speaker", "Ines Marlow");
   await expect(player.speakingNow).toContainText("Ashley");
 

@@ -2,6 +2,15 @@ import { expect, type Locator, type Page, type Request } from "@playwright/test"
 import { isTtsRequest } from "../tts-response";
 import { ReaderPage } from "./reader-page";
 
+interface TurnRecord {
+  /** the lit word's index, each time it changes */
+  lit: number[];
+  labels: string[];
+  speakers: string[];
+  litLabel: boolean;
+}
+type WithTurns = Window & { __turns?: TurnRecord };
+
 /** The reader page with the parts of the player this suite adds: voices, credits, annotations, requests. */
 export class PlayerPage extends ReaderPage {
   readonly voiceTrigger: Locator;
@@ -67,15 +76,40 @@ export class PlayerPage extends ReaderPage {
   }
 
   /** the voice of `speaker` whose audio is playing, once any change has finished */
-  async expectSpeakerVoice(speaker: string, voice: string) {
+  async expectSpeakerVoice(speaker: string, voice: string, { timeout = 15_000 } = {}) {
     const trigger = this.speakerVoiceTrigger(speaker);
-    await expect(trigger).not.toHaveAttribute("data-pending", "");
+    await expect(trigger).not.toHaveAttribute("data-pending", "", { timeout });
     await expect(trigger).toHaveAttribute("aria-label", new RegExp(`^Voice for ${speaker}: ${voice}\\.`));
   }
 
-  /** The label ("Name:") of the paragraph holding the lit word; "" when that paragraph opens with none. */
-  currentWordLabel(): Promise<string> {
-    return this.article.locator(".tts-current").first().evaluate((span) => span.closest("p")?.querySelector("strong")?.textContent ?? "");
+  /**
+   * Records in the page, as they happen, each change of the lit word, of its turn (its paragraph's label, "" for one
+   * without) and of who the player says is speaking, and whether a lit word was ever inside a label. Recorded
+   * by the page itself, so a test reads the order of events without racing the audio clock.
+   */
+  async recordTurns() {
+    await this.page.evaluate(() => {
+      const record: TurnRecord = { lit: [], labels: [], speakers: [], litLabel: false };
+      (window as WithTurns).__turns = record;
+      const root = document.querySelector("[data-article-content]")!;
+      const push = <T,>(list: T[], value: T) => {
+        if (list.at(-1) !== value) list.push(value);
+      };
+      new MutationObserver(() => {
+        const lit = root.querySelector(".tts-current");
+        if (lit) {
+          push(record.lit, Number(lit.getAttribute("data-tts-idx")));
+          push(record.labels, lit.closest("p")?.querySelector("strong")?.textContent ?? "");
+          record.litLabel ||= lit.closest("strong") !== null;
+        }
+        const speaker = document.querySelector('[data-slot="speaking-now"]')?.getAttribute("data-speaker");
+        if (speaker) push(record.speakers, speaker);
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class", "data-speaker"] });
+    });
+  }
+
+  recordedTurns(): Promise<TurnRecord> {
+    return this.page.evaluate(() => (window as WithTurns).__turns!);
   }
 
   async signInDemo(tier: "free" | "premium") {
