@@ -82,8 +82,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
       setConversation(found);
       if (!found) return void tts.start(extractTTSText(article));
       const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found.speakers, tier);
-      const speech = conversationSpeech(found, cast);
-      if (isConversation(speech)) void tts.startConversation(speech.segments);
+      void tts.startConversation(conversationSpeech(found, cast).segments);
     },
     [tts, article, tier],
   );
@@ -125,8 +124,7 @@ export function ArticleListener({ title, articleId, account }: ArticleListenerPr
     const next = [...(pendingCast ?? cast ?? defaultCast(conversation.speakers, tier))];
     next[speaker] = voice;
     castRef.current = next;
-    const speech = conversationSpeech(conversation, next);
-    if (isConversation(speech)) tts.setSegments(speech.segments);
+    tts.setSegments(conversationSpeech(conversation, next).segments);
   };
   const pendingVoice = tts.switchingTo && !isConversation(tts.switchingTo) ? tts.switchingTo.voice : null;
   const toggle = offered && <ConversationToggle on={asConversation} onToggle={toggleConversation} />;

@@ -18,7 +18,7 @@ export function SpeakingNow({ speakers, turnSpeakers, segments }: SpeakingNowPro
   const index = segments ? segmentAt(segments, currentTime * 1000) : -1;
   const speaker = index >= 0 ? speakers[turnSpeakers[index]] : undefined;
   return (
-    <p className="speaking-now" data-slot="speaking-now" data-speaker={speaker?.name} data-segment={index} aria-live="off">
+    <p className="speaking-now" data-slot="speaking-now" data-speaker={speaker?.name} data-segment={index}>
       <span className="speaking-now__eyebrow">Speaking</span>
       <span className="speaking-now__name">{speaker ? speaker.name : "…"}</span>
       {speaker && segments && <span className="speaking-now__voice">{segments[index].voice}</span>}

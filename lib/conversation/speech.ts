@@ -48,7 +48,7 @@ export function sameSpeech(a: Speech, b: Speech): boolean {
 }
 
 /** The segments to request: each turn's words in its speaker's voice (`cast[speaker]`). */
-export function conversationSpeech(conversation: Pick<DetectedConversation, "turns">, cast: readonly string[]): Speech {
+export function conversationSpeech(conversation: Pick<DetectedConversation, "turns">, cast: readonly string[]): { segments: SpeechSegment[] } {
   return { segments: conversation.turns.map((t) => ({ text: t.text, voice: cast[t.speaker] })) };
 }
 
