@@ -2,6 +2,10 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { defaultCast } from "@/lib/conversation/default-cast";
+import type { DetectedConversation } from "@/lib/conversation/detect-turns";
+import { castOf, conversationSpeech, isConversation, type Speech } from "@/lib/conversation/speech";
+import { findConversation } from "@/lib/dom/article-conversation";
 import { buildWordPositions, extractTTSText } from "@/lib/dom/extract-text";
 import { wordIndexAtRangeStart } from "@/lib/dom/word-at-range";
 import { alignToDomIdx } from "@/lib/highlight/index-map";
@@ -15,6 +19,8 @@ import { useTTS } from "@/components/hooks/use-tts";
 import { useTTSHighlight } from "@/components/hooks/use-tts-highlight";
 import { useVoices } from "@/components/hooks/use-voices";
 import { TranscriptViewerContainer, useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
+import { ConversationPlayer } from "./conversation-player";
+import { ConversationToggle } from "./conversation-toggle";
 import { QuotaBanner } from "./quota-banner";
 import { FloatingToolbar } from "./floating-toolbar";
 import { HighlightPopover } from "./highlight-popover";
@@ -85,19 +91,41 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
   // The word to start from when the audio arrives ("Continue from"); null starts at the top.
   const startWordRef = useRef<number | null>(null);
 
-  const listenFrom = useCallback(
-    (startWord: number | null) => {
+  // Whether the article reads as a conversation is a property of its DOM, read once React has committed it
+  // (`article` is null until then).
+  const offered = useMemo(() => (article ? findConversation(article) : null), [article]);
+  const [asConversation, setAsConversation] = useState(false);
+  const conversational = asConversation && offered !== null;
+  // The conversation being listened to: detected again at Listen, on the DOM the request reads.
+  const [conversation, setConversation] = useState<DetectedConversation | null>(null);
+  // The cast the reader last chose, kept for the next Listen.
+  const castRef = useRef<string[] | null>(null);
+
+  /** Opens the player and asks for the article, as a conversation or not, to start at `startWord` (null: the top). */
+  const listen = useCallback(
+    (asTurns: boolean, startWord: number | null) => {
       if (!article) return;
       startWordRef.current = startWord;
       positions.dismiss();
       setOpen(true);
-      void tts.start(extractTTSText(article));
+      const found = asTurns ? findConversation(article) : null;
+      setConversation(found);
+      if (!found) return void tts.start(extractTTSText(article));
+      const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found.speakers, tier);
+      void tts.startConversation(conversationSpeech(found, cast).segments);
     },
-    [tts, article, positions],
+    [tts, article, tier, positions],
   );
+  const listenFrom = useCallback((startWord: number | null) => listen(conversational, startWord), [listen, conversational]);
   // Listen (button or L) while "Continue from" is offered continues: that is what a reader coming back wants.
   const start = useCallback(() => listenFrom(positions.offer?.wordIndex ?? null), [listenFrom, positions.offer]);
   const startOver = useCallback(() => listenFrom(null), [listenFrom]);
+  const toggleConversation = useCallback(() => {
+    const next = !asConversation;
+    setAsConversation(next);
+    // Listening already: start over in the other way of reading (the words spoken differ, labels and all).
+    if (open) listen(next && offered !== null, null);
+  }, [asConversation, open, listen, offered]);
 
   const stream = tts.audio?.stream;
   const sleep = useSleepTimer({
@@ -158,12 +186,28 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
   const metered = tier !== "premium";
   const showBanner = metered && !quota.dismissed && quota.remaining !== null && tts.error?.code !== "DAILY_LIMIT";
   const streaming = useMemo(() => (stream && !stream.complete ? { expectedMs: stream.expectedMs } : null), [stream]);
+  const castFor = (speech: Speech | null) => (conversation && speech ? castOf(conversation, speech) : null);
+  const cast = castFor(tts.speech);
+  const pendingCast = castFor(tts.switchingTo);
+  const chooseSpeakerVoice = (speaker: number, voice: string) => {
+    if (!conversation) return;
+    const next = [...(pendingCast ?? cast ?? defaultCast(conversation.speakers, tier))];
+    next[speaker] = voice;
+    castRef.current = next;
+    tts.setSegments(conversationSpeech(conversation, next).segments);
+  };
+  const pendingVoice = tts.switchingTo && !isConversation(tts.switchingTo) ? tts.switchingTo.voice : null;
+  const toggle = offered && <ConversationToggle on={asConversation} onToggle={toggleConversation} />;
   const refusal = tts.error?.code === "DAILY_LIMIT" ? "daily-limit" : tts.error?.code === "PREMIUM_VOICE" ? "premium-voice" : null;
 
   return (
     <>
-      <FloatingToolbar listening={open} onListen={toggleListening} />
-      <MobileBottomBar listening={open} onListen={toggleListening} />
+      <FloatingToolbar listening={open} onListen={toggleListening}>
+        {toggle}
+      </FloatingToolbar>
+      <MobileBottomBar listening={open} onListen={toggleListening}>
+        {toggle}
+      </MobileBottomBar>
       <HighlightPopover root={article} onHighlight={inline.create} onRemove={inline.remove} onListenFrom={listenFromSelection} />
       {!open && positions.offer && <ResumePrompt timeSec={positions.offer.timeSec} onContinue={start} onStartOver={startOver} />}
       {open && (
@@ -186,6 +230,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
             startWordRef={startWordRef}
             voice={tts.audio?.voice ?? null}
             onSavePosition={savePosition}
+            skipLabels={tts.speech !== null && isConversation(tts.speech)}
           />
           <TTSFloatingPlayer
             title={title}
@@ -197,14 +242,32 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
               showBanner && <QuotaBanner remaining={quota.remaining ?? 0} pricingHref={pricingHref} onDismiss={quota.dismiss} />
             }
             voicePicker={
-              <VoicePicker
-                voices={voices}
-                value={tts.voice}
-                pending={tts.switchingTo}
-                onSelect={(voice) => void tts.setVoice(voice)}
-                onLocked={() => router.push(pricingHref)}
-                pricingHref={pricingHref}
-              />
+              !cast && (
+                <VoicePicker
+                  voices={voices}
+                  value={tts.voice}
+                  pending={pendingVoice}
+                  onSelect={(voice) => void tts.setVoice(voice)}
+                  onLocked={() => router.push(pricingHref)}
+                  pricingHref={pricingHref}
+                />
+              )
+            }
+            conversation={
+              conversation &&
+              cast && (
+                <ConversationPlayer
+                  speakers={conversation.speakers}
+                  turnSpeakers={conversation.turns.map((t) => t.speaker)}
+                  segments={tts.audio?.segments ?? null}
+                  voices={voices}
+                  cast={cast}
+                  pendingCast={pendingCast}
+                  onSelect={chooseSpeakerVoice}
+                  onLocked={() => router.push(pricingHref)}
+                  pricingHref={pricingHref}
+                />
+              )
             }
             extras={
               <>
@@ -248,6 +311,7 @@ function PlayerBridge({
   startWordRef,
   voice,
   onSavePosition,
+  skipLabels,
 }: {
   article: HTMLElement | null;
   audioUrl: string | null;
@@ -262,11 +326,13 @@ function PlayerBridge({
   /** the voice of the audio playing */
   voice: string | null;
   onSavePosition: (position: ListeningPosition, fraction: number | null) => void;
+  /** a conversation: the labels are shown, not spoken */
+  skipLabels: boolean;
 }) {
   const { words, hasAudio, play, pause, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } =
     useTranscriptViewerContext();
   const edits = useArticleDomEdits();
-  useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord });
+  useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord, skipLabels });
   const { previousSentence, nextSentence } = useSentenceNavigation();
   useMediaSession(media, { stop: onStop, previousSentence, nextSentence });
   usePositionSaver(voice, onSavePosition, partial);

@@ -25,6 +25,8 @@ interface TTSFloatingPlayerProps {
   voicePicker?: ReactNode;
   /** the row under the controls: the sleep timer, the download */
   extras?: ReactNode;
+  /** a conversation's row (who speaks, the Voices panel), above the controls */
+  conversation?: ReactNode;
   /** shown instead of the error when the refusal has a way out (daily limit, premium voice) */
   upgradeNotice?: ReactNode;
   /** a passing message under the controls (a voice switch that failed) */
@@ -50,6 +52,7 @@ export function TTSFloatingPlayer({
   banner,
   voicePicker,
   extras,
+  conversation,
   upgradeNotice,
   notice,
   audioSource = null,
@@ -95,6 +98,7 @@ export function TTSFloatingPlayer({
           </div>
         ))}
 
+      {status === "ready" && conversation}
       {status === "ready" && <PlayerControls voicePicker={voicePicker} />}
       {status === "ready" && extras && (
         <div className="player__extras" role="group" aria-label="More">

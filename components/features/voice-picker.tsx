@@ -18,6 +18,8 @@ interface VoicePickerProps {
   /** a locked voice was chosen */
   onLocked: (voiceId: string) => void;
   pricingHref: string;
+  /** whose voice this picks (a conversation's speaker); the article's voice when absent */
+  speaker?: string;
 }
 
 const SECTIONS = [
@@ -29,7 +31,7 @@ const SECTIONS = [
  * Spec: "Voice picker". A listbox in a popover, opening upwards from the player's controls row: Female and
  * Male sections, locked (premium) voices greyed with a PRO badge that lead to /pricing.
  */
-export function VoicePicker({ voices, value, pending, onSelect, onLocked, pricingHref }: VoicePickerProps) {
+export function VoicePicker({ voices, value, pending, onSelect, onLocked, pricingHref, speaker }: VoicePickerProps) {
   const [open, setOpen] = useState(false);
   const ordered = SECTIONS.flatMap((s) => voices.filter((v) => v.gender === s.gender));
   const [active, setActive] = useState(0);
@@ -102,7 +104,7 @@ export function VoicePicker({ voices, value, pending, onSelect, onLocked, pricin
         aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={open ? `${id}-list` : undefined}
-        aria-label={`Voice: ${current?.name ?? value}${pending ? " (loading)" : ""}. Change voice`}
+        aria-label={`${speaker ? `Voice for ${speaker}` : "Voice"}: ${current?.name ?? value}${pending ? " (loading)" : ""}. Change voice`}
         onClick={() => (open ? close(false) : openList())}
         onKeyDown={(event) => {
           if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -122,7 +124,7 @@ export function VoicePicker({ voices, value, pending, onSelect, onLocked, pricin
       {open && (
         <div className="voice-menu" data-slot="voice-menu">
           <div className="voice-menu__title" id={`${id}-title`}>
-            Choose a voice
+            {speaker ? `Choose a voice for ${speaker}` : "Choose a voice"}
           </div>
           <div
             ref={listRef}

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import type { ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
+import { conversationWordPositions } from "@/lib/dom/article-conversation";
 import { buildWordPositions } from "@/lib/dom/extract-text";
 import { alignToDomIdx, domToAlignIdx } from "@/lib/highlight/index-map";
 import { WORD_INDEX_ATTRIBUTE, wrapWords, type WrappedWords } from "@/lib/highlight/word-spans";
@@ -21,6 +22,8 @@ export interface UseTTSHighlightOptions {
   subscribeWordIndex: (listener: WordIndexListener) => () => void;
   /** seeks to an alignment word and plays (waiting for it when it has not arrived) */
   seekToWord: (index: number) => void;
+  /** the audio is the article read as a conversation: its labels are not spoken, so they get no span */
+  skipLabels?: boolean;
 }
 
 // Spec: "Mobile auto-scroll" — keep the current word clear of the floating player (and the bottom bar).
@@ -32,7 +35,7 @@ const USER_SCROLL_PAUSE_MS = 4000;
 // `?tts-profile` records each frame's highlight update as a User Timing measure (used by the benchmark).
 const PROFILE_MEASURE = "tts:highlight-frame";
 
-export function useTTSHighlight({ root, edits, words, partial, subscribeWordIndex, seekToWord }: UseTTSHighlightOptions) {
+export function useTTSHighlight({ root, edits, words, partial, subscribeWordIndex, seekToWord, skipLabels = false }: UseTTSHighlightOptions) {
   const latest = useLatestRef({ words, partial, seekToWord });
   const active = words.length > 0;
 
@@ -51,7 +54,8 @@ export function useTTSHighlight({ root, edits, words, partial, subscribeWordInde
     const wrap = () => {
       edits.markWrapping();
       performance.mark("tts:wrap-start");
-      wrapped = wrapWords(buildWordPositions(root).words);
+      // Labels are found again on every wrap, on the DOM as it is now, by the same detection the request used.
+      wrapped = wrapWords(skipLabels ? conversationWordPositions(root) : buildWordPositions(root).words);
       performance.measure("tts:wrap-words", "tts:wrap-start");
       if (alignIdx >= 0) wrapped.setCurrent(toDom(alignIdx));
       observer.takeRecords();
@@ -128,5 +132,5 @@ export function useTTSHighlight({ root, edits, words, partial, subscribeWordInde
       wrapped?.unwrap();
       wrapped = null;
     };
-  }, [root, edits, active, subscribeWordIndex, latest]);
+  }, [root, edits, active, subscribeWordIndex, latest, skipLabels]);
 }

@@ -9,7 +9,8 @@ import { ndjsonLines } from "@/lib/stream/ndjson-lines";
 import { createStreamAssembler, type StreamAssembler } from "@/lib/stream/stream-assembler";
 import type { QuotaUsage } from "@/lib/quota/quota-usage";
 import { asStreamLine } from "@/lib/stream/stream-lines";
-import { DEFAULT_AUDIO_SETTINGS, articleCacheKey } from "@/lib/text/cache-key";
+import { DEFAULT_AUDIO_SETTINGS } from "@/lib/text/cache-key";
+import { isConversation, sameSpeech, speechBody, speechCacheKey, speechMemorySlot, type SegmentTiming, type Speech, type SpeechSegment } from "@/lib/conversation/speech";
 import { OPENING_MAX_CHARS } from "@/lib/text/chunk-plan";
 import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
 import { CHUNK_MAX_CHARS } from "@/lib/text/split-chunks";
@@ -32,6 +33,8 @@ export interface TTSAudio {
   /** what has arrived while streaming; the whole file's once complete */
   durationMs: number;
   voice: string;
+  /** a conversation's segments as far as they have started (null for an article) */
+  segments: SegmentTiming[] | null;
   /** set while the audio comes from /api/tts/stream (null for a cached article or a single response) */
   stream: TTSStreamProgress | null;
 }
@@ -51,6 +54,7 @@ interface TTSResponse {
   audioBase64: string;
   alignment: Alignment;
   durationMs: number;
+  segments?: SegmentTiming[];
 }
 
 interface TTSState {
@@ -58,10 +62,12 @@ interface TTSState {
   audio: TTSAudio | null;
   error: TTSError | null;
   source: TTSSource | null;
-  /** the voice playing, or asked for */
+  /** the article's voice playing, or asked for */
   voice: string;
-  /** a voice being fetched while the current one keeps playing */
-  switchingTo: string | null;
+  /** what is playing, or asked for: the article in `voice`, or a conversation (null before the first start) */
+  speech: Speech | null;
+  /** another voice or cast being fetched while the current one keeps playing */
+  switchingTo: Speech | null;
   /** why the last voice switch failed (the previous voice kept playing) */
   switchError: TTSError | null;
   /** the stream failed after audio had arrived: what arrived keeps playing */
@@ -84,6 +90,9 @@ const PREFERRED_VOICE_KEY = "listen:voice";
 // A cached article comes back at once, but a fresh one takes roughly one upstream round per
 // DEFAULT_CHUNK_CONCURRENCY chunks of the server's plan.
 const ROUND_MS = 4000;
+
+const speechLength = (speech: Speech) => (isConversation(speech) ? speech.segments.reduce((n, s) => n + s.text.length, 0) : speech.text.length);
+const openingLength = (speech: Speech) => (isConversation(speech) ? (speech.segments[0]?.text.length ?? 0) : speech.text.length);
 
 export function estimateGenerationMs(textLength: number): number {
   const rounds = Math.ceil(Math.ceil(textLength / CHUNK_MAX_CHARS) / DEFAULT_CHUNK_CONCURRENCY);
@@ -137,6 +146,7 @@ function idle(voice: string): TTSState {
     error: null,
     source: null,
     voice,
+    speech: null,
     switchingTo: null,
     switchError: null,
     streamError: null,
@@ -153,7 +163,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   const [state, setState] = useState<TTSState>(() => idle(DEFAULT_VOICE));
   const abortRef = useRef<AbortController | null>(null);
   const requestRef = useRef(0);
-  const textRef = useRef<string | null>(null);
+  const speechRef = useRef<Speech | null>(null);
   const memoryRef = useRef<TabAudioCache | null>(null);
   // The MediaSource behind the audio now shown, when it came from a stream (its URL is not in L0: L0 gets
   // the single file once the stream is complete).
@@ -167,20 +177,25 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   }, []);
 
   const load = useCallback(
-    async (text: string, voice: string, mode: "start" | "switch" | "resume") => {
+    async (speech: Speech, mode: "start" | "switch" | "resume") => {
       const request = ++requestRef.current;
       abortRef.current?.abort();
       abortRef.current = null;
-      textRef.current = text;
+      speechRef.current = speech;
+      // A conversation leaves the article's voice as it was: it is what Listen without the conversation uses.
+      const voice = isConversation(speech) ? latest.current.state.voice : speech.voice;
+      const asked = { ...idle(voice), speech };
+      const slot = speechMemorySlot(speech);
       const current = () => request === requestRef.current;
       const ready = (audio: Omit<TTSAudio, "voice" | "stream">, source: TTSSource) => {
         showFeed(null);
-        setState({ ...idle(voice), status: "ready", audio: { ...audio, voice, stream: null }, source });
+        setState({ ...asked, status: "ready", audio: { ...audio, voice, stream: null }, source });
       };
+      const segmentsOf = (stored: { segments?: SegmentTiming[] }) => (isConversation(speech) ? (stored.segments ?? null) : null);
 
-      const remembered = memory().get(voice, text);
+      const remembered = memory().get(slot.voice, slot.text);
       if (remembered) {
-        ready({ url: remembered.blobUrl, alignment: remembered.alignment, durationMs: remembered.durationMs }, "memory");
+        ready({ url: remembered.blobUrl, alignment: remembered.alignment, durationMs: remembered.durationMs, segments: segmentsOf(remembered) }, "memory");
         return;
       }
       // A voice switch keeps the current voice playing until the new one is whole, then carries on from the
@@ -188,29 +203,32 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
       const streaming = mode !== "switch" && mediaSourcePlaysMp3();
       if (mode === "start") {
         // Streaming, the wait is for the opening chunk only, whatever the article's length.
-        const waitFor = streaming ? Math.min(text.length, OPENING_MAX_CHARS) : text.length;
-        setState({ ...idle(voice), status: "loading", estimatedMs: estimateGenerationMs(waitFor), startedAt: Date.now() });
+        const waitFor = streaming ? Math.min(openingLength(speech), OPENING_MAX_CHARS) : speechLength(speech);
+        setState({ ...asked, status: "loading", estimatedMs: estimateGenerationMs(waitFor), startedAt: Date.now() });
       } else {
-        setState((s) => ({ ...s, switchingTo: voice, switchError: null }));
+        setState((s) => ({ ...s, switchingTo: speech, switchError: null }));
       }
       const fail = (error: TTSError) => {
         if (!current()) return;
         abortRef.current = null;
-        if (mode === "start") setState({ ...idle(voice), status: "error", error });
+        if (mode === "start") setState({ ...asked, status: "error", error });
         else setState((s) => ({ ...s, switchingTo: null, switchError: error }));
       };
-      const keep = (audio: Blob, alignment: Alignment, durationMs: number) => {
+      const keep = (audio: Blob, alignment: Alignment, durationMs: number, segments: SegmentTiming[] | null) => {
         const url = URL.createObjectURL(audio);
-        memory().set(voice, text, { blobUrl: url, audio, alignment, durationMs });
+        memory().set(slot.voice, slot.text, { blobUrl: url, audio, alignment, durationMs, ...(segments ? { segments } : {}) });
         return url;
       };
+      const save = (audio: Blob, alignment: Alignment, durationMs: number, segments: SegmentTiming[] | null) =>
+        void disk?.put(key, { audio, alignment, durationMs, ...(segments ? { segments } : {}) }).catch(() => undefined);
 
-      const key = await articleCacheKey({ text, voiceId: voice, settings: DEFAULT_AUDIO_SETTINGS });
+      const key = await speechCacheKey(speech, DEFAULT_AUDIO_SETTINGS);
       const disk = diskAudioCache();
       const saved = await disk?.get(key).catch(() => undefined);
       if (!current()) return;
       if (saved) {
-        ready({ url: keep(saved.audio, saved.alignment, saved.durationMs), alignment: saved.alignment, durationMs: saved.durationMs }, "disk");
+        const segments = segmentsOf(saved);
+        ready({ url: keep(saved.audio, saved.alignment, saved.durationMs, segments), alignment: saved.alignment, durationMs: saved.durationMs, segments }, "disk");
         return;
       }
 
@@ -220,7 +238,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
         fetch(path, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ text, voice }),
+          body: JSON.stringify(speechBody(speech)),
           signal: controller.signal,
         });
       /** the refusal of either endpoint, as today: its JSON error, and where the reader stands */
@@ -240,8 +258,9 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
         abortRef.current = null;
         const audio = new Blob([decodeBase64(body.audioBase64)], { type: "audio/mpeg" });
         if (usage) latest.current.onUsage?.(usage, key);
-        ready({ url: keep(audio, body.alignment, body.durationMs), alignment: body.alignment, durationMs: body.durationMs }, "network");
-        void disk?.put(key, { audio, alignment: body.alignment, durationMs: body.durationMs }).catch(() => undefined);
+        const segments = segmentsOf({ segments: body.segments?.map(({ voice: v, startMs }) => ({ voice: v, startMs })) });
+        ready({ url: keep(audio, body.alignment, body.durationMs, segments), alignment: body.alignment, durationMs: body.durationMs, segments }, "network");
+        save(audio, body.alignment, body.durationMs, segments);
       };
 
       // Spec issue 10: the first chunk plays while the rest is generated. The API answers lines as they are
@@ -255,6 +274,9 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
         if (usage) latest.current.onUsage?.(usage, key);
         let assembler: StreamAssembler | null = null;
         let feed: MediaSourceFeed | null = null;
+        // A conversation's segments, each once its first chunk line has told where it starts.
+        let voices: string[] = [];
+        const segments: SegmentTiming[] = [];
         // After the first audio a failure no longer ends listening: what arrived plays on, with a Retry.
         const stopped = (error: TTSError) => {
           if (!current()) return;
@@ -273,16 +295,27 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
             const line = asStreamLine(value);
             if (line.type === "start") {
               assembler = createStreamAssembler(line);
+              voices = line.segments?.map((s) => s.voice) ?? [];
             } else if (line.type === "chunk") {
               if (!assembler) throw new Error("a chunk line came before the start line");
               const chunk = assembler.add(line);
+              if (line.segment !== undefined && line.segment === segments.length && voices[line.segment] !== undefined) {
+                segments.push({ voice: voices[line.segment], startMs: line.startMs });
+              }
               if (!feed) {
                 feed = createMediaSourceFeed({ playhead: () => latest.current.playhead?.() ?? 0, onError: onFeedError });
                 showFeed(feed);
               }
               feed.append(chunk.frames, chunk.startMs / 1000, chunk.durationMs / 1000);
-              const audio: TTSAudio = { url: feed.url, alignment: assembler.alignment, durationMs: assembler.arrivedMs, voice, stream: progress(assembler) };
-              setState((s) => (s.audio?.url === audio.url ? { ...s, audio } : { ...idle(voice), status: "ready", audio, source: "network" }));
+              const audio: TTSAudio = {
+                url: feed.url,
+                alignment: assembler.alignment,
+                durationMs: assembler.arrivedMs,
+                voice,
+                segments: segmentsOf({ segments: [...segments] }),
+                stream: progress(assembler),
+              };
+              setState((s) => (s.audio?.url === audio.url ? { ...s, audio } : { ...asked, status: "ready", audio, source: "network" }));
             } else if (line.type === "end") {
               if (!assembler || !feed) throw new Error("the stream ended before any audio");
               const whole = assembler.finish(line.durationMs);
@@ -290,12 +323,16 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
               abortRef.current = null;
               // The single file goes to L0 and L1 for next time; the MediaSource keeps playing this time.
               const audio = new Blob([whole.mp3 as Uint8Array<ArrayBuffer>], { type: "audio/mpeg" });
-              keep(audio, whole.alignment, whole.durationMs);
-              void disk?.put(key, { audio, alignment: whole.alignment, durationMs: whole.durationMs }).catch(() => undefined);
+              const timings = segmentsOf({ segments });
+              keep(audio, whole.alignment, whole.durationMs, timings);
+              save(audio, whole.alignment, whole.durationMs, timings);
               const url = feed.url;
               setState((s) =>
                 s.audio?.url === url
-                  ? { ...s, audio: { ...s.audio, alignment: whole.alignment, durationMs: whole.durationMs, stream: { complete: true, expectedMs: whole.durationMs } } }
+                  ? {
+                      ...s,
+                      audio: { ...s.audio, alignment: whole.alignment, durationMs: whole.durationMs, segments: timings, stream: { complete: true, expectedMs: whole.durationMs } },
+                    }
                   : s,
               );
               return;
@@ -325,8 +362,40 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   );
 
   const start = useCallback(
-    (text: string) => load(text, preferredVoice(latest.current.tier), "start"),
+    (text: string) => load({ text, voice: preferredVoice(latest.current.tier) }, "start"),
     [load, latest],
+  );
+
+  /** Listens to a conversation: its turns as segments, each in its speaker's voice. */
+  const startConversation = useCallback((segments: readonly SpeechSegment[]) => load({ segments }, "start"), [load]);
+
+  /**
+   * Asks for `next` in place of what plays: a switch (the current audio plays on until the new one is whole)
+   * when audio is playing, a fresh start while it is still loading or failed.
+   */
+  const change = useCallback(
+    (next: Speech) => {
+      const { status, speech, switchingTo } = latest.current.state;
+      if (status !== "ready" || !speech) void load(next, "start");
+      else if (!sameSpeech(next, speech)) void load(next, "switch");
+      else if (switchingTo) {
+        // Back to what is still playing: forget the switch under way.
+        requestRef.current++;
+        abortRef.current?.abort();
+        setState((s) => ({ ...s, switchingTo: null, switchError: null }));
+      }
+    },
+    [load, latest],
+  );
+
+  /** Re-casts the conversation playing; refuses (returns false) when a voice is not in the reader's tier. */
+  const setSegments = useCallback(
+    (segments: readonly SpeechSegment[]): boolean => {
+      if (!segments.every((s) => isVoiceAllowed(s.voice, latest.current.tier))) return false;
+      if (speechRef.current) change({ segments });
+      return true;
+    },
+    [change, latest],
   );
 
   /** Picks a voice; refuses (returns false) a voice the reader's tier does not include. */
@@ -338,20 +407,12 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
       } catch {
         // Not remembered across visits; still used now.
       }
-      const { status, voice: current, switchingTo } = latest.current.state;
-      const text = textRef.current;
-      if (status === "idle" || !text) setState((s) => ({ ...s, voice }));
-      else if (status !== "ready") void load(text, voice, "start");
-      else if (voice !== current) void load(text, voice, "switch");
-      else if (switchingTo) {
-        // Back to the voice still playing: forget the switch under way.
-        requestRef.current++;
-        abortRef.current?.abort();
-        setState((s) => ({ ...s, switchingTo: null, switchError: null }));
-      }
+      const speech = speechRef.current;
+      if (latest.current.state.status === "idle" || !speech || isConversation(speech)) setState((s) => ({ ...s, voice }));
+      else change({ text: speech.text, voice });
       return true;
     },
-    [load, latest],
+    [change, latest],
   );
 
   /**
@@ -359,30 +420,29 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
    * catches up fast; the player carries on from the word it had reached, as for a voice switch.
    */
   const resume = useCallback(() => {
-    const text = textRef.current;
-    const { voice } = latest.current.state;
-    if (text) void load(text, voice, "resume");
-  }, [load, latest]);
+    const speech = speechRef.current;
+    if (speech) void load(speech, "resume");
+  }, [load]);
 
   /**
    * The whole MP3 of the audio playing, from the tab's memory (L0) or IndexedDB (L1) — where a stream's single
    * file lands once it is complete — or null when it is not there (still streaming in).
    */
   const wholeAudio = useCallback(async (): Promise<Blob | null> => {
-    const text = textRef.current;
-    const { voice } = latest.current.state;
-    if (!text) return null;
-    const remembered = memory().get(voice, text);
+    const speech = speechRef.current;
+    if (!speech) return null;
+    const slot = speechMemorySlot(speech);
+    const remembered = memory().get(slot.voice, slot.text);
     if (remembered) return remembered.audio;
-    const key = await articleCacheKey({ text, voiceId: voice, settings: DEFAULT_AUDIO_SETTINGS });
+    const key = await speechCacheKey(speech, DEFAULT_AUDIO_SETTINGS);
     return (await diskAudioCache()?.get(key).catch(() => undefined))?.audio ?? null;
-  }, [memory, latest]);
+  }, [memory]);
 
   const stop = useCallback(() => {
     requestRef.current++;
     abortRef.current?.abort();
     abortRef.current = null;
-    textRef.current = null;
+    speechRef.current = null;
     memoryRef.current?.clear();
     showFeed(null);
     setState((s) => idle(s.voice));
@@ -398,5 +458,5 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
     [],
   );
 
-  return { ...state, start, stop, setVoice, resume, wholeAudio };
+  return { ...state, start, startConversation, stop, setVoice, setSegments, resume, wholeAudio };
 }

@@ -3,11 +3,14 @@
 import { createStore, delMany, entries, get, set, type UseStore } from "idb-keyval";
 import { createAudioCache, type AudioCache, type KeyValueStore } from "./audio-cache";
 import type { Alignment } from "../alignment/types";
+import type { SegmentTiming } from "../conversation/speech";
 
 export interface DiskAudio {
   audio: Blob;
   alignment: Alignment;
   durationMs: number;
+  /** a conversation's segments */
+  segments?: SegmentTiming[];
 }
 
 function idbStore<V>(store: UseStore): KeyValueStore<V> {

@@ -2,6 +2,7 @@
 // back to a voice heard before is synchronous — no request, no IndexedDB read. It owns the Blob URLs it holds:
 // `clear()` revokes every one (spec: Memory Safety, "Blob URL leaks").
 import type { Alignment } from "../alignment/types";
+import type { SegmentTiming } from "../conversation/speech";
 
 export interface TabAudio {
   blobUrl: string;
@@ -9,6 +10,8 @@ export interface TabAudio {
   audio: Blob;
   alignment: Alignment;
   durationMs: number;
+  /** a conversation's segments */
+  segments?: SegmentTiming[];
 }
 
 export interface TabAudioCache {

@@ -7,6 +7,8 @@ export interface StreamStartLine {
   chunks: number;
   textLength: number;
   cache: "article-hit" | "chunk-hit" | null;
+  /** a conversation's segments, in order (docs/architecture.md "Conversations") */
+  segments?: Array<{ voice: string; textOffset: number; textLength: number }>;
 }
 
 export interface StreamChunkLine {
@@ -19,6 +21,8 @@ export interface StreamChunkLine {
   audioBase64: string;
   /** absolute times, from the start of the article */
   alignment: Alignment;
+  /** a conversation's chunk: the index of its segment */
+  segment?: number;
 }
 
 export interface StreamEndLine {

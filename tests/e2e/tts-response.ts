@@ -25,3 +25,31 @@ export async function spokenCharacters(request: Request): Promise<string[]> {
     .map((line) => JSON.parse(line) as { type: string; alignment?: { characters: string[] } })
     .flatMap((line) => (line.type === "chunk" && line.alignment ? line.alignment.characters : []));
 }
+
+export interface StreamedSegment {
+  voice: string;
+  durationMs: number;
+  /** the segment's chunks' bare MP3 frames, base64, joined in order */
+  audio: string;
+}
+
+/**
+ * The segments of the conversation `request` asked for, as /api/tts/stream answers them (whichever endpoint the
+ * browser used: the stream splits the audio by segment, the single file does not).
+ */
+export async function streamedSegments(request: Request): Promise<StreamedSegment[]> {
+  const url = new URL(request.url());
+  url.pathname = "/api/tts/stream";
+  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: request.postData() ?? "" });
+  const lines = (await res.text())
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as { type: string; segments?: Array<{ voice: string }>; segment?: number; durationMs?: number; audioBase64?: string });
+  const segments: StreamedSegment[] = (lines[0]?.segments ?? []).map(({ voice }) => ({ voice, durationMs: 0, audio: "" }));
+  for (const line of lines) {
+    if (line.type !== "chunk" || line.segment === undefined) continue;
+    segments[line.segment].durationMs += line.durationMs ?? 0;
+    segments[line.segment].audio += line.audioBase64 ?? "";
+  }
+  return segments;
+}

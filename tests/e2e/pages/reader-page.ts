@@ -5,6 +5,7 @@ export const ARTICLES = {
   rich: "how-a-lighthouse-keeps-its-light",
   medium: "on-keeping-a-garden-notebook",
   long: "a-year-on-foot",
+  interview: "the-tuner-of-small-halls",
 } as const;
 
 type WithVisitMark = Window & { __visitMark?: string };
