@@ -3,7 +3,10 @@
 import { BlockList, isIP } from "node:net";
 
 const KEYWORDS = {
-  loopback: [["127.0.0.0", 8, "ipv4"], ["::1", 128, "ipv6"]],
+  loopback: [
+    ["127.0.0.0", 8, "ipv4"],
+    ["::1", 128, "ipv6"],
+  ],
   none: [],
 };
 
@@ -14,7 +17,10 @@ const KEYWORDS = {
 export function parseTrustedProxies(spec) {
   if (typeof spec !== "string") throw new TypeError(`spec must be a string, got ${typeof spec}`);
   const list = new BlockList();
-  for (const entry of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, prefixText, extra] = entry.split("/");
     const family = isIP(address);
     const ranges =
@@ -44,7 +50,10 @@ export function parseTrustedProxies(spec) {
 export function clientAddress({ peer, forwardedFor, trusted }) {
   let client = peer ?? "";
   if (!trusted.isTrusted(client)) return client;
-  const hops = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!isIP(hops[i])) break;
     client = hops[i];

@@ -90,4 +90,7 @@ run("web", process.execPath, [join(root, "scripts/web-server.mjs")], {
   NEXT_TELEMETRY_DISABLED: "1",
 });
 
-console.log(`[start] web http://localhost:${webPort}  api http://localhost:${apiPort}` + (useLocalVoice ? `  local voice http://localhost:${voicePort} (offline, no API key)` : "  Inworld"));
+console.log(
+  `[start] web http://localhost:${webPort}  api http://localhost:${apiPort}` +
+    (useLocalVoice ? `  local voice http://localhost:${voicePort} (offline, no API key)` : "  Inworld"),
+);

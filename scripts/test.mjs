@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit, integration and end-to-end tests, in that order. It installs what npm
+// `npm test`: typecheck, lint, format check, unit, integration and end-to-end tests, in that order. It installs what npm
 // cannot (redis-server, Debian's chromium) when missing, and every server a test needs is started on a free
 // port by the tests themselves and stopped after them.
 import { spawnSync } from "node:child_process";
@@ -76,6 +76,7 @@ rmSync(playwrightJson, { force: true });
 
 step("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 step("lint", bin("eslint"), [".", "--max-warnings=0"]);
+step("format (prettier --check; npm run format fixes it)", bin("prettier"), ["--check", "."]);
 step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 const [webPort, apiPort, voicePort] = [await freePort(), await freePort(), await freePort()];
 step("end-to-end (playwright, chromium)", bin("playwright"), ["test", "--reporter=list,json"], {

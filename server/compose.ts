@@ -88,7 +88,8 @@ export function compose(
   const readerLibrary = createReaderLibrary({ redis, stats: redisStats });
   const counterSources = { limiter, redisStats, pendingGenerations: () => pending.size() };
   const id = replicaId(env.API_REPLICA_ID);
-  const replicaCounters = redis && startReplicaCounters({ redis, id, counters: () => healthCounters(counterSources), logger: createLogger("cluster") });
+  const replicaCounters =
+    redis && startReplicaCounters({ redis, id, counters: () => healthCounters(counterSources), logger: createLogger("cluster") });
   // Reducing a page gets as long as fetching it may take.
   const extractor = createExtractor({ jobTimeoutMs: env.IMPORT_TIMEOUT_MS });
   const articleService = createArticleService({

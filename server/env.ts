@@ -19,7 +19,11 @@ const schema = z.object({
   INWORLD_API_KEY: z.string().default(""),
   INWORLD_BASE_URL: z.url().default("https://api.inworld.ai"),
   INWORLD_MODEL_ID: z.string().min(1).default("inworld-tts-1.5-mini"),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional().or(z.literal("").transform(() => undefined)),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // A signing secret shorter than the HMAC block invites brute force; refuse it rather than warn.
   AUTH_SECRET: z
     .string()

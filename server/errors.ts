@@ -42,22 +42,19 @@ export const bodyTooLarge = (maxBytes: number) =>
 export const unauthorized = (message = "Invalid or expired session token") => new AppError(401, "UNAUTHORIZED", message);
 export const textTooLong = (length: number, max: number) =>
   new AppError(413, "TEXT_TOO_LONG", `Article text is ${length} characters after cleaning; the limit is ${max}`);
-export const premiumVoice = (voice: string) =>
-  new AppError(403, "PREMIUM_VOICE", `Premium voice requires subscription (${voice})`);
+export const premiumVoice = (voice: string) => new AppError(403, "PREMIUM_VOICE", `Premium voice requires subscription (${voice})`);
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError(429, "RATE_LIMITED", "Too many requests: try again in a minute", { retryAfterSeconds });
 export const userBusy = (retryAfterSeconds = 5) =>
   new AppError(429, "USER_BUSY", "You already have audio being generated: wait for it to finish", { retryAfterSeconds });
 export const dailyLimit = (limit: number, retryAfterSeconds: number) =>
   new AppError(429, "DAILY_LIMIT", `Daily limit reached: free listening covers ${limit} articles a day`, { retryAfterSeconds });
-export const ttsBusy = (retryAfterSeconds = 5) =>
-  new AppError(503, "TTS_BUSY", "TTS service busy: try again shortly", { retryAfterSeconds });
+export const ttsBusy = (retryAfterSeconds = 5) => new AppError(503, "TTS_BUSY", "TTS service busy: try again shortly", { retryAfterSeconds });
 export const ttsDisabled = () => new AppError(503, "TTS_DISABLED", "Text-to-speech is not configured on this server");
 export const upstreamUnavailable = (message = "The speech service is unavailable: try again shortly", cause?: unknown) =>
   new AppError(503, "UPSTREAM_UNAVAILABLE", message, { cause });
 export const upstreamError = (message: string, cause?: unknown) => new AppError(502, "UPSTREAM_ERROR", message, { cause });
-export const upstreamTimeout = (cause?: unknown) =>
-  new AppError(504, "UPSTREAM_TIMEOUT", "The speech service took too long to answer", { cause });
+export const upstreamTimeout = (cause?: unknown) => new AppError(504, "UPSTREAM_TIMEOUT", "The speech service took too long to answer", { cause });
 export const audioTooLarge = (bytes: number) =>
   new AppError(502, "UPSTREAM_ERROR", `Generated audio is ${Math.round(bytes / 1e6)} MB, over the 50 MB limit`);
 export const invalidUrl = (reason: string) => new AppError(400, "INVALID_URL", `This link cannot be imported: ${reason}`);

@@ -36,7 +36,9 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
       </header>
       <div className="plans">
         <section className="plan" aria-labelledby="plan-free" data-slot="plan-free">
-          <h2 id="plan-free" className="plan__name">Free</h2>
+          <h2 id="plan-free" className="plan__name">
+            Free
+          </h2>
           <p className="plan__price">
             $0 <span>forever</span>
           </p>
@@ -55,7 +57,9 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
           )}
         </section>
         <section className="plan plan--premium" aria-labelledby="plan-premium" data-slot="plan-premium">
-          <h2 id="plan-premium" className="plan__name">Premium</h2>
+          <h2 id="plan-premium" className="plan__name">
+            Premium
+          </h2>
           <p className="plan__price">
             $8 <span>a month</span>
           </p>
@@ -83,13 +87,7 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
           )}
         </section>
       </div>
-      <p className="page__footnote">
-        {from ? (
-          <Link href={from}>← Back to the article</Link>
-        ) : (
-          <Link href="/">← Back to the library</Link>
-        )}
-      </p>
+      <p className="page__footnote">{from ? <Link href={from}>← Back to the article</Link> : <Link href="/">← Back to the library</Link>}</p>
     </main>
   );
 }

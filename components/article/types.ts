@@ -1,9 +1,5 @@
 // Articles are data: blocks of prose and the markup real articles carry, rendered by <ArticleContent>.
-export type Inline =
-  | string
-  | { text: string; href: string }
-  | { text: string; em: true }
-  | { text: string; strong: true };
+export type Inline = string | { text: string; href: string } | { text: string; em: true } | { text: string; strong: true };
 
 export type Block =
   | { type: "p"; content: string | Inline[] }

@@ -238,9 +238,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
             error={tts.error}
             startedAt={tts.startedAt}
             estimatedMs={tts.estimatedMs}
-            banner={
-              showBanner && <QuotaBanner remaining={quota.remaining ?? 0} pricingHref={pricingHref} onDismiss={quota.dismiss} />
-            }
+            banner={showBanner && <QuotaBanner remaining={quota.remaining ?? 0} pricingHref={pricingHref} onDismiss={quota.dismiss} />}
             voicePicker={
               !cast && (
                 <VoicePicker
@@ -279,9 +277,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
                 )}
               </>
             }
-            upgradeNotice={
-              refusal && <TTSUpgradeNotice kind={refusal} limit={quota.limit} pricingHref={pricingHref} onClose={close} />
-            }
+            upgradeNotice={refusal && <TTSUpgradeNotice kind={refusal} limit={quota.limit} pricingHref={pricingHref} onClose={close} />}
             notice={tts.switchError ? `Could not switch voices: ${tts.switchError.message}` : null}
             audioSource={tts.source}
             streamState={stream ? (stream.complete ? "complete" : "streaming") : null}

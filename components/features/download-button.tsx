@@ -32,7 +32,11 @@ export function DownloadButton({ title, artist, available, getAudio }: DownloadB
     try {
       const audio = await getAudio();
       if (!audio) return;
-      const tagged = withId3Tag(new Uint8Array(await audio.arrayBuffer()), { title, artist: artist ?? MEDIA_SESSION_ALBUM, album: MEDIA_SESSION_ALBUM });
+      const tagged = withId3Tag(new Uint8Array(await audio.arrayBuffer()), {
+        title,
+        artist: artist ?? MEDIA_SESSION_ALBUM,
+        album: MEDIA_SESSION_ALBUM,
+      });
       const url = URL.createObjectURL(new Blob([tagged as Uint8Array<ArrayBuffer>], { type: "audio/mpeg" }));
       const link = document.createElement("a");
       link.href = url;

@@ -36,7 +36,12 @@ function selectionAnchor(root: HTMLElement): Anchor | null {
   if (!selection.isCollapsed && !range.toString().trim()) return null;
   const rect = range.getBoundingClientRect();
   if (rect.width === 0 && rect.height === 0) return null;
-  return { top: Math.max(rect.top - 48, 8), left: Math.min(Math.max(rect.left + rect.width / 2, POPOVER_HALF_WIDTH), window.innerWidth - POPOVER_HALF_WIDTH), range: range.cloneRange(), within };
+  return {
+    top: Math.max(rect.top - 48, 8),
+    left: Math.min(Math.max(rect.left + rect.width / 2, POPOVER_HALF_WIDTH), window.innerWidth - POPOVER_HALF_WIDTH),
+    range: range.cloneRange(),
+    within,
+  };
 }
 
 /**

@@ -10,8 +10,7 @@ interface QuotaBannerProps {
 
 /** Spec: Control Layout, "Credits banner" — the daily quota on screen: what a free reader has left today, and the way to more. */
 export function QuotaBanner({ remaining, pricingHref, onDismiss }: QuotaBannerProps) {
-  const text =
-    remaining === 0 ? "No credits left today" : `${remaining} ${remaining === 1 ? "credit" : "credits"} remaining`;
+  const text = remaining === 0 ? "No credits left today" : `${remaining} ${remaining === 1 ? "credit" : "credits"} remaining`;
   return (
     <div className="quota-banner" data-slot="quota-banner" data-remaining={remaining} role="status">
       <span className="quota-banner__text">{text}</span>

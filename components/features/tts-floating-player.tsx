@@ -160,7 +160,19 @@ function PlayerControls({ voicePicker }: { voicePicker?: ReactNode }) {
 }
 
 /** One icon button of the transport row: its name and its keyboard shortcut are said to screen readers. */
-function TransportButton({ slot, label, keys, onClick, children }: { slot: string; label: string; keys: string; onClick: () => void; children: ReactNode }) {
+function TransportButton({
+  slot,
+  label,
+  keys,
+  onClick,
+  children,
+}: {
+  slot: string;
+  label: string;
+  keys: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
   return (
     <button type="button" className="icon-button" data-slot={slot} aria-label={label} aria-keyshortcuts={keys} onClick={onClick}>
       {children}

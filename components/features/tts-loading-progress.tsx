@@ -24,14 +24,7 @@ export function TTSLoadingProgress({ startedAt, estimatedMs }: { startedAt: numb
         <span>Generating audio…</span>
         <span className="player__muted">{secondsLeft > 1 ? `about ${secondsLeft} s left` : "almost there"}</span>
       </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Generating audio"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-      >
+      <div className="progress" role="progressbar" aria-label="Generating audio" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
         <div className="progress__fill" style={{ width: `${percent}%` }} />
       </div>
     </div>

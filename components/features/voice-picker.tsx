@@ -43,7 +43,12 @@ export function VoicePicker({ voices, value, pending, onSelect, onLocked, pricin
   const optionId = (voiceId: string) => `${id}-${voiceId}`;
 
   const openList = () => {
-    setActive(Math.max(0, ordered.findIndex((v) => v.id === (pending ?? value))));
+    setActive(
+      Math.max(
+        0,
+        ordered.findIndex((v) => v.id === (pending ?? value)),
+      ),
+    );
     setOpen(true);
   };
   const close = (refocus: boolean) => {

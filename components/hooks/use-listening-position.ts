@@ -1,12 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import {
-  asListeningPosition,
-  latestPosition,
-  positionKey,
-  type ListeningPosition,
-} from "@/lib/positions/listening-position";
+import { asListeningPosition, latestPosition, positionKey, type ListeningPosition } from "@/lib/positions/listening-position";
 import type { Tier } from "@/lib/voices";
 import { preferredVoice } from "./use-tts";
 import { useLatestRef } from "./use-latest-ref";

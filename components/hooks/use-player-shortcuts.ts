@@ -23,7 +23,9 @@ function isTextField(target: EventTarget | null): boolean {
 // Controls that already answer these keys themselves (a focused button presses on Space, a slider and a
 // listbox move on the arrows): the page-wide shortcut stays out of their way.
 function handlesOwnKeys(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest("button, a[href], [role='listbox'], [role='option'], [role='slider'], [role='menu']") !== null;
+  return (
+    target instanceof HTMLElement && target.closest("button, a[href], [role='listbox'], [role='option'], [role='slider'], [role='menu']") !== null
+  );
 }
 
 /**

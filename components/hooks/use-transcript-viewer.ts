@@ -52,11 +52,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
   const [currentTime, setCurrentTime] = useState(0);
   const [currentWordIndex, setCurrentWordIndex] = useState(-1);
   const [mediaDuration, setMediaDuration] = useState(0);
-  const duration = streaming
-    ? Math.max(streaming.expectedMs, durationMs ?? 0) / 1000
-    : mediaDuration > 0
-      ? mediaDuration
-      : (durationMs ?? 0) / 1000;
+  const duration = streaming ? Math.max(streaming.expectedMs, durationMs ?? 0) / 1000 : mediaDuration > 0 ? mediaDuration : (durationMs ?? 0) / 1000;
   const [playbackRate, setPlaybackRateState] = useState(1);
   const [isScrubbing, setIsScrubbing] = useState(false);
 
@@ -214,8 +210,8 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
   const setPlaybackRate = useCallback((rate: number) => {
     const audio = audioElementRef.current;
     if (audio) {
-        // defaultPlaybackRate survives a new src (loading resets playbackRate to it).
-        audio.defaultPlaybackRate = rate;
+      // defaultPlaybackRate survives a new src (loading resets playbackRate to it).
+      audio.defaultPlaybackRate = rate;
       audio.playbackRate = rate;
     }
     setPlaybackRateState(rate);

@@ -10,7 +10,16 @@ import { createStreamAssembler, type StreamAssembler } from "@/lib/stream/stream
 import type { QuotaUsage } from "@/lib/quota/quota-usage";
 import { asStreamLine } from "@/lib/stream/stream-lines";
 import { DEFAULT_AUDIO_SETTINGS } from "@/lib/text/cache-key";
-import { isConversation, sameSpeech, speechBody, speechCacheKey, speechMemorySlot, type SegmentTiming, type Speech, type SpeechSegment } from "@/lib/conversation/speech";
+import {
+  isConversation,
+  sameSpeech,
+  speechBody,
+  speechCacheKey,
+  speechMemorySlot,
+  type SegmentTiming,
+  type Speech,
+  type SpeechSegment,
+} from "@/lib/conversation/speech";
 import { OPENING_MAX_CHARS } from "@/lib/text/chunk-plan";
 import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
 import { CHUNK_MAX_CHARS } from "@/lib/text/split-chunks";
@@ -45,7 +54,6 @@ export interface TTSStreamProgress {
   /** the whole article's duration, estimated from what has arrived (its real value once complete) */
   expectedMs: number;
 }
-
 
 /** Where the audio came from: the tab's memory (L0), IndexedDB (L1) or the API. */
 export type TTSSource = "memory" | "disk" | "network";
@@ -104,10 +112,7 @@ async function readError(res: Response): Promise<TTSError> {
   return {
     status: res.status,
     code: typeof body?.code === "string" ? body.code : "HTTP_" + res.status,
-    message:
-      typeof body?.error === "string" && body.error
-        ? body.error
-        : `The voice service answered ${res.status}. Please try again.`,
+    message: typeof body?.error === "string" && body.error ? body.error : `The voice service answered ${res.status}. Please try again.`,
   };
 }
 
@@ -195,7 +200,10 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
 
       const remembered = memory().get(slot.voice, slot.text);
       if (remembered) {
-        ready({ url: remembered.blobUrl, alignment: remembered.alignment, durationMs: remembered.durationMs, segments: segmentsOf(remembered) }, "memory");
+        ready(
+          { url: remembered.blobUrl, alignment: remembered.alignment, durationMs: remembered.durationMs, segments: segmentsOf(remembered) },
+          "memory",
+        );
         return;
       }
       // A voice switch keeps the current voice playing until the new one is whole, then carries on from the
@@ -228,7 +236,10 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
       if (!current()) return;
       if (saved) {
         const segments = segmentsOf(saved);
-        ready({ url: keep(saved.audio, saved.alignment, saved.durationMs, segments), alignment: saved.alignment, durationMs: saved.durationMs, segments }, "disk");
+        ready(
+          { url: keep(saved.audio, saved.alignment, saved.durationMs, segments), alignment: saved.alignment, durationMs: saved.durationMs, segments },
+          "disk",
+        );
         return;
       }
 
@@ -259,7 +270,10 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
         const audio = new Blob([decodeBase64(body.audioBase64)], { type: "audio/mpeg" });
         if (usage) latest.current.onUsage?.(usage, key);
         const segments = segmentsOf({ segments: body.segments?.map(({ voice: v, startMs }) => ({ voice: v, startMs })) });
-        ready({ url: keep(audio, body.alignment, body.durationMs, segments), alignment: body.alignment, durationMs: body.durationMs, segments }, "network");
+        ready(
+          { url: keep(audio, body.alignment, body.durationMs, segments), alignment: body.alignment, durationMs: body.durationMs, segments },
+          "network",
+        );
         save(audio, body.alignment, body.durationMs, segments);
       };
 
@@ -331,7 +345,13 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
                 s.audio?.url === url
                   ? {
                       ...s,
-                      audio: { ...s.audio, alignment: whole.alignment, durationMs: whole.durationMs, segments: timings, stream: { complete: true, expectedMs: whole.durationMs } },
+                      audio: {
+                        ...s.audio,
+                        alignment: whole.alignment,
+                        durationMs: whole.durationMs,
+                        segments: timings,
+                        stream: { complete: true, expectedMs: whole.durationMs },
+                      },
                     }
                   : s,
               );
@@ -361,10 +381,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
     [memory, showFeed, latest],
   );
 
-  const start = useCallback(
-    (text: string) => load({ text, voice: preferredVoice(latest.current.tier) }, "start"),
-    [load, latest],
-  );
+  const start = useCallback((text: string) => load({ text, voice: preferredVoice(latest.current.tier) }, "start"), [load, latest]);
 
   /** Listens to a conversation: its turns as segments, each in its speaker's voice. */
   const startConversation = useCallback((segments: readonly SpeechSegment[]) => load({ segments }, "start"), [load]);
@@ -435,7 +452,13 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
     const remembered = memory().get(slot.voice, slot.text);
     if (remembered) return remembered.audio;
     const key = await speechCacheKey(speech, DEFAULT_AUDIO_SETTINGS);
-    return (await diskAudioCache()?.get(key).catch(() => undefined))?.audio ?? null;
+    return (
+      (
+        await diskAudioCache()
+          ?.get(key)
+          .catch(() => undefined)
+      )?.audio ?? null
+    );
   }, [memory]);
 
   const stop = useCallback(() => {

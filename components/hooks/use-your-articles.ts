@@ -34,10 +34,7 @@ async function loadServer(signal: AbortSignal): Promise<SavedArticle[]> {
   return parseSavedArticles(body.articles);
 }
 
-export type YourArticles =
-  | { status: "loading" }
-  | { status: "ready"; articles: SavedArticle[] }
-  | { status: "error"; message: string };
+export type YourArticles = { status: "loading" } | { status: "ready"; articles: SavedArticle[] } | { status: "error"; message: string };
 
 /**
  * "Your articles": the signed-in reader's library from the API, otherwise this browser's list. Read after

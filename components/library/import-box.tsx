@@ -54,7 +54,13 @@ export function ImportBox({ signedIn }: { signedIn: boolean }) {
       }
       const article = body as ImportedArticle;
       if (!signedIn) {
-        rememberImport({ id: article.id, title: article.title, siteName: article.siteName, listeningMinutes: article.listeningMinutes, addedAt: new Date().toISOString() });
+        rememberImport({
+          id: article.id,
+          title: article.title,
+          siteName: article.siteName,
+          listeningMinutes: article.listeningMinutes,
+          addedAt: new Date().toISOString(),
+        });
       }
       setState({ kind: "busy", label: "Opening the article…" });
       router.push(`/read/${article.id}`);

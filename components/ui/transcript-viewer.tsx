@@ -98,12 +98,7 @@ export function TranscriptViewerScrubBar({ className, ...props }: ComponentProps
   const buffered = max > 0 ? (Math.min(arrived, max) / max) * 100 : 0;
   const fill = buffered < 100 ? { "--progress": `${progress}%`, "--arrived": `${buffered}%` } : { "--progress": `${progress}%` };
   return (
-    <div
-      data-slot="transcript-viewer-scrub-bar"
-      data-arrived={buffered.toFixed(1)}
-      className={cx("scrub", className)}
-      {...props}
-    >
+    <div data-slot="transcript-viewer-scrub-bar" data-arrived={buffered.toFixed(1)} className={cx("scrub", className)} {...props}>
       <span data-slot="transcript-viewer-elapsed" className="scrub__time">
         {formatTime(value)}
       </span>

@@ -38,7 +38,10 @@ export function speechCacheKey(speech: Speech, settings: AudioSettings): Promise
  */
 export function speechMemorySlot(speech: Speech): { voice: string; text: string } {
   if (!isConversation(speech)) return { voice: speech.voice, text: speech.text };
-  return { voice: JSON.stringify(["conversation", ...speech.segments.map((s) => s.voice)]), text: JSON.stringify(speech.segments.map((s) => s.text)) };
+  return {
+    voice: JSON.stringify(["conversation", ...speech.segments.map((s) => s.voice)]),
+    text: JSON.stringify(speech.segments.map((s) => s.text)),
+  };
 }
 
 export function sameSpeech(a: Speech, b: Speech): boolean {

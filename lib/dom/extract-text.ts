@@ -7,8 +7,7 @@ import { cleanTextForTTS } from "../text/clean-text";
 import { matchCleanWords } from "./match-words";
 
 /** Elements whose text is one block of prose: a new block starts a new paragraph of the spoken text. */
-export const PROSE_BLOCK_SELECTOR =
-  "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, th, dt, dd, caption, div, section, article";
+export const PROSE_BLOCK_SELECTOR = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, th, dt, dd, caption, div, section, article";
 
 /** Subtrees that are not read aloud: ads, page chrome, hidden and non-text content. */
 export const SKIP_SELECTOR =

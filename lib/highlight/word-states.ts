@@ -17,12 +17,7 @@ export function wordStateAt(idx: number, current: number): WordState {
  * ends only; `apply` is called for exactly those, so a frame costs O(distance moved), not O(words).
  * -1 means "before the first word" (everything unspoken).
  */
-export function applyWordStateChange(
-  prev: number,
-  next: number,
-  count: number,
-  apply: (idx: number, state: WordState) => void,
-): void {
+export function applyWordStateChange(prev: number, next: number, count: number, apply: (idx: number, state: WordState) => void): void {
   if (prev === next) return;
   const lo = Math.max(Math.min(prev, next), 0);
   const hi = Math.min(Math.max(prev, next), count - 1);

@@ -26,11 +26,7 @@ function scanChunk(chunk: Uint8Array, index: number): Mp3Frames {
 function assertSameStream(first: Mp3Frames, other: Mp3Frames, index: number): void {
   if (other.version === first.version && other.sampleRate === first.sampleRate && other.channels === first.channels) return;
   const describe = (f: Mp3Frames) => `MPEG-${f.version} ${f.sampleRate} Hz ${f.channels === 1 ? "mono" : "stereo"}`;
-  throw new Mp3FormatError(
-    "MP3_MISMATCH",
-    `MP3 chunk ${index} is ${describe(other)} but chunk 0 is ${describe(first)}`,
-    { chunkIndex: index },
-  );
+  throw new Mp3FormatError("MP3_MISMATCH", `MP3 chunk ${index} is ${describe(other)} but chunk 0 is ${describe(first)}`, { chunkIndex: index });
 }
 
 /**

@@ -64,9 +64,7 @@ const FRAME_LENGTHS: Uint16Array = (() => {
     for (let rateIndex = 0; rateIndex < 3; rateIndex++) {
       const sampleRate = SAMPLE_RATES[version][rateIndex];
       for (let bitrateIndex = 1; bitrateIndex < 15; bitrateIndex++) {
-        table[(versionBits << 6) | (rateIndex << 4) | bitrateIndex] = Math.floor(
-          (coefficient * bitrates[bitrateIndex] * 1000) / sampleRate,
-        );
+        table[(versionBits << 6) | (rateIndex << 4) | bitrateIndex] = Math.floor((coefficient * bitrates[bitrateIndex] * 1000) / sampleRate);
       }
     }
   }
@@ -122,12 +120,7 @@ export function parseFrameHeader(bytes: Uint8Array, offset: number): FrameHeader
 }
 
 /** The header word of an unpadded, CRC-less Layer III frame; null if the combination does not exist. */
-export function encodeHeaderWord(
-  version: MpegVersion,
-  sampleRate: number,
-  bitrateKbps: number,
-  channelMode: ChannelMode,
-): number | null {
+export function encodeHeaderWord(version: MpegVersion, sampleRate: number, bitrateKbps: number, channelMode: ChannelMode): number | null {
   const versionBits = VERSIONS.indexOf(version);
   const rateIndex = SAMPLE_RATES[version].indexOf(sampleRate);
   const bitrates: readonly number[] = version === 1 ? BITRATES_KBPS.mpeg1 : BITRATES_KBPS.mpeg2;

@@ -1,14 +1,7 @@
 // Walks an MP3 file and lists its audio frames. A file is: any number of ID3v2 tags, maybe junk, an optional
 // Xing/Info/VBRI frame, Layer III frames (possibly interrupted by tags or junk), then maybe APEv2 and ID3v1 tags.
 
-import {
-  frameLengthOfWord,
-  parseFrameHeader,
-  readUint32BE,
-  type ChannelMode,
-  type FrameHeader,
-  type MpegVersion,
-} from "./frame-header";
+import { frameLengthOfWord, parseFrameHeader, readUint32BE, type ChannelMode, type FrameHeader, type MpegVersion } from "./frame-header";
 import { apeTagLengthAt, id3v2TagLength, isId3v1At, matchesAscii, trailingTagsLength } from "./tags";
 import { isXingTagAt, parseVbrHeader, type VbrHeader } from "./xing";
 

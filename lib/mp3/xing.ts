@@ -65,11 +65,7 @@ function parseXing(bytes: Uint8Array, tagOffset: number, frameEnd: number): VbrH
   if (!isXingTagAt(bytes, tagOffset)) return null;
   const flags = bytes[tagOffset + 7];
   const needed =
-    8 +
-    (flags & FLAG_FRAMES ? 4 : 0) +
-    (flags & FLAG_BYTES ? 4 : 0) +
-    (flags & FLAG_TOC ? XING_TOC_LENGTH : 0) +
-    (flags & FLAG_QUALITY ? 4 : 0);
+    8 + (flags & FLAG_FRAMES ? 4 : 0) + (flags & FLAG_BYTES ? 4 : 0) + (flags & FLAG_TOC ? XING_TOC_LENGTH : 0) + (flags & FLAG_QUALITY ? 4 : 0);
   if (tagOffset + needed > frameEnd) return null;
   let cursor = tagOffset + 8;
   let frames: number | null = null;
@@ -92,8 +88,7 @@ export function parseVbrHeader(bytes: Uint8Array, offset: number, header: FrameH
   const frameEnd = Math.min(offset + header.frameLength, bytes.length);
   const afterSideInfo = offset + 4 + header.sideInfoLength;
   // LAME places the tag right after the side information; with a CRC some writers shift it by 2 bytes.
-  const xing =
-    parseXing(bytes, afterSideInfo, frameEnd) ?? (header.hasCrc ? parseXing(bytes, afterSideInfo + 2, frameEnd) : null);
+  const xing = parseXing(bytes, afterSideInfo, frameEnd) ?? (header.hasCrc ? parseXing(bytes, afterSideInfo + 2, frameEnd) : null);
   if (xing) return xing;
   const vbri = offset + VBRI_OFFSET;
   if (vbri + 18 <= frameEnd && matchesAscii(bytes, vbri, "VBRI")) {

@@ -18,7 +18,6 @@ export interface QuotaRecord {
   dismissed: boolean;
 }
 
-
 export function emptyRecord(day: string): QuotaRecord {
   return { day, articles: [], count: 0, limit: FREE_DAILY_LIMIT, dismissed: false };
 }
@@ -36,8 +35,7 @@ export function readRecord(stored: unknown, day: string): QuotaRecord {
 
 /** After the server answered with usage headers; `articleKey` when it served (and so counted) the article. */
 export function recordUsage(record: QuotaRecord, usage: QuotaUsage, articleKey?: string): QuotaRecord {
-  const articles =
-    articleKey && !record.articles.includes(articleKey) ? [...record.articles, articleKey].slice(-MAX_ARTICLES) : record.articles;
+  const articles = articleKey && !record.articles.includes(articleKey) ? [...record.articles, articleKey].slice(-MAX_ARTICLES) : record.articles;
   // A new remaining count is news again: a banner closed at "2 remaining" comes back at "1 remaining".
   const changed = usage.count !== record.count || usage.limit !== record.limit;
   return { ...record, articles, count: usage.count, limit: usage.limit, dismissed: record.dismissed && !changed };

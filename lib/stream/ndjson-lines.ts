@@ -16,10 +16,7 @@ export class NdjsonLineError extends Error {
  * further (a body that never sends a newline cannot grow the buffer without bound); so does a body that
  * ends inside a line. Blank lines are skipped.
  */
-export async function* ndjsonLines(
-  body: ReadableStream<Uint8Array>,
-  { maxLineChars }: { maxLineChars: number },
-): AsyncGenerator<unknown> {
+export async function* ndjsonLines(body: ReadableStream<Uint8Array>, { maxLineChars }: { maxLineChars: number }): AsyncGenerator<unknown> {
   if (!Number.isInteger(maxLineChars) || maxLineChars <= 0) {
     throw new TypeError(`maxLineChars must be a positive integer, got ${maxLineChars}`);
   }

@@ -47,8 +47,18 @@ export function articleCacheKey({ text, voiceId, settings }: CacheKeyInput): Pro
 }
 
 /** Key of a whole conversation: every segment's voice and text, in order (docs/architecture.md "Conversations"). */
-export function conversationCacheKey({ segments, settings }: { segments: ReadonlyArray<{ text: string; voiceId: string }>; settings: AudioSettings }): Promise<string> {
-  return cacheKey("conversation", settings, segments.map((s) => [s.voiceId, s.text]));
+export function conversationCacheKey({
+  segments,
+  settings,
+}: {
+  segments: ReadonlyArray<{ text: string; voiceId: string }>;
+  settings: AudioSettings;
+}): Promise<string> {
+  return cacheKey(
+    "conversation",
+    settings,
+    segments.map((s) => [s.voiceId, s.text]),
+  );
 }
 
 /** Key of one synthesized chunk. */

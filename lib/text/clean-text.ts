@@ -55,10 +55,7 @@ export const JUNK_LINE_PATTERNS: readonly RegExp[] = [
   lineStartingWith("follow (?:\\S+ ){0,3}on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube)", 40),
   lineStartingWith("click here to", 120),
   // caption credits
-  new RegExp(
-    String.raw`^(?:photo(?:graph)?|image|picture|illustration|video|graphic)s?(?: credits?)?\s*:.{0,200}$`,
-    "i",
-  ),
+  new RegExp(String.raw`^(?:photo(?:graph)?|image|picture|illustration|video|graphic)s?(?: credits?)?\s*:.{0,200}$`, "i"),
   /^credits?\s*:.{0,200}$/i,
   /^\(?(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|credit)\b.{0,200}$/i,
   /^[^.!?/]{0,100}\/\s*(?:getty images|ap(?: photo)?|afp|reuters|shutterstock|alamy|epa(?:-efe)?|pa(?: wire)?|bloomberg)(?: via getty images)?\.?\)?$/i,

@@ -6,9 +6,54 @@ import { findWordIndex } from "../highlight/find-word";
 
 // Titles and short forms that end in a period and are usually followed by more of the same sentence.
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "vs", "etc", "e.g", "i.e", "cf", "no", "vol",
-  "fig", "gen", "gov", "sen", "rep", "rev", "capt", "col", "lt", "sgt", "inc", "ltd", "co", "corp", "jan", "feb",
-  "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "p", "pp",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "mt",
+  "ft",
+  "vs",
+  "etc",
+  "e.g",
+  "i.e",
+  "cf",
+  "no",
+  "vol",
+  "fig",
+  "gen",
+  "gov",
+  "sen",
+  "rep",
+  "rev",
+  "capt",
+  "col",
+  "lt",
+  "sgt",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "approx",
+  "dept",
+  "est",
+  "p",
+  "pp",
 ]);
 
 // Closing quotes and brackets that may follow the terminal punctuation: `He left."` ends a sentence.
@@ -23,7 +68,10 @@ function endsSentence(word: string, next: string | undefined): boolean {
   if (next === undefined) return true;
   if (!STARTER.test(next)) return false;
   if (!bare.endsWith(".") || bare.endsWith("..")) return true;
-  const stem = bare.slice(0, -1).replace(/^["'“‘«([]+/u, "").toLowerCase();
+  const stem = bare
+    .slice(0, -1)
+    .replace(/^["'“‘«([]+/u, "")
+    .toLowerCase();
   // A single letter ("J. R. R. Tolkien") is an initial, not the end of a sentence.
   if (/^\p{L}$/u.test(stem)) return false;
   return !ABBREVIATIONS.has(stem);

@@ -3,9 +3,7 @@
 import { jwtVerify, SignJWT } from "jose";
 import { unauthorized } from "../errors";
 
-export type Identity =
-  | { kind: "anonymous"; tier: "anonymous" }
-  | { kind: "user"; sub: string; tier: "free" | "premium" };
+export type Identity = { kind: "anonymous"; tier: "anonymous" } | { kind: "user"; sub: string; tier: "free" | "premium" };
 
 export const ANONYMOUS: Identity = { kind: "anonymous", tier: "anonymous" };
 

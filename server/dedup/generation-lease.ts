@@ -37,25 +37,30 @@ export function createGenerationLeases({ redis, leaseMs, logger }: { redis: Redi
 
   const hold = (key: string, token: string): Lease => {
     // Three renewals a lease: one slow round trip does not lose it.
-    const timer = setInterval(() => {
-      redis.eval(RENEW_SCRIPT, 1, leaseKey(key), token, leaseMs).then(
-        (renewed) => {
-          if (renewed !== 1) {
-            clearInterval(timer);
-            logger.warn({ key }, "TTS lease lost: another replica may generate the same article");
-          }
-        },
-        // A failed renewal is retried at the next tick; the lease lapses if Redis stays away.
-        () => {},
-      );
-    }, Math.max(1, Math.floor(leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        redis.eval(RENEW_SCRIPT, 1, leaseKey(key), token, leaseMs).then(
+          (renewed) => {
+            if (renewed !== 1) {
+              clearInterval(timer);
+              logger.warn({ key }, "TTS lease lost: another replica may generate the same article");
+            }
+          },
+          // A failed renewal is retried at the next tick; the lease lapses if Redis stays away.
+          () => {},
+        );
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
     timer.unref();
     let released: Promise<void> | undefined;
     return {
       token,
       release(afterMs = 0) {
         clearInterval(timer);
-        released ??= (afterMs > 0 ? redis.eval(RENEW_SCRIPT, 1, leaseKey(key), token, afterMs) : redis.eval(RELEASE_SCRIPT, 1, leaseKey(key), token)).then(
+        released ??= (
+          afterMs > 0 ? redis.eval(RENEW_SCRIPT, 1, leaseKey(key), token, afterMs) : redis.eval(RELEASE_SCRIPT, 1, leaseKey(key), token)
+        ).then(
           () => undefined,
           () => undefined,
         );

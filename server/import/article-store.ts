@@ -31,7 +31,8 @@ export function createArticleStore({
   ttlSeconds = 30 * 24 * 60 * 60,
   logger = createLogger("import:store"),
 }: ArticleStoreOptions): ArticleStore {
-  if (!Number.isFinite(maxMemoryBytes) || maxMemoryBytes <= 0) throw new TypeError(`Expected \`maxMemoryBytes\` to be a positive number, got ${maxMemoryBytes}`);
+  if (!Number.isFinite(maxMemoryBytes) || maxMemoryBytes <= 0)
+    throw new TypeError(`Expected \`maxMemoryBytes\` to be a positive number, got ${maxMemoryBytes}`);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new TypeError(`Expected \`ttlSeconds\` to be a positive integer, got ${ttlSeconds}`);
   const memory = new LRUCache<string, string>({ maxSize: maxMemoryBytes, sizeCalculation: (json) => Math.max(1, Buffer.byteLength(json)) });
 

@@ -61,8 +61,7 @@ function isoDate(value: string | null | undefined): string | null {
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-const quietDom = (html: string, url?: URL) =>
-  new JSDOM(html, { url: url?.href, contentType: "text/html", virtualConsole: new VirtualConsole() });
+const quietDom = (html: string, url?: URL) => new JSDOM(html, { url: url?.href, contentType: "text/html", virtualConsole: new VirtualConsole() });
 
 /** Sanitizes the article's root in place, then reads its html and spoken text. */
 function finish(root: Element) {
@@ -71,7 +70,6 @@ function finish(root: Element) {
 }
 
 export function createArticleExtractor(): ArticleExtractor {
-
   const fromHtml = (html: string, url?: URL): ArticleContent | undefined => {
     // No scripts run and no resources load: jsdom does neither unless asked. The URL only resolves relative links.
     const dom = quietDom(html, url);

@@ -36,7 +36,8 @@ interface Job {
 }
 
 export function createOffThreadExtractor({ jobTimeoutMs }: { jobTimeoutMs: number }): ClosableExtractor {
-  if (!Number.isFinite(jobTimeoutMs) || jobTimeoutMs <= 0) throw new TypeError(`Expected \`jobTimeoutMs\` to be a positive number, got ${jobTimeoutMs}`);
+  if (!Number.isFinite(jobTimeoutMs) || jobTimeoutMs <= 0)
+    throw new TypeError(`Expected \`jobTimeoutMs\` to be a positive number, got ${jobTimeoutMs}`);
   const queue: Job[] = [];
   let worker: Worker | undefined;
   let running: { job: Job; timer?: NodeJS.Timeout } | undefined;

@@ -15,7 +15,10 @@ port.postMessage({ ready: true });
 port.on("message", ({ id, input }: { id: number; input: ExtractJob }) => {
   let reply: WorkerReply<ArticleContent | undefined>;
   try {
-    const value = input.kind === "html" ? extractor.fromHtml(input.html, input.url ? new URL(input.url) : undefined) : extractor.fromText(input.text, input.title);
+    const value =
+      input.kind === "html"
+        ? extractor.fromHtml(input.html, input.url ? new URL(input.url) : undefined)
+        : extractor.fromText(input.text, input.title);
     reply = { id, ok: true, value };
   } catch (error) {
     reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -54,7 +54,10 @@ export function createReaderLibrary({
 }: ReaderLibraryOptions): ReaderLibrary {
   // Sized by entries, so many small libraries and a few full ones cost the same. A change stores a new Map:
   // lru-cache measures a value when it is set, and setting the same object again is not re-measured.
-  const memory = new LRUCache<string, Map<string, LibraryEntry>>({ maxSize: maxEntriesInMemory, sizeCalculation: (entries) => Math.max(1, entries.size) });
+  const memory = new LRUCache<string, Map<string, LibraryEntry>>({
+    maxSize: maxEntriesInMemory,
+    sizeCalculation: (entries) => Math.max(1, entries.size),
+  });
 
   // Redis first; on any error, the memory copy (which every write also updates) answers instead.
   const withRedis = async <T>(operation: string, sub: string, viaRedis: (redis: Redis) => Promise<T>, viaMemory: () => T): Promise<T> => {
@@ -77,13 +80,20 @@ export function createReaderLibrary({
     }
   };
 
-  const evictOldest = (entries: LibraryEntry[]) => entries.sort(byNewest).slice(maxEntries).map((e) => e.id);
+  const evictOldest = (entries: LibraryEntry[]) =>
+    entries
+      .sort(byNewest)
+      .slice(maxEntries)
+      .map((e) => e.id);
 
   const list = (sub: string) =>
     withRedis(
       "list",
       sub,
-      async (r) => Object.values(await r.hgetall(libraryKey(sub))).flatMap((json) => parse(json) ?? []).sort(byNewest),
+      async (r) =>
+        Object.values(await r.hgetall(libraryKey(sub)))
+          .flatMap((json) => parse(json) ?? [])
+          .sort(byNewest),
       () => [...(memory.get(sub)?.values() ?? [])].sort(byNewest),
     );
 
@@ -130,7 +140,12 @@ export function createReaderLibrary({
     const entries = new Map(memory.get(sub));
     const inMemory = entries.delete(id);
     if (inMemory) memory.set(sub, entries);
-    return withRedis("delete", sub, async (r) => (await r.hdel(libraryKey(sub), id)) > 0 || inMemory, () => inMemory);
+    return withRedis(
+      "delete",
+      sub,
+      async (r) => (await r.hdel(libraryKey(sub), id)) > 0 || inMemory,
+      () => inMemory,
+    );
   };
 
   return { list, save, get, remove };

@@ -20,8 +20,7 @@ import { bareHostname, parseImportUrl, portOf } from "./import-url";
 /** All the addresses a host name resolves to (system DNS by default; tests inject their own). */
 export type Resolver = (hostname: string) => Promise<string[]>;
 
-export const systemResolver: Resolver = async (hostname) =>
-  (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+export const systemResolver: Resolver = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 export interface SafeFetchOptions {
   isAllowedAddress: AddressPolicy;
@@ -47,8 +46,7 @@ const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 type Hop = { kind: "redirect"; location: string } | { kind: "page"; page: Omit<FetchedPage, "url"> };
 
-const sameAddress = (a: string, b: string) =>
-  ipaddr.isValid(a) && ipaddr.isValid(b) && ipaddr.process(a).toString() === ipaddr.process(b).toString();
+const sameAddress = (a: string, b: string) => ipaddr.isValid(a) && ipaddr.isValid(b) && ipaddr.process(a).toString() === ipaddr.process(b).toString();
 
 async function vetHost(url: URL, resolve: Resolver, isAllowed: AddressPolicy): Promise<string> {
   const host = bareHostname(url);
@@ -70,7 +68,12 @@ async function vetHost(url: URL, resolve: Resolver, isAllowed: AddressPolicy): P
 function connectionError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code === "ECONNREFUSED" ? "the connection was refused" : code === "ECONNRESET" ? "the connection was reset" : `network error${code ? ` (${code})` : ""}`;
+  const reason =
+    code === "ECONNREFUSED"
+      ? "the connection was refused"
+      : code === "ECONNRESET"
+        ? "the connection was reset"
+        : `network error${code ? ` (${code})` : ""}`;
   return fetchFailed(reason, error);
 }
 

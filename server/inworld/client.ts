@@ -3,13 +3,7 @@
 // the plural ones the rest of the system uses and signals failures as typed errors; it never retries.
 import type { Alignment } from "@/lib/alignment/types";
 import type { AudioSettings } from "@/lib/text/cache-key";
-import {
-  InworldHttpError,
-  InworldRateLimitError,
-  InworldResponseError,
-  InworldTimeoutError,
-  InworldUnavailableError,
-} from "./errors";
+import { InworldHttpError, InworldRateLimitError, InworldResponseError, InworldTimeoutError, InworldUnavailableError } from "./errors";
 
 export interface InworldClientOptions {
   baseUrl: string;

@@ -2,7 +2,10 @@
 export class InworldRateLimitError extends Error {
   override name = "InworldRateLimitError";
   readonly code = "INWORLD_RATE_LIMITED";
-  constructor(readonly retryAfterMs: number | undefined, message = "Inworld rate limit (429)") {
+  constructor(
+    readonly retryAfterMs: number | undefined,
+    message = "Inworld rate limit (429)",
+  ) {
     super(message);
   }
 }

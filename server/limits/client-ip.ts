@@ -64,7 +64,7 @@ function formatIPv6(bits: bigint): string {
   const groups = Array.from({ length: 8 }, (_, i) => Number((bits >> BigInt(112 - 16 * i)) & 0xffffn));
   let bestStart = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j += 1;
     if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
@@ -103,7 +103,13 @@ function parseCidr(entry: string): Cidr | undefined {
  */
 export function parseTrustedProxies(spec: string): TrustedProxies {
   if (typeof spec !== "string") throw new TypeError(`Expected \`spec\` to be a string, got ${typeof spec}`);
-  const entries = spec.trim() === "" ? ["loopback"] : spec.split(",").map((e) => e.trim()).filter(Boolean);
+  const entries =
+    spec.trim() === ""
+      ? ["loopback"]
+      : spec
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean);
   const ranges = entries.flatMap((entry) => {
     const expanded = KEYWORDS[entry.toLowerCase()] ?? [entry];
     return expanded.map((text) => {
@@ -145,7 +151,10 @@ export interface ResolveClientIpInput {
 export function resolveClientIp({ peerIp, forwardedFor, trusted }: ResolveClientIpInput): string {
   let current = peerIp ? normalizeIp(peerIp) : undefined;
   if (current === undefined) return peerIp || "unknown";
-  const hops = (forwardedFor ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0 && trusted.isTrusted(current); i -= 1) {
     const next = normalizeIp(stripPort(hops[i]));
     if (next === undefined) break;

@@ -29,12 +29,7 @@ function extendedEnd(text: string, end: number, limit: number): number {
   return i;
 }
 
-export function spansFromEspeakEvents(
-  text: string,
-  sourceIndex: Int32Array,
-  events: readonly EspeakEvent[],
-  durationSeconds: number,
-): TimedSpan[] {
+export function spansFromEspeakEvents(text: string, sourceIndex: Int32Array, events: readonly EspeakEvent[], durationSeconds: number): TimedSpan[] {
   const spans: TimedSpan[] = [];
   const lastCodePoint = sourceIndex.length - 1;
   const toSource = (codePoint: number) => sourceIndex[Math.min(Math.max(codePoint, 0), lastCodePoint)];

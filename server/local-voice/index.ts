@@ -27,8 +27,7 @@ const env = parsed.data;
 configureLogging(env.LOG_LEVEL);
 const log = createLogger("local-voice");
 
-const engine =
-  env.LOCAL_VOICE_ENGINE === "silence" ? createSilenceEngine() : createEspeakEngine({ workers: env.LOCAL_VOICE_WORKERS });
+const engine = env.LOCAL_VOICE_ENGINE === "silence" ? createSilenceEngine() : createEspeakEngine({ workers: env.LOCAL_VOICE_WORKERS });
 const app = createLocalVoiceApp({
   engine,
   control: createControlState(),

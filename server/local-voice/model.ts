@@ -34,10 +34,7 @@ const audioConfigSchema = z
   });
 
 export const synthesizeRequestSchema = z.object({
-  text: z
-    .string()
-    .min(1, "text must not be empty")
-    .max(MAX_TEXT_CHARACTERS, `text must be at most ${MAX_TEXT_CHARACTERS} characters`),
+  text: z.string().min(1, "text must not be empty").max(MAX_TEXT_CHARACTERS, `text must be at most ${MAX_TEXT_CHARACTERS} characters`),
   voiceId: z
     .string()
     .max(100)

@@ -6,7 +6,8 @@ export const bodyTooLarge = (maxBytes: number) =>
   new AppError(413, "PAGE_TOO_LARGE", `The request body is larger than the ${Math.round(maxBytes / 1024)} KB limit`);
 
 export async function readCappedJson(request: Request, contentType: string | undefined, maxBytes: number): Promise<unknown> {
-  if (!contentType?.toLowerCase().startsWith("application/json")) throw invalidRequest("The request body must be JSON (Content-Type: application/json)");
+  if (!contentType?.toLowerCase().startsWith("application/json"))
+    throw invalidRequest("The request body must be JSON (Content-Type: application/json)");
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge(maxBytes);
   const chunks: Uint8Array[] = [];

@@ -66,7 +66,10 @@ export interface JsonBodyLimits {
 }
 
 /** Reads and parses a request's JSON body within the limits, or throws the AppError to answer. */
-export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES, maxDepth = MAX_BODY_DEPTH }: JsonBodyLimits = {}): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  { maxBytes = MAX_BODY_BYTES, maxDepth = MAX_BODY_DEPTH }: JsonBodyLimits = {},
+): Promise<unknown> {
   if (!isJson(request.headers.get("content-type"))) throw unsupportedMediaType();
   const bytes = await readCapped(request, maxBytes);
   let text: string;

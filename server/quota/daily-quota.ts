@@ -201,7 +201,16 @@ export function createDailyQuota({
     let store: Redis | undefined;
     if (redis) {
       try {
-        const reply = (await redis.eval(RESERVE_SCRIPT, DAY_KEYS, ...keys, itemKey, limit, date.getTime(), date.getTime() + reservationTtlMs, endOfDay)) as number[];
+        const reply = (await redis.eval(
+          RESERVE_SCRIPT,
+          DAY_KEYS,
+          ...keys,
+          itemKey,
+          limit,
+          date.getTime(),
+          date.getTime() + reservationTtlMs,
+          endOfDay,
+        )) as number[];
         verdict = { allowed: reply[0] === 1, count: Number(reply[1]), alreadyCounted: reply[2] === 1 };
         store = redis;
       } catch (error) {

@@ -12,56 +12,80 @@ const ARTICLES = [
 ];
 
 // One client address sends every request here, which the bench servers' raised IP limit lets through.
-await withBenchServers({}, async ({ api: server }) => {
-  const rows: Array<Array<string | number>> = [];
-  for (const { name, chars, requests } of ARTICLES) {
-    const text = articleOfChars(chars);
-    const requestBody = JSON.stringify({ text });
-    const post = (path: string) => fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: requestBody });
+await withBenchServers(
+  {},
+  async ({ api: server }) => {
+    const rows: Array<Array<string | number>> = [];
+    for (const { name, chars, requests } of ARTICLES) {
+      const text = articleOfChars(chars);
+      const requestBody = JSON.stringify({ text });
+      const post = (path: string) =>
+        fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: requestBody });
 
-    if ((await (await post("/api/tts")).arrayBuffer()).byteLength === 0) throw new Error("generation failed");
-    const hit = await post("/api/tts");
-    if (hit.headers.get("x-tts-cache") !== "article-hit") throw new Error(`expected an article hit, got ${hit.headers.get("x-tts-cache")}`);
-    const bytes = new Uint8Array(await hit.arrayBuffer());
-    const stored = await fetch(`${server.url}/__bench/static`, { method: "PUT", body: bytes });
-    if (stored.status !== 204) throw new Error(`storing the static body failed: ${stored.status}`);
+      if ((await (await post("/api/tts")).arrayBuffer()).byteLength === 0) throw new Error("generation failed");
+      const hit = await post("/api/tts");
+      if (hit.headers.get("x-tts-cache") !== "article-hit") throw new Error(`expected an article hit, got ${hit.headers.get("x-tts-cache")}`);
+      const bytes = new Uint8Array(await hit.arrayBuffer());
+      const stored = await fetch(`${server.url}/__bench/static`, { method: "PUT", body: bytes });
+      if (stored.status !== 204) throw new Error(`storing the static body failed: ${stored.status}`);
 
-    const check = (res: Response) => res.arrayBuffer().then((b) => res.ok && b.byteLength === bytes.byteLength);
-    const variants: Record<string, (i: number) => Promise<boolean>> = {
-      "/api/tts (article hit)": async () => check(await post("/api/tts")),
-      "static, same POST body": async () => check(await post("/__bench/static")),
-      "static GET": async () => check(await fetch(`${server.url}/__bench/static`)),
-    };
-    // Warm every path, then measure in two interleaved rounds so drift hits all alike.
-    for (const call of Object.values(variants)) await closedLoop(Math.min(40, requests), CONCURRENCY, call);
-    const merged: Record<string, LoadResult> = {};
-    for (let round = 0; round < 2; round++) {
-      for (const [label, call] of Object.entries(variants)) {
-        const result = await closedLoop(requests / 2, CONCURRENCY, call);
-        const previous = merged[label];
-        merged[label] = previous
-          ? { requests: previous.requests + result.requests, errors: previous.errors + result.errors, latencies: [...previous.latencies, ...result.latencies].sort((a, b) => a - b), wallMs: previous.wallMs + result.wallMs }
-          : result;
+      const check = (res: Response) => res.arrayBuffer().then((b) => res.ok && b.byteLength === bytes.byteLength);
+      const variants: Record<string, (i: number) => Promise<boolean>> = {
+        "/api/tts (article hit)": async () => check(await post("/api/tts")),
+        "static, same POST body": async () => check(await post("/__bench/static")),
+        "static GET": async () => check(await fetch(`${server.url}/__bench/static`)),
+      };
+      // Warm every path, then measure in two interleaved rounds so drift hits all alike.
+      for (const call of Object.values(variants)) await closedLoop(Math.min(40, requests), CONCURRENCY, call);
+      const merged: Record<string, LoadResult> = {};
+      for (let round = 0; round < 2; round++) {
+        for (const [label, call] of Object.entries(variants)) {
+          const result = await closedLoop(requests / 2, CONCURRENCY, call);
+          const previous = merged[label];
+          merged[label] = previous
+            ? {
+                requests: previous.requests + result.requests,
+                errors: previous.errors + result.errors,
+                latencies: [...previous.latencies, ...result.latencies].sort((a, b) => a - b),
+                wallMs: previous.wallMs + result.wallMs,
+              }
+            : result;
+        }
+      }
+      const base = merged["static, same POST body"];
+      const get = merged["static GET"];
+      for (const [label, r] of Object.entries(merged)) {
+        const p50 = percentile(r.latencies, 50);
+        const p99 = percentile(r.latencies, 99);
+        const rps = (r.requests / r.wallMs) * 1000;
+        const ratio = (to: LoadResult) => (p50 / percentile(to.latencies, 50)).toFixed(2);
+        rows.push([
+          name,
+          `${(bytes.byteLength / 1e6).toFixed(1)} MB`,
+          label,
+          r.requests,
+          r.errors,
+          ms(p50),
+          ms(p99),
+          rps.toFixed(1),
+          ratio(base),
+          ratio(get),
+        ]);
       }
     }
-    const base = merged["static, same POST body"];
-    const get = merged["static GET"];
-    for (const [label, r] of Object.entries(merged)) {
-      const p50 = percentile(r.latencies, 50);
-      const p99 = percentile(r.latencies, 99);
-      const rps = (r.requests / r.wallMs) * 1000;
-      const ratio = (to: LoadResult) => (p50 / percentile(to.latencies, 50)).toFixed(2);
-      rows.push([name, `${(bytes.byteLength / 1e6).toFixed(1)} MB`, label, r.requests, r.errors, ms(p50), ms(p99), rps.toFixed(1), ratio(base), ratio(get)]);
-    }
-  }
-  console.log(
-    benchHeading(
-      "Article cache hit vs static bytes",
-      import.meta.url,
-      `silence engine; anonymous reader, so the hit path includes the daily-quota check; concurrency ${CONCURRENCY}; load generator in the same machine`,
-    ),
-  );
-  console.log(
-    markdownTable(["article", "body", "route", "requests", "errors", "p50", "p99", "req/s", "p50 ÷ static POST p50 (target ≤ 1.2)", "p50 ÷ static GET p50"], rows),
-  );
-}, { entry: "tests/bench/support/cache-hit-server.ts" });
+    console.log(
+      benchHeading(
+        "Article cache hit vs static bytes",
+        import.meta.url,
+        `silence engine; anonymous reader, so the hit path includes the daily-quota check; concurrency ${CONCURRENCY}; load generator in the same machine`,
+      ),
+    );
+    console.log(
+      markdownTable(
+        ["article", "body", "route", "requests", "errors", "p50", "p99", "req/s", "p50 ÷ static POST p50 (target ≤ 1.2)", "p50 ÷ static GET p50"],
+        rows,
+      ),
+    );
+  },
+  { entry: "tests/bench/support/cache-hit-server.ts" },
+);

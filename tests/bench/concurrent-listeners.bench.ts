@@ -19,7 +19,9 @@ await withBenchServers({ AUTH_SECRET: SECRET, TTS_DAILY_FREE_LIMIT: String(FREE_
   const result = await runListenerMix({ urls: [api.url], pids: [pid], secret: SECRET, voice });
 
   const memory = memoryOf(pid);
-  const health = (await (await fetch(`${api.url}/health`)).json()) as { tts: { activeSlots: number; queuedRequests: number; peakConcurrent: number; cache: { article: { bytes: number }; chunk: { bytes: number } } } };
+  const health = (await (await fetch(`${api.url}/health`)).json()) as {
+    tts: { activeSlots: number; queuedRequests: number; peakConcurrent: number; cache: { article: { bytes: number }; chunk: { bytes: number } } };
+  };
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   console.log(
     benchHeading(
@@ -28,12 +30,39 @@ await withBenchServers({ AUTH_SECRET: SECRET, TTS_DAILY_FREE_LIMIT: String(FREE_
       `${MIX.durationMs / 1000} s; silence engine, 300 ms upstream latency; ${MIX.cachedArticles} warm ${MIX.articleChars}-character articles, ~3.3 MB responses; closed loops with no pause; TTS_RATE_LIMIT_PER_MIN raised, see the file`,
     ),
   );
-  console.log(markdownTable(["listeners", "count", "requests", "errors", "p50", "p99", "max", "article hits"], [result.row("cached"), result.row("generating")]));
+  console.log(
+    markdownTable(
+      ["listeners", "count", "requests", "errors", "p50", "p99", "max", "article hits"],
+      [result.row("cached"), result.row("generating")],
+    ),
+  );
   console.log("");
   console.log(
     markdownTable(
-      ["API peak RSS (VmHWM)", "highest sampled RSS", "RSS after warm-up", "target", "upstream calls", "article LRU at end", "chunk LRU at end", "slots after (active/queued)", "peakConcurrent"],
-      [[`${memory.hwmMb.toFixed(0)} MB`, `${result.peakSampledMb[0].toFixed(0)} MB`, `${result.warmRssMb[0].toFixed(0)} MB`, "≤ 400 MB, 0 errors", result.upstream, mb(health.tts.cache.article.bytes), mb(health.tts.cache.chunk.bytes), `${health.tts.activeSlots}/${health.tts.queuedRequests}`, health.tts.peakConcurrent]],
+      [
+        "API peak RSS (VmHWM)",
+        "highest sampled RSS",
+        "RSS after warm-up",
+        "target",
+        "upstream calls",
+        "article LRU at end",
+        "chunk LRU at end",
+        "slots after (active/queued)",
+        "peakConcurrent",
+      ],
+      [
+        [
+          `${memory.hwmMb.toFixed(0)} MB`,
+          `${result.peakSampledMb[0].toFixed(0)} MB`,
+          `${result.warmRssMb[0].toFixed(0)} MB`,
+          "≤ 400 MB, 0 errors",
+          result.upstream,
+          mb(health.tts.cache.article.bytes),
+          mb(health.tts.cache.chunk.bytes),
+          `${health.tts.activeSlots}/${health.tts.queuedRequests}`,
+          health.tts.peakConcurrent,
+        ],
+      ],
     ),
   );
   if (result.failures.size > 0) console.log(`\nFailures: ${JSON.stringify(Object.fromEntries(result.failures))}`);

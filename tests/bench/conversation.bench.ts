@@ -39,8 +39,22 @@ await withBenchServers({}, async ({ api, voice }) => {
     markdownTable(
       ["how", "upstream rounds", "ideal rounds × L", "wall (median)", "wall (worst)", "median / ideal"],
       [
-        ["flattened: one batch", Math.ceil(shape.chunks / 3), ms(ideal), ms(median(flattened)), ms(Math.max(...flattened)), (median(flattened) / ideal).toFixed(3)],
-        ["turn by turn: a batch per turn", rounds, ms(rounds * LATENCY_MS), ms(median(turnByTurn)), ms(Math.max(...turnByTurn)), (median(turnByTurn) / (rounds * LATENCY_MS)).toFixed(3)],
+        [
+          "flattened: one batch",
+          Math.ceil(shape.chunks / 3),
+          ms(ideal),
+          ms(median(flattened)),
+          ms(Math.max(...flattened)),
+          (median(flattened) / ideal).toFixed(3),
+        ],
+        [
+          "turn by turn: a batch per turn",
+          rounds,
+          ms(rounds * LATENCY_MS),
+          ms(median(turnByTurn)),
+          ms(Math.max(...turnByTurn)),
+          (median(turnByTurn) / (rounds * LATENCY_MS)).toFixed(3),
+        ],
       ],
     ),
   );

@@ -52,7 +52,13 @@ async function growArticle(page: Page) {
       const text = sources[i % sources.length];
       const p = document.createElement("p");
       const n = text.split(/\s+/).filter(Boolean).length;
-      p.textContent = words + n > target ? text.split(/\s+/).slice(0, target - words).join(" ") : text;
+      p.textContent =
+        words + n > target
+          ? text
+              .split(/\s+/)
+              .slice(0, target - words)
+              .join(" ")
+          : text;
       words += Math.min(n, target - words);
       root.append(p);
     }
@@ -65,7 +71,9 @@ async function longTasksIn(browser: Browser, page: Page, during: () => Promise<v
   await browser.startTracing(page, { categories: ["toplevel"] });
   await during();
   const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  const main = new Set(
+    events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`),
+  );
   const tasks = events.filter((e) => e.ph === "X" && e.name === "ThreadControllerImpl::RunTask" && main.has(`${e.pid}:${e.tid}`));
   const long = tasks.filter((t) => (t.dur ?? 0) > 50_000);
   return { wall: long.map((t) => (t.dur ?? 0) / 1000), cpu: long.map((t) => (t.tdur ?? 0) / 1000) };
@@ -74,7 +82,9 @@ async function longTasksIn(browser: Browser, page: Page, during: () => Promise<v
 test("highlighting a 20,000-word article", async ({ page, request, browser }) => {
   // Real speech for the audio track.
   const speech = await request.post("/api/tts", {
-    data: { text: "Every evening, a little before dusk, a man with a long pole used to walk the length of our street. He did not hurry. He stopped at each iron post, reached up, opened the small glass door at the top, and coaxed a flame out of the dark." },
+    data: {
+      text: "Every evening, a little before dusk, a man with a long pole used to walk the length of our street. He did not hurry. He stopped at each iron post, reached up, opened the small glass door at the top, and coaxed a flame out of the dark.",
+    },
   });
   expect(speech.ok()).toBe(true);
   const { audioBase64, durationMs } = (await speech.json()) as { audioBase64: string; durationMs: number };
@@ -97,7 +107,10 @@ test("highlighting a 20,000-word article", async ({ page, request, browser }) =>
           styleAndLayout: entry.styleAndLayoutStart ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0,
           scripts: entry.scripts
             .filter((s) => s.duration >= 5)
-            .map((s) => `${s.invoker}${s.sourceFunctionName ? ` ${s.sourceFunctionName}` : ""} ${s.duration.toFixed(0)} ms${s.forcedStyleAndLayoutDuration >= 1 ? ` (forced layout ${s.forcedStyleAndLayoutDuration.toFixed(0)})` : ""}`),
+            .map(
+              (s) =>
+                `${s.invoker}${s.sourceFunctionName ? ` ${s.sourceFunctionName}` : ""} ${s.duration.toFixed(0)} ms${s.forcedStyleAndLayoutDuration >= 1 ? ` (forced layout ${s.forcedStyleAndLayoutDuration.toFixed(0)})` : ""}`,
+            ),
         });
       }
     }).observe({ type: "long-animation-frame" });
@@ -159,7 +172,12 @@ test("highlighting a 20,000-word article", async ({ page, request, browser }) =>
     rows.push([
       scenario.name,
       result.spans,
-      `${fmt(percentile([...wraps].sort((a, b) => a - b), 50))} (${wraps.map((d) => d.toFixed(0)).join(", ")})`,
+      `${fmt(
+        percentile(
+          [...wraps].sort((a, b) => a - b),
+          50,
+        ),
+      )} (${wraps.map((d) => d.toFixed(0)).join(", ")})`,
       frames.length,
       fmt(percentile(frames, 50)),
       fmt(percentile(frames, 99)),
@@ -183,7 +201,17 @@ test("highlighting a 20,000-word article", async ({ page, request, browser }) =>
       `Highlighting a ${WORDS.toLocaleString("en")}-word article (Chromium, ${PLAY_MS / 1000} s of playback; targets: wrap ≤ 100 ms, p99 update ≤ 1 ms, no long task)`,
       "",
       markdownTable(
-        ["scenario", "spans", `wrap words: median (${WRAPS} wraps)`, "highlight updates", "median", "p99", "max", "long tasks > 50 ms", "of them > 50 ms CPU"],
+        [
+          "scenario",
+          "spans",
+          `wrap words: median (${WRAPS} wraps)`,
+          "highlight updates",
+          "median",
+          "p99",
+          "max",
+          "long tasks > 50 ms",
+          "of them > 50 ms CPU",
+        ],
         rows,
       ),
       "",

@@ -49,7 +49,11 @@ function readabilityText(bytes: Buffer, url: string): string {
 const site = await startImportSite();
 const api = await startApi({ IMPORT_ALLOW_PRIVATE: "1", IMPORT_RATE_LIMIT_PER_MIN: "1000000", REDIS_URL: "" });
 const importUrl = async (url: string) => {
-  const res = await fetch(`${api.url}/api/articles`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url }) });
+  const res = await fetch(`${api.url}/api/articles`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ url }),
+  });
   if (res.status !== 200 && res.status !== 201) throw new Error(`import of ${url} answered ${res.status}: ${await res.text()}`);
   return res.json() as Promise<{ text: string; words: number }>;
 };
@@ -71,7 +75,9 @@ try {
   }
 
   const agreement: Array<Array<string | number>> = [];
-  const pages = readdirSync(importFixturesDir).filter((f) => f.endsWith(".html") && readdirSync(importFixturesDir).includes(f.replace(".html", ".expected.txt")));
+  const pages = readdirSync(importFixturesDir).filter(
+    (f) => f.endsWith(".html") && readdirSync(importFixturesDir).includes(f.replace(".html", ".expected.txt")),
+  );
   for (const page of pages.sort()) {
     const meant = readFileSync(join(importFixturesDir, page.replace(".html", ".expected.txt")), "utf8");
     const ours = (await importUrl(`${site.origin}/${page}`)).text;
@@ -87,7 +93,9 @@ try {
     ),
   );
   console.log(markdownTable(["page", "shape", "words", "imports", "p50 (target ≤ 150 ms at 100 KB)", "p95"], timing));
-  console.log(`\nExtraction agreement: word F1 of the spoken \`text\` against the text we meant (tests/fixtures/import/*.expected.txt), beside Readability's own \`textContent\` for the same page (target: ours ≥ Readability's)\n`);
+  console.log(
+    `\nExtraction agreement: word F1 of the spoken \`text\` against the text we meant (tests/fixtures/import/*.expected.txt), beside Readability's own \`textContent\` for the same page (target: ours ≥ Readability's)\n`,
+  );
   console.log(markdownTable(["fixture", "words meant", "F1, ours", "F1, Readability textContent"], agreement));
 } finally {
   await api.stop();

@@ -24,11 +24,23 @@ await withBenchServers({}, async ({ api, voice }) => {
       const wall = median(walls);
       const ideal = Math.ceil(n / 3) * latencyMs;
       const target = 1.05 * ideal;
-      rows.push([n, ms(wall), ms(Math.max(...walls)), ms(ideal), ms(target), ms(n * latencyMs), (wall / ideal).toFixed(3), wall <= target ? "yes" : "**no**"]);
+      rows.push([
+        n,
+        ms(wall),
+        ms(Math.max(...walls)),
+        ms(ideal),
+        ms(target),
+        ms(n * latencyMs),
+        (wall / ideal).toFixed(3),
+        wall <= target ? "yes" : "**no**",
+      ]);
     }
     tables.push(
       `L = ${latencyMs} ms, median of ${RUNS} runs (each a new, uncached article):\n\n` +
-        markdownTable(["chunks N", "wall (median)", "wall (worst)", "ideal ceil(N/3)×L", "target 1.05×ideal", "sequential N×L", "median / ideal", "meets target"], rows),
+        markdownTable(
+          ["chunks N", "wall (median)", "wall (worst)", "ideal ceil(N/3)×L", "target 1.05×ideal", "sequential N×L", "median / ideal", "meets target"],
+          rows,
+        ),
     );
   }
   console.log(benchHeading("Parallel synthesis (uncached article)", import.meta.url, "silence engine, voice latency L, TTS_CHUNK_CONCURRENCY 3"));

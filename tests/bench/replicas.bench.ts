@@ -40,7 +40,9 @@ const groupArticle = (listener: number, round: number) => {
 try {
   await voice.control({ latencyMs: 300 });
   const result = await runListenerMix({ urls: apis.map((api) => api.url), pids, secret: SECRET, voice, generatingText: groupArticle });
-  const health = await Promise.all(apis.map(async (api) => (await (await fetch(`${api.url}/health`)).json()) as { tts: { activeSlots: number; queuedRequests: number } }));
+  const health = await Promise.all(
+    apis.map(async (api) => (await (await fetch(`${api.url}/health`)).json()) as { tts: { activeSlots: number; queuedRequests: number } }),
+  );
 
   console.log(
     benchHeading(
@@ -49,12 +51,23 @@ try {
       `${MIX.durationMs / 1000} s; two API replicas and one redis-server on this machine; silence engine, 300 ms upstream latency; the 100-listener mix with the generating listeners in threes asking for the same articles on both replicas; TTS_RATE_LIMIT_PER_MIN raised`,
     ),
   );
-  console.log(markdownTable(["listeners", "count", "requests", "errors", "p50", "p99", "max", "article hits"], [result.row("cached"), result.row("generating")]));
+  console.log(
+    markdownTable(
+      ["listeners", "count", "requests", "errors", "p50", "p99", "max", "article hits"],
+      [result.row("cached"), result.row("generating")],
+    ),
+  );
   console.log("");
   const perArticle = result.distinctArticleChunks === 0 ? NaN : result.upstream / result.distinctArticleChunks;
   console.log(
     markdownTable(
-      ["upstream calls", "chunks of the distinct new articles", "upstream calls per distinct article (target 1.0)", ...apis.map((_, i) => `r${i + 1} peak RSS (VmHWM) / highest sampled`), "slots after (active/queued)"],
+      [
+        "upstream calls",
+        "chunks of the distinct new articles",
+        "upstream calls per distinct article (target 1.0)",
+        ...apis.map((_, i) => `r${i + 1} peak RSS (VmHWM) / highest sampled`),
+        "slots after (active/queued)",
+      ],
       [
         [
           result.upstream,

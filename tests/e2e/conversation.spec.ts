@@ -62,7 +62,9 @@ test("each turn is spoken in its speaker's voice, the labels are never lit, and 
 
   // One span per spoken word, none on a label: the mapping stays one to one.
   const spokenWords = (await spokenCharacters(request)).join("").split(/\s+/).filter(Boolean).length;
-  const spans = await player.article.evaluate((root) => new Set([...root.querySelectorAll("[data-tts-idx]")].map((s) => s.getAttribute("data-tts-idx"))).size);
+  const spans = await player.article.evaluate(
+    (root) => new Set([...root.querySelectorAll("[data-tts-idx]")].map((s) => s.getAttribute("data-tts-idx"))).size,
+  );
   expect(spans).toBe(spokenWords);
   await expect(player.article.locator("strong [data-tts-idx]")).toHaveCount(0);
   await expect(player.article.locator("strong").first()).toHaveText("Hana Ito:");

@@ -9,7 +9,10 @@ export const test = base.extend<{ reader: ReaderPage; player: PlayerPage; pageEr
       const errors: Error[] = [];
       page.on("pageerror", (error) => errors.push(error));
       await provide(errors);
-      expect(errors.map((e) => e.message), "uncaught errors in the page").toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        "uncaught errors in the page",
+      ).toEqual([]);
     },
     { auto: true },
   ],

@@ -190,7 +190,9 @@ test("the reader page forbids inline script: a script that reached the page woul
     const script = document.createElement("script");
     script.textContent = "window.__injected.push('script');";
     document.body.append(script);
-    document.querySelector("[data-article-content]")?.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" onerror="window.__injected.push('onerror')">`);
+    document
+      .querySelector("[data-article-content]")
+      ?.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" onerror="window.__injected.push('onerror')">`);
   });
   await expect.poll(async () => (await violations(page)).filter((v) => v.startsWith("script-src")).length).toBeGreaterThanOrEqual(2);
   expect(await page.evaluate(() => (window as Probe).__injected)).toEqual([]);

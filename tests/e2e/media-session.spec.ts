@@ -16,9 +16,7 @@ test("the lock screen shows the article, with its author, our album and the arti
     album: "Listen",
     artwork: [expect.stringMatching(/\/images\/lighthouse\.svg$/)],
   });
-  expect(await session.registered()).toEqual(
-    ["nexttrack", "pause", "play", "previoustrack", "seekbackward", "seekforward", "seekto", "stop"],
-  );
+  expect(await session.registered()).toEqual(["nexttrack", "pause", "play", "previoustrack", "seekbackward", "seekforward", "seekto", "stop"]);
   await expect.poll(() => session.playbackState()).toBe("playing");
 });
 

@@ -10,7 +10,10 @@ import { isTtsRequest, spokenCharacters } from "./tts-response";
 
 /** The words of the article's first paragraph, as the page shows them. */
 function firstParagraph(page: Page): Promise<string> {
-  return page.locator("[data-article-content] > p").first().evaluate((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim());
+  return page
+    .locator("[data-article-content] > p")
+    .first()
+    .evaluate((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim());
 }
 
 /** The text the latest Listen sent to /api/tts, with its whitespace folded like firstParagraph's. */

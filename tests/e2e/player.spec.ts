@@ -44,7 +44,10 @@ test("Space pauses and resumes, the arrow keys skip 10 s, and typing is left alo
   await player.listen();
   await player.waitForAudioTime(1);
   // Focus on the page, not on the Listen button (a focused button answers Space itself).
-  await player.article.locator("h2, p").first().click({ position: { x: 1, y: 1 } });
+  await player.article
+    .locator("h2, p")
+    .first()
+    .click({ position: { x: 1, y: 1 } });
   await page.keyboard.press(" ");
   await expect(player.playPause).toHaveAttribute("data-status", "paused");
   const paused = await player.state();

@@ -25,10 +25,13 @@ test("a sleep timer fades the voice out and pauses, and a voice change keeps it"
 
   // The fade: quieter while still playing, then paused.
   await expect
-    .poll(async () => {
-      const { volume, paused } = await player.volume();
-      return !paused && volume < 0.8 && volume > 0;
-    }, { timeout: 90_000 })
+    .poll(
+      async () => {
+        const { volume, paused } = await player.volume();
+        return !paused && volume < 0.8 && volume > 0;
+      },
+      { timeout: 90_000 },
+    )
     .toBe(true);
   await expect(player.playPause).toHaveAttribute("data-status", "paused", { timeout: 30_000 });
   await expect(player.sleepTimeLeft).toHaveCount(0);

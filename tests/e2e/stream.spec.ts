@@ -28,8 +28,7 @@ async function recordEvents(page: import("@playwright/test").Page) {
   });
 }
 
-const events = (page: import("@playwright/test").Page) =>
-  page.evaluate(() => ((window as Logged).__events ?? []).map((e) => e.event));
+const events = (page: import("@playwright/test").Page) => page.evaluate(() => ((window as Logged).__events ?? []).map((e) => e.event));
 
 const ttsRequests = (page: import("@playwright/test").Page) => {
   const seen: string[] = [];

@@ -44,7 +44,10 @@ export async function streamedSegments(request: Request): Promise<StreamedSegmen
   const lines = (await res.text())
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as { type: string; segments?: Array<{ voice: string }>; segment?: number; durationMs?: number; audioBase64?: string });
+    .map(
+      (line) =>
+        JSON.parse(line) as { type: string; segments?: Array<{ voice: string }>; segment?: number; durationMs?: number; audioBase64?: string },
+    );
   const segments: StreamedSegment[] = (lines[0]?.segments ?? []).map(({ voice }) => ({ voice, durationMs: 0, audio: "" }));
   for (const line of lines) {
     if (line.type !== "chunk" || line.segment === undefined) continue;

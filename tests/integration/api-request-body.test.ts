@@ -45,7 +45,10 @@ describe("the API on Bun", () => {
   });
 
   it("refuses a form with the JSON 415", async () => {
-    expect(await post("text=hi", { "Content-Type": "application/x-www-form-urlencoded" })).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    expect(await post("text=hi", { "Content-Type": "application/x-www-form-urlencoded" })).toMatchObject({
+      status: 415,
+      code: "UNSUPPORTED_MEDIA_TYPE",
+    });
   });
 
   it("refuses nesting 200,000 deep with a 400 and stays up", async () => {

@@ -6,7 +6,12 @@ import { bunBin, freePort, repoRoot, startApi, type RunningProcess } from "../su
 
 /** Runs the API to its exit, which a refused start reaches at once. */
 function runApi(env: Record<string, string>) {
-  const run = spawnSync(bunBin, ["server/index.ts"], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: "warn", ...env }, encoding: "utf8", timeout: 20_000 });
+  const run = spawnSync(bunBin, ["server/index.ts"], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
@@ -35,8 +40,14 @@ describe("API startup", () => {
   });
 
   it("listens on loopback only unless API_HOST says otherwise", async () => {
-    const external = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === "IPv4")?.address;
-    const reachable = (port: number) => fetch(`http://${external}:${port}/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && !i.internal && i.family === "IPv4")?.address;
+    const reachable = (port: number) =>
+      fetch(`http://${external}:${port}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
     const loopback = await startApi({ REDIS_URL: "" });
     running.push(loopback);
     expect(await reachable(loopback.port)).toBe(false);

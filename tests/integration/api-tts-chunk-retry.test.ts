@@ -33,7 +33,13 @@ function longArticle() {
 beforeAll(async () => {
   voiceServer = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
   voice = voiceControl(voiceServer.url);
-  const base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceServer.url, REDIS_URL: "", TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" };
+  const base = {
+    INWORLD_API_KEY: "integration",
+    INWORLD_BASE_URL: voiceServer.url,
+    REDIS_URL: "",
+    TTS_RATE_LIMIT_PER_MIN: "10000",
+    TTS_DAILY_FREE_LIMIT: "10000",
+  };
   [sequential, parallel] = await Promise.all([composeApi({ ...base, TTS_CHUNK_CONCURRENCY: "1" }), startApi(base)]);
 });
 afterAll(async () => {

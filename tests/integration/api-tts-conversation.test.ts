@@ -181,7 +181,15 @@ describe("a conversation on /api/tts", () => {
     ["a segment without a voice", { segments: [{ text: "Hi." }] }],
     ["a segment with an unknown field", { segments: [{ text: "Hi.", voice: "Ashley", speakr: "Q" }] }],
     ["an unknown voice", { segments: [{ text: "Hi.", voice: "Nobody" }] }],
-    ["a segment with no readable text", { segments: [{ text: "Hi.", voice: "Ashley" }, { text: " \n ", voice: "Dennis" }] }],
+    [
+      "a segment with no readable text",
+      {
+        segments: [
+          { text: "Hi.", voice: "Ashley" },
+          { text: " \n ", voice: "Dennis" },
+        ],
+      },
+    ],
     ["1001 segments", { segments: Array.from({ length: 1001 }, () => ({ text: "Hi.", voice: "Ashley" })) }],
   ])("answers 400 INVALID_REQUEST for %s, calling nothing upstream", async (_what, body) => {
     const res = await post(body);
@@ -211,7 +219,12 @@ describe("a conversation spoken by eSpeak", () => {
         new Request("http://localhost/api/tts", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ segments: [{ text: line, voice: "Ashley" }, { text: line, voice: "Dennis" }] }),
+          body: JSON.stringify({
+            segments: [
+              { text: line, voice: "Ashley" },
+              { text: line, voice: "Dennis" },
+            ],
+          }),
         }),
       );
       const { segments } = (await res.json()) as ConversationBody;
@@ -234,7 +247,9 @@ describe("a conversation on /api/tts/stream", () => {
 
     const start = streamed[0];
     expect(start).toMatchObject({ type: "start", voice: "Ashley", chunks: talk.chunks, textLength: talk.spoken.length });
-    expect(start.type === "start" && start.segments).toEqual(single.segments.map(({ voice, textOffset, textLength }) => ({ voice, textOffset, textLength })));
+    expect(start.type === "start" && start.segments).toEqual(
+      single.segments.map(({ voice, textOffset, textLength }) => ({ voice, textOffset, textLength })),
+    );
 
     const chunks = chunkLines(streamed);
     expect(chunks.map((c) => c.index)).toEqual([...Array(talk.chunks).keys()]);

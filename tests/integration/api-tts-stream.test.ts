@@ -49,7 +49,13 @@ async function untilFirstAudio(res: Response) {
 beforeAll(async () => {
   voiceServer = await startLocalVoice({ LOCAL_VOICE_ENGINE: "silence" });
   voice = voiceControl(voiceServer.url);
-  base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceServer.url, REDIS_URL: "", TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" };
+  base = {
+    INWORLD_API_KEY: "integration",
+    INWORLD_BASE_URL: voiceServer.url,
+    REDIS_URL: "",
+    TTS_RATE_LIMIT_PER_MIN: "10000",
+    TTS_DAILY_FREE_LIMIT: "10000",
+  };
   [parallel, sequential, limited] = await Promise.all([
     composeApi(base),
     composeApi({ ...base, TTS_CHUNK_CONCURRENCY: "1" }),
@@ -223,10 +229,21 @@ describe("POST /api/tts/stream", () => {
       type: expect.stringContaining("application/json"),
       body: { code: "INVALID_REQUEST" },
     });
-    expect(await json(await postTtsStream(parallel, { text: "Hello there.", voice: "Sarah" }))).toMatchObject({ status: 403, body: { code: "PREMIUM_VOICE" } });
-    const plain = await callApi(parallel, "/api/tts/stream", { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ text: "Hi." }) });
+    expect(await json(await postTtsStream(parallel, { text: "Hello there.", voice: "Sarah" }))).toMatchObject({
+      status: 403,
+      body: { code: "PREMIUM_VOICE" },
+    });
+    const plain = await callApi(parallel, "/api/tts/stream", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: JSON.stringify({ text: "Hi." }),
+    });
     expect(await json(plain)).toMatchObject({ status: 415, body: { code: "UNSUPPORTED_MEDIA_TYPE" } });
-    const unknown = await callApi(parallel, "/api/tts/stream", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "Hi.", voise: "Ashley" }) });
+    const unknown = await callApi(parallel, "/api/tts/stream", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: "Hi.", voise: "Ashley" }),
+    });
     expect(await json(unknown)).toMatchObject({ status: 400 });
 
     // Chunk 0 fails: no audio was sent, so the reader gets the status and the place back.

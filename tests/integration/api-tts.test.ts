@@ -191,7 +191,12 @@ describe("bad input gets a clear JSON error", () => {
       403,
       "PREMIUM_VOICE",
     ],
-    ["a forged token", () => tts({ text: "Hello there." }, { headers: { Authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad" } }), 401, "UNAUTHORIZED"],
+    [
+      "a forged token",
+      () => tts({ text: "Hello there." }, { headers: { Authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad" } }),
+      401,
+      "UNAUTHORIZED",
+    ],
   ];
   for (const [what, send, status, code] of cases) {
     it(`answers ${status} ${code} for ${what}`, async () => {
@@ -204,7 +209,10 @@ describe("bad input gets a clear JSON error", () => {
   }
 
   it("lets a premium reader use a premium voice", async () => {
-    const res = await tts({ text: `Premium voices sound different. ${uniqueSentence()}`, voice: "Olivia" }, { headers: { Authorization: `Bearer ${await token("premium")}` } });
+    const res = await tts(
+      { text: `Premium voices sound different. ${uniqueSentence()}`, voice: "Olivia" },
+      { headers: { Authorization: `Bearer ${await token("premium")}` } },
+    );
     expect(res.status).toBe(200);
   });
 

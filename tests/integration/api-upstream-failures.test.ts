@@ -11,7 +11,14 @@ const voice = voiceControl(voiceUrl);
 let api: RunningProcess;
 
 beforeAll(async () => {
-  api = await startApi({ INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceUrl, REDIS_URL: "", LOG_LEVEL: "info", TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" });
+  api = await startApi({
+    INWORLD_API_KEY: "integration",
+    INWORLD_BASE_URL: voiceUrl,
+    REDIS_URL: "",
+    LOG_LEVEL: "info",
+    TTS_RATE_LIMIT_PER_MIN: "10000",
+    TTS_DAILY_FREE_LIMIT: "10000",
+  });
 });
 afterAll(async () => {
   await voice.reset();
@@ -45,7 +52,10 @@ describe("upstream failures and departures", () => {
     expect(await request).toBe("AbortError");
     // The API notices when its upstream call returns.
     await expect.poll(() => api.output()).toContain("Client closed request");
-    const lines = api.output().split("\n").filter((line) => line.includes("Client closed request"));
+    const lines = api
+      .output()
+      .split("\n")
+      .filter((line) => line.includes("Client closed request"));
     expect(lines.length).toBeGreaterThan(0);
     expect(JSON.parse(lines[0])).toMatchObject({ level: 30, status: 499 });
     expect(api.output()).not.toMatch(/Unhandled error/);

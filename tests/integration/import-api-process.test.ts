@@ -45,14 +45,23 @@ describe("the API on Bun", () => {
     expect(health.status).toBe(200);
   });
 
-  it.each(["http://127.0.0.1/", "http://localhost:8080/", "http://[::1]:8443/", "http://2130706433/", "http://0x7f000001/", "http://0/", "http://[::ffff:127.0.0.1]/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[fd00::1]/", "http://224.0.0.1/"])(
-    "refuses %s with 403 URL_FORBIDDEN without the flag",
-    async (url) => {
-      const res = await importUrl(strict, url);
-      expect(res.status).toBe(403);
-      expect(await res.json()).toMatchObject({ code: "URL_FORBIDDEN" });
-    },
-  );
+  it.each([
+    "http://127.0.0.1/",
+    "http://localhost:8080/",
+    "http://[::1]:8443/",
+    "http://2130706433/",
+    "http://0x7f000001/",
+    "http://0/",
+    "http://[::ffff:127.0.0.1]/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.0.0.1/",
+    "http://[fd00::1]/",
+    "http://224.0.0.1/",
+  ])("refuses %s with 403 URL_FORBIDDEN without the flag", async (url) => {
+    const res = await importUrl(strict, url);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: "URL_FORBIDDEN" });
+  });
 
   it("refuses the local site's own port without the flag (400 INVALID_URL), and the site sees nothing", async () => {
     const before = site.requests();

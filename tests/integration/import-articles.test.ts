@@ -101,7 +101,23 @@ describe("importing a link", () => {
     const article = await (await post(makeApp(), { url: `${site.origin}/hostile.html` })).json();
     expect(article.text).toBe(expected("hostile"));
     const lower = article.html.toLowerCase();
-    for (const banned of ["<script", "<style", "<iframe", "<object", "<embed", "<form", "<input", "<svg", "onerror", "onclick", "javascript:", "srcset", "style=", "evil.example", "target="]) {
+    for (const banned of [
+      "<script",
+      "<style",
+      "<iframe",
+      "<object",
+      "<embed",
+      "<form",
+      "<input",
+      "<svg",
+      "onerror",
+      "onclick",
+      "javascript:",
+      "srcset",
+      "style=",
+      "evil.example",
+      "target=",
+    ]) {
       expect(lower, banned).not.toContain(banned);
     }
     expect(article.html).toContain('<a href="https://bakers.example/guide" rel="noopener noreferrer nofollow">');
@@ -159,7 +175,10 @@ describe("importing a link", () => {
 
 describe("pasted articles, ids and storage", () => {
   it("turns pasted text into paragraphs and speaks exactly them", async () => {
-    const res = await post(makeApp(), { text: "First paragraph here.\nSame paragraph, new line.\n\nSecond paragraph <b>not html</b>.", title: "Mine" });
+    const res = await post(makeApp(), {
+      text: "First paragraph here.\nSame paragraph, new line.\n\nSecond paragraph <b>not html</b>.",
+      title: "Mine",
+    });
     expect(res.status).toBe(201);
     const article = await res.json();
     expect(article.html).toBe("<p>First paragraph here.\nSame paragraph, new line.</p><p>Second paragraph &lt;b&gt;not html&lt;/b&gt;.</p>");
@@ -266,12 +285,23 @@ describe("the reader's library", () => {
     const list = async (headers: Record<string, string>) => app.handle(new Request("http://localhost/api/library", { headers }));
     const listed = await (await list(auth)).json();
     expect(listed.articles).toEqual([
-      expect.objectContaining({ id: article.id, title: article.title, siteName: "The Coastal Ledger", url: article.url, listeningMinutes: 1, progress: 0 }),
+      expect.objectContaining({
+        id: article.id,
+        title: article.title,
+        siteName: "The Coastal Ledger",
+        url: article.url,
+        listeningMinutes: 1,
+        progress: 0,
+      }),
     ]);
     expect(Date.parse(listed.articles[0].addedAt)).not.toBeNaN();
 
     const put = await app.handle(
-      new Request(`http://localhost/api/library/${article.id}`, { method: "PUT", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ progress: 0.4 }) }),
+      new Request(`http://localhost/api/library/${article.id}`, {
+        method: "PUT",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ progress: 0.4 }),
+      }),
     );
     expect(put.status).toBe(200);
     expect((await (await list(auth)).json()).articles[0].progress).toBe(0.4);
@@ -301,9 +331,13 @@ describe("the reader's library", () => {
     const app = makeApp();
     expect((await app.handle(new Request("http://localhost/api/library"))).status).toBe(401);
     const auth = { authorization: `Bearer ${await token("reader-3")}`, "content-type": "application/json" };
-    const bad = await app.handle(new Request("http://localhost/api/library/AAAAAAAAAAAAAAAAAAAAAA", { method: "PUT", headers: auth, body: JSON.stringify({ progress: 1.5 }) }));
+    const bad = await app.handle(
+      new Request("http://localhost/api/library/AAAAAAAAAAAAAAAAAAAAAA", { method: "PUT", headers: auth, body: JSON.stringify({ progress: 1.5 }) }),
+    );
     expect(bad.status).toBe(400);
-    const unknown = await app.handle(new Request("http://localhost/api/library/AAAAAAAAAAAAAAAAAAAAAA", { method: "PUT", headers: auth, body: JSON.stringify({ progress: 0.5 }) }));
+    const unknown = await app.handle(
+      new Request("http://localhost/api/library/AAAAAAAAAAAAAAAAAAAAAA", { method: "PUT", headers: auth, body: JSON.stringify({ progress: 0.5 }) }),
+    );
     expect(unknown.status).toBe(404);
   });
 });

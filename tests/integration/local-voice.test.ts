@@ -63,7 +63,7 @@ function firstFrame(mp3: Uint8Array) {
   const version = versions[(mp3[1] >> 3) & 3];
   const layer = (mp3[1] >> 1) & 3; // 01 = Layer III
   const sampleRate = rates[version]?.[(mp3[2] >> 2) & 3];
-  const mono = (mp3[3] >> 6) === 3;
+  const mono = mp3[3] >> 6 === 3;
   return { sync, version, layerIII: layer === 1, sampleRate, mono };
 }
 
@@ -108,7 +108,10 @@ describe("local voice server, eSpeak engine", () => {
   });
 
   it("encodes at the requested sample rate", async () => {
-    const { mp3 } = await speakOk(espeak.url, { text: "Hello there.", audioConfig: { audioEncoding: "MP3", sampleRateHertz: 22050, bitRate: 32000 } });
+    const { mp3 } = await speakOk(espeak.url, {
+      text: "Hello there.",
+      audioConfig: { audioEncoding: "MP3", sampleRateHertz: 22050, bitRate: 32000 },
+    });
     expect(firstFrame(mp3)).toMatchObject({ sync: true, version: "MPEG-2", layerIII: true, sampleRate: 22050 });
   });
 
@@ -141,7 +144,11 @@ describe("local voice server, eSpeak engine", () => {
     ["text over 2000 characters", { text: "a".repeat(2001) }, /2000/],
     ["empty text", { text: "" }, /empty/],
     ["an unknown voice", { text: "Hi", voiceId: "Nobody" }, /Unknown voice/],
-    ["a sample rate MP3 does not have", { text: "Hi", audioConfig: { audioEncoding: "MP3", sampleRateHertz: 44000, bitRate: 64000 } }, /sampleRateHertz/],
+    [
+      "a sample rate MP3 does not have",
+      { text: "Hi", audioConfig: { audioEncoding: "MP3", sampleRateHertz: 44000, bitRate: 64000 } },
+      /sampleRateHertz/,
+    ],
   ])("rejects %s with 400 and gRPC code 3", async (_, body, message) => {
     const response = await speakToVoice(espeak.url, body);
     expect(response.status).toBe(400);
@@ -259,7 +266,11 @@ describe("local voice server, silence engine", () => {
   });
 
   it("has no control interface unless LOCAL_VOICE_CONTROL=1", async () => {
-    for (const [method, path] of [["POST", "/__control"], ["GET", "/__stats"], ["POST", "/__reset"]]) {
+    for (const [method, path] of [
+      ["POST", "/__control"],
+      ["GET", "/__stats"],
+      ["POST", "/__reset"],
+    ]) {
       const response = await fetch(`${silence.url}${path}`, { method });
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ code: 5 });

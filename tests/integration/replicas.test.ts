@@ -32,7 +32,8 @@ const framesOfBody = (body: TtsBody) => {
   const scan = scanMp3Frames(audio)!;
   return audio.subarray(scan.frameOffsets[0]);
 };
-const framesOfLines = (lines: Awaited<ReturnType<typeof readStream>>) => Buffer.concat(chunkLines(lines).map((l) => Buffer.from(l.audioBase64, "base64")));
+const framesOfLines = (lines: Awaited<ReturnType<typeof readStream>>) =>
+  Buffer.concat(chunkLines(lines).map((l) => Buffer.from(l.audioBase64, "base64")));
 
 describe("two replicas on one Redis", () => {
   it("allow one client 10 requests a minute in total, not 10 each", async () => {
@@ -71,7 +72,11 @@ describe("two replicas on one Redis", () => {
     // Invariants 1–4 on each whole answer, and every stream is whole and ends well.
     for (const body of singles) expect(wholeArticleProblems(body, text)).toEqual([]);
     for (const lines of streams) {
-      expect(chunkLines(lines).flatMap((l) => l.alignment.characters).join("")).toBe(cleanTextForTTS(text));
+      expect(
+        chunkLines(lines)
+          .flatMap((l) => l.alignment.characters)
+          .join(""),
+      ).toBe(cleanTextForTTS(text));
       expect(lines.at(-1)).toMatchObject({ type: "end" });
     }
     // Invariant 15 across replicas: one article, the same frames and timeline whoever generated or followed it.

@@ -41,7 +41,6 @@ const storedChunks = async (text: string, voiceId = "Ashley") => {
   return served.admin.exists(...keys);
 };
 
-
 async function speak(call: Omit<Parameters<typeof postTts>[1], "text"> & { text: string }) {
   const res = await postTts(served.api, call);
   expect(res.status).toBe(200);

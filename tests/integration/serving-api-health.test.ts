@@ -13,7 +13,13 @@ const redisUrl = `${inject("redisUrl")}/12`;
 const voiceUrl = inject("voiceUrl");
 const voice = voiceControl(voiceUrl);
 const HEALTH_TOKEN = "operator-token-for-health";
-const base = { INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceUrl, AUTH_SECRET, TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" };
+const base = {
+  INWORLD_API_KEY: "integration",
+  INWORLD_BASE_URL: voiceUrl,
+  AUTH_SECRET,
+  TTS_RATE_LIMIT_PER_MIN: "10000",
+  TTS_DAILY_FREE_LIMIT: "10000",
+};
 
 const shortArticle = () => `Operators watch the health endpoint. ${uniqueSentence()}`;
 

@@ -37,7 +37,10 @@ async function eightAtOnce(api: ApiTarget, { cached }: { cached: boolean }) {
   const refusals = await Promise.all(answers.filter((res) => res.status === 429).map(async (res) => ((await res.json()) as { code: string }).code));
   return {
     statuses: answers.map((res) => res.status).sort(),
-    servedCounts: answers.filter((res) => res.status === 200).map((res) => usageOf(res)?.count).sort(),
+    servedCounts: answers
+      .filter((res) => res.status === 200)
+      .map((res) => usageOf(res)?.count)
+      .sort(),
     refusals,
     ip,
   };

@@ -51,7 +51,11 @@ async function everyOperation({ articles, chunks, quota }: ReturnType<typeof ser
   const reservation = await run("quota.reserve", () => quota.reserve("anon:198.51.100.1", "a"));
   const quotaCommit = await run("quota.commit", () => reservation.commit());
   console.info(`[redis-down] ${label}: ${JSON.stringify(timings)}`);
-  return { ...results, quotaReserve: { allowed: reservation.allowed, count: reservation.count, alreadyCounted: reservation.alreadyCounted }, quotaCommit };
+  return {
+    ...results,
+    quotaReserve: { allowed: reservation.allowed, count: reservation.count, alreadyCounted: reservation.alreadyCounted },
+    quotaCommit,
+  };
 }
 
 function expectMissesAndMemoryFallback(results: Awaited<ReturnType<typeof everyOperation>>) {
@@ -92,7 +96,7 @@ describe("when Redis is down", () => {
     await ready(redis);
     const parts = serving(redis);
 
-    await parts.articles.set("before", "{\"a\":1}", { persist: true });
+    await parts.articles.set("before", '{"a":1}', { persist: true });
     expect((await parts.articles.get("before"))?.tier).toBe("memory");
     await (await parts.quota.reserve("user:1", "x")).commit();
 
@@ -110,10 +114,10 @@ describe("when Redis is down", () => {
     expect(logs.events("Redis reconnected")).toHaveLength(1);
 
     const fresh = serving(redis);
-    await fresh.articles.set("after", "{\"b\":2}", { persist: true });
+    await fresh.articles.set("after", '{"b":2}', { persist: true });
     await fresh.chunks.set("after", entry);
     const restarted = serving(redis);
-    expect(await restarted.articles.get("after")).toEqual({ body: "{\"b\":2}", tier: "redis" });
+    expect(await restarted.articles.get("after")).toEqual({ body: '{"b":2}', tier: "redis" });
     expect(await restarted.chunks.getMany(["after"])).toEqual([entry]);
     expect(restarted.stats.snapshot()).toMatchObject({ hits: 2, errors: 0 });
     expect(await (await restarted.quota.reserve("user:1", "y")).commit()).toEqual({ count: 1, limit: 2 });
@@ -124,7 +128,10 @@ describe("when Redis is down", () => {
     cleanup.push(() => server.stop());
     const redis = createRedis(server.url, { commandTimeoutMs: 300, logger: captureLogger().logger });
     const admin = createRedis(server.url, { logger: captureLogger().logger });
-    cleanup.push(() => redis.disconnect(), () => admin.disconnect());
+    cleanup.push(
+      () => redis.disconnect(),
+      () => admin.disconnect(),
+    );
     await Promise.all([ready(redis), ready(admin)]);
     const parts = serving(redis);
 

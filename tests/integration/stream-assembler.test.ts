@@ -15,7 +15,13 @@ let api: RunningProcess;
 beforeAll(async () => {
   // A real engine (not silence): frames of varying content, as from Inworld.
   voiceServer = await startLocalVoice();
-  api = await startApi({ INWORLD_API_KEY: "integration", INWORLD_BASE_URL: voiceServer.url, REDIS_URL: "", TTS_RATE_LIMIT_PER_MIN: "10000", TTS_DAILY_FREE_LIMIT: "10000" });
+  api = await startApi({
+    INWORLD_API_KEY: "integration",
+    INWORLD_BASE_URL: voiceServer.url,
+    REDIS_URL: "",
+    TTS_RATE_LIMIT_PER_MIN: "10000",
+    TTS_DAILY_FREE_LIMIT: "10000",
+  });
 });
 afterAll(async () => {
   await api?.stop();

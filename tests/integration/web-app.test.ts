@@ -97,7 +97,12 @@ describe("web app (npm start)", () => {
     let last: { code?: string } = {};
     for (let i = 1; i <= 11; i++) {
       const forged = `198.51.100.${i}`;
-      const headers: Record<string, string> = [{ "x-forwarded-for": forged }, { "x-real-ip": forged }, { forwarded: `for=${forged}` }, { "x-forwarded-for": `${forged}, 203.0.113.${i}` }][i % 4];
+      const headers: Record<string, string> = [
+        { "x-forwarded-for": forged },
+        { "x-real-ip": forged },
+        { forwarded: `for=${forged}` },
+        { "x-forwarded-for": `${forged}, 203.0.113.${i}` },
+      ][i % 4];
       const res = await postTts(body, headers);
       statuses.push(res.status);
       last = await res.json();

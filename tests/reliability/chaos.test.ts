@@ -80,10 +80,13 @@ async function upstreamAskedMoreThan(before: number) {
 
 async function waitUntilIdle() {
   await expect
-    .poll(async () => {
-      const { tts } = await getHealth(api.url);
-      return { active: tts.activeSlots, queued: tts.queuedRequests, pending: tts.pendingGenerations };
-    }, { timeout: 30_000, interval: 250 })
+    .poll(
+      async () => {
+        const { tts } = await getHealth(api.url);
+        return { active: tts.activeSlots, queued: tts.queuedRequests, pending: tts.pendingGenerations };
+      },
+      { timeout: 30_000, interval: 250 },
+    )
     .toEqual({ active: 0, queued: 0, pending: 0 });
 }
 

@@ -67,16 +67,14 @@ const anyJson: fc.Arbitrary<Sent> = fc
   .map((value) => ({ body: JSON.stringify(value) ?? "null", contentType: JSON_TYPE }));
 
 /** The validation-error path's worst case known: a deep array beside a field of the wrong type. */
-const deepNesting: fc.Arbitrary<Sent> = fc
-  .tuple(fc.integer({ min: 1, max: 200_000 }), fc.constantFrom("[", "{\"a\":"))
-  .map(([depth, open]) => {
-    const close = open === "[" ? "]" : "}";
-    return { body: `{"text":1,"x":${open.repeat(depth)}${open === "[" ? "" : "1"}${close.repeat(depth)}}`, contentType: JSON_TYPE };
-  });
+const deepNesting: fc.Arbitrary<Sent> = fc.tuple(fc.integer({ min: 1, max: 200_000 }), fc.constantFrom("[", '{"a":')).map(([depth, open]) => {
+  const close = open === "[" ? "]" : "}";
+  return { body: `{"text":1,"x":${open.repeat(depth)}${open === "[" ? "" : "1"}${close.repeat(depth)}}`, contentType: JSON_TYPE };
+});
 
 /** Bytes that are not JSON, under any content type. */
 const notJson: fc.Arbitrary<Sent> = fc
-  .tuple(fc.oneof(fc.string({ unit: "binary", maxLength: 400 }), fc.constantFrom("text=hi", "{", "{\"text\":", "[]", "")), contentType)
+  .tuple(fc.oneof(fc.string({ unit: "binary", maxLength: 400 }), fc.constantFrom("text=hi", "{", '{"text":', "[]", "")), contentType)
   .map(([body, type]) => ({ body, contentType: type }));
 
 /** Texts around and far past the caps (100,000 cleaned characters, 1,000,000 raw). */
@@ -132,7 +130,8 @@ async function contractBreach(sent: Sent): Promise<string | undefined> {
   }
   if (res.status !== 200) {
     const { error, code } = body as { error?: unknown; code?: unknown };
-    if (typeof error !== "string" || !error || typeof code !== "string" || !/^[A-Z_]+$/.test(code)) return `not the error shape: ${raw.slice(0, 200)}`;
+    if (typeof error !== "string" || !error || typeof code !== "string" || !/^[A-Z_]+$/.test(code))
+      return `not the error shape: ${raw.slice(0, 200)}`;
     // Never echo the body: a refusal stays short whatever was sent.
     if (error.length > 300) return `an error message of ${error.length} characters`;
     return undefined;

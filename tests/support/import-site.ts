@@ -44,7 +44,7 @@ export interface ImportSiteOptions {
 export function sizedPage(bytes: number): string {
   const paragraph =
     "<p>The night ferry leaves the quay at a quarter past ten, carrying nurses, fishermen and students home across the dark water while the harbour lights fade behind it.</p>\n";
-  const head = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A long page</title></head><body><article><h1>A long page</h1>\n";
+  const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long page</title></head><body><article><h1>A long page</h1>\n';
   const tail = "</article></body></html>";
   const count = Math.max(1, Math.floor((bytes - head.length - tail.length) / paragraph.length));
   return head + paragraph.repeat(count) + tail;
@@ -55,13 +55,19 @@ export function sizedPage(bytes: number): string {
  * rest of a site — inline state JSON and styles, menus, link lists and a footer in nested, classed divs.
  */
 export function typicalPage(bytes: number): string {
-  const article = sizedPage(10 * 1024).replace(/^.*?<article>/s, "<article>").replace(/<\/article>.*$/s, "</article>");
-  const link = (i: number) => `<li class="menu__item menu__item--${i % 7}"><a class="menu__link" href="/section/${i}/story-${i * 37}">Story number ${i}</a></li>`;
-  const chrome = (n: number) => `<div class="rail"><div class="rail__inner"><ul class="menu">${Array.from({ length: n }, (_, i) => link(i)).join("")}</ul></div></div>`;
+  const article = sizedPage(10 * 1024)
+    .replace(/^.*?<article>/s, "<article>")
+    .replace(/<\/article>.*$/s, "</article>");
+  const link = (i: number) =>
+    `<li class="menu__item menu__item--${i % 7}"><a class="menu__link" href="/section/${i}/story-${i * 37}">Story number ${i}</a></li>`;
+  const chrome = (n: number) =>
+    `<div class="rail"><div class="rail__inner"><ul class="menu">${Array.from({ length: n }, (_, i) => link(i)).join("")}</ul></div></div>`;
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A typical page</title><style>${".c{margin:0 auto;padding:4px 8px;color:#222}\n".repeat(100)}</style></head><body><header>${chrome(40)}</header><main><div class="layout"><div class="layout__main">`;
   const tail = `</div><aside>${chrome(30)}</aside></div></main><footer>${chrome(30)}</footer>`;
   const used = head.length + article.length + tail.length + 80;
-  const state = JSON.stringify({ items: Array.from({ length: Math.max(0, Math.floor((bytes - used) / 20)) }, (_, i) => ({ id: i, slug: `story-${i}-x` })) });
+  const state = JSON.stringify({
+    items: Array.from({ length: Math.max(0, Math.floor((bytes - used) / 20)) }, (_, i) => ({ id: i, slug: `story-${i}-x` })),
+  });
   return `${head}${article}${tail}<script type="application/json" id="state">${state.slice(0, Math.max(2, bytes - used))}</script></body></html>`;
 }
 
@@ -116,11 +122,14 @@ export async function startImportSite({ host = "127.0.0.1", port = 0, hugeBytes 
       return tick();
     }
     if (url.pathname === "/slow") {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-        res.end(fixture("news-article.html"));
-      }, Number(url.searchParams.get("ms") ?? "5000"));
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+          res.end(fixture("news-article.html"));
+        },
+        Number(url.searchParams.get("ms") ?? "5000"),
+      );
       timers.add(timer);
       return;
     }

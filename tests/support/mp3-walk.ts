@@ -50,7 +50,7 @@ export function walkMp3(bytes: Uint8Array): Walk {
     const perFrame = version === 3 ? 1152 : 576;
     const length = Math.floor(((perFrame / 8) * kbps * 1000) / rate) + padding;
     if (firstFrameOffset < 0) firstFrameOffset = offset;
-    const mono = (bytes[offset + 3] >> 6) === 3;
+    const mono = bytes[offset + 3] >> 6 === 3;
     const sideInfo = version === 3 ? (mono ? 17 : 32) : mono ? 9 : 17;
     const tag = String.fromCharCode(...bytes.subarray(offset + 4 + sideInfo, offset + 8 + sideInfo));
     if (tag === "Xing" || tag === "Info") {

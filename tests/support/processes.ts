@@ -99,7 +99,10 @@ export async function startLocalVoice(env: Record<string, string | undefined> = 
  * `redisDown`: the API is started against a Redis that is not there, so it is ready without a connection.
  * `entry`: another script that serves the composed API on API_PORT (a benchmark's, with routes of its own).
  */
-export async function startApi(env: Record<string, string | undefined> = {}, { redisDown = false, entry = "server/index.ts" } = {}): Promise<RunningProcess> {
+export async function startApi(
+  env: Record<string, string | undefined> = {},
+  { redisDown = false, entry = "server/index.ts" } = {},
+): Promise<RunningProcess> {
   const port = await freePort();
   const p = launch(bunBin, [entry], { API_PORT: String(port), LOG_LEVEL: "warn", ...env });
   const url = `http://127.0.0.1:${port}`;

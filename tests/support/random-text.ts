@@ -21,9 +21,43 @@ export function randomInt(random: () => number, min: number, max: number): numbe
 }
 
 const WORDS = [
-  "the", "harbour", "wall", "Mr.", "Dr.", "e.g.", "U.S.", "3.14", "storm", "tide", "said", "quay", "stone",
-  "mortar", "£1.3", "million", "—", "–", "naïve", "café", "😀", "日本語", "don't", "“quoted”", "(aside)", "well,",
-  "yes;", "note:", "why?", "wow!", "so…", "end.", "A.", "Share", "advertisement", "Subscribe", "related",
+  "the",
+  "harbour",
+  "wall",
+  "Mr.",
+  "Dr.",
+  "e.g.",
+  "U.S.",
+  "3.14",
+  "storm",
+  "tide",
+  "said",
+  "quay",
+  "stone",
+  "mortar",
+  "£1.3",
+  "million",
+  "—",
+  "–",
+  "naïve",
+  "café",
+  "😀",
+  "日本語",
+  "don't",
+  "“quoted”",
+  "(aside)",
+  "well,",
+  "yes;",
+  "note:",
+  "why?",
+  "wow!",
+  "so…",
+  "end.",
+  "A.",
+  "Share",
+  "advertisement",
+  "Subscribe",
+  "related",
 ];
 
 /** Prose-like text: sentences of mixed words and punctuation, paragraphs, odd whitespace. */
@@ -41,8 +75,28 @@ export function randomProse(random: () => number, approxChars: number): string {
 
 /** Any characters at all, weighted towards whitespace and punctuation that the text code treats specially. */
 export function randomChars(random: () => number, length: number): string {
-  const special = [" ", "\n", "\r", "\t", "\u00A0", "\u200B", "\u00AD", "\uFEFF", "\u2028", "\u2029", ".", "(", ")",
-    "[", "]", ":", "/", "—", "😀", "\uD83D"];
+  const special = [
+    " ",
+    "\n",
+    "\r",
+    "\t",
+    "\u00A0",
+    "\u200B",
+    "\u00AD",
+    "\uFEFF",
+    "\u2028",
+    "\u2029",
+    ".",
+    "(",
+    ")",
+    "[",
+    "]",
+    ":",
+    "/",
+    "—",
+    "😀",
+    "\uD83D",
+  ];
   let text = "";
   for (let i = 0; i < length; i++) {
     text += random() < 0.4 ? pick(random, special) : String.fromCharCode(randomInt(random, 32, 0x2fff));

@@ -17,7 +17,15 @@ export interface ServingApi {
   restart(): Promise<void>;
 }
 
-export function setUpServingApi({ redisUrl, voiceUrl, env }: { redisUrl: string; voiceUrl: string; env: Record<string, string | undefined> }): ServingApi {
+export function setUpServingApi({
+  redisUrl,
+  voiceUrl,
+  env,
+}: {
+  redisUrl: string;
+  voiceUrl: string;
+  env: Record<string, string | undefined>;
+}): ServingApi {
   let api: InProcessApi | undefined;
   let admin: Redis | undefined;
   const start = () => composeApi({ ...env, REDIS_URL: redisUrl });

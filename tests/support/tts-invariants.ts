@@ -28,6 +28,7 @@ export function wholeArticleProblems(body: TtsBody, sentText: string): string[] 
   const walk = walkMp3(audio);
   if (walk.xingFrames.length !== 1 || walk.xingFrames[0] !== walk.firstFrameOffset) problems.push("not exactly one Info frame, at the start");
   if (walk.endOffset !== audio.length) problems.push("frames do not run back to back to the end of the file");
-  if (walk.durationMs === 0 || Math.abs(body.durationMs - walk.durationMs) / walk.durationMs > 0.01) problems.push("durationMs is not the decoded duration");
+  if (walk.durationMs === 0 || Math.abs(body.durationMs - walk.durationMs) / walk.durationMs > 0.01)
+    problems.push("durationMs is not the decoded duration");
   return problems;
 }

@@ -6,7 +6,11 @@ export type { VoiceStats };
 export type VoiceControl = ReturnType<typeof voiceControl>;
 
 /** POST /tts/v1/voice with the body the API sends (Ashley, MP3 at 44.1 kHz and 64 kbps, character timestamps); `body` overrides any field. */
-export function speakToVoice(baseUrl: string, body: Record<string, unknown>, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+export function speakToVoice(
+  baseUrl: string,
+  body: Record<string, unknown>,
+  init: { headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<Response> {
   return fetch(`${baseUrl}/tts/v1/voice`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: "Basic dGVzdDprZXk=", ...init.headers },
@@ -24,7 +28,11 @@ export function speakToVoice(baseUrl: string, body: Record<string, unknown>, ini
 
 export function voiceControl(baseUrl: string) {
   const post = async (path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body ?? {}) });
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    });
     if (!res.ok) throw new Error(`${path} answered ${res.status}`);
   };
   return {
@@ -36,7 +44,10 @@ export function voiceControl(baseUrl: string) {
       const res = await speakToVoice(baseUrl, { text, voiceId });
       if (!res.ok) throw new Error(`voice server answered ${res.status}`);
       const body = (await res.json()) as { audioContent: string; timestampInfo: { characterAlignment: { characterStartTimeSeconds: number[] } } };
-      return { audio: Buffer.from(body.audioContent, "base64"), firstStartSeconds: body.timestampInfo.characterAlignment.characterStartTimeSeconds[0] };
+      return {
+        audio: Buffer.from(body.audioContent, "base64"),
+        firstStartSeconds: body.timestampInfo.characterAlignment.characterStartTimeSeconds[0],
+      };
     },
   };
 }

@@ -50,10 +50,7 @@ describe("fitAlignmentToText", () => {
   });
 
   it("repairs starts that go back, ends before starts and missing times", () => {
-    const fitted = fitAlignmentToText(
-      "abcd",
-      alignmentOf([..."abcd"], [0.2, 0.1, Number.NaN, 0.5], [0.3, 0.05, 0.4, Number.POSITIVE_INFINITY]),
-    );
+    const fitted = fitAlignmentToText("abcd", alignmentOf([..."abcd"], [0.2, 0.1, Number.NaN, 0.5], [0.3, 0.05, 0.4, Number.POSITIVE_INFINITY]));
     expect(fitted.characterStartTimesSeconds).toEqual([0.2, 0.2, 0.2, 0.5]);
     expect(fitted.characterEndTimesSeconds).toEqual([0.3, 0.2, 0.4, 0.5]);
   });

@@ -49,9 +49,7 @@ describe("mergeAlignments", () => {
   });
 
   it("fits a part whose provider alignment dropped characters", () => {
-    const merged = mergeAlignments("Hi you", [
-      { offset: 0, text: "Hi you", alignment: evenAlignment("Hi yu", 0.1), durationMs: 600 },
-    ]);
+    const merged = mergeAlignments("Hi you", [{ offset: 0, text: "Hi you", alignment: evenAlignment("Hi yu", 0.1), durationMs: 600 }]);
     expect(timelineProblem("Hi you", merged, 0.6)).toBeNull();
   });
 
@@ -62,14 +60,20 @@ describe("mergeAlignments", () => {
   });
 
   it.each<[string, AlignmentPart[]]>([
-    ["out of order", [
-      { offset: 3, text: "Cd", alignment: evenAlignment("Cd"), durationMs: 1 },
-      { offset: 0, text: "Ab", alignment: evenAlignment("Ab"), durationMs: 1 },
-    ]],
-    ["overlapping", [
-      { offset: 0, text: "Ab C", alignment: evenAlignment("Ab C"), durationMs: 1 },
-      { offset: 3, text: "Cd", alignment: evenAlignment("Cd"), durationMs: 1 },
-    ]],
+    [
+      "out of order",
+      [
+        { offset: 3, text: "Cd", alignment: evenAlignment("Cd"), durationMs: 1 },
+        { offset: 0, text: "Ab", alignment: evenAlignment("Ab"), durationMs: 1 },
+      ],
+    ],
+    [
+      "overlapping",
+      [
+        { offset: 0, text: "Ab C", alignment: evenAlignment("Ab C"), durationMs: 1 },
+        { offset: 3, text: "Cd", alignment: evenAlignment("Cd"), durationMs: 1 },
+      ],
+    ],
     ["past the end", [{ offset: 3, text: "Cde", alignment: evenAlignment("Cde"), durationMs: 1 }]],
     ["not the text at its offset", [{ offset: 0, text: "Xb", alignment: evenAlignment("Xb"), durationMs: 1 }]],
     ["a fractional offset", [{ offset: 0.5, text: "Ab", alignment: evenAlignment("Ab"), durationMs: 1 }]],
@@ -78,9 +82,7 @@ describe("mergeAlignments", () => {
   });
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("rejects a duration of %s", (durationMs) => {
-    expect(() => mergeAlignments("Ab", [{ offset: 0, text: "Ab", alignment: evenAlignment("Ab"), durationMs }])).toThrow(
-      TypeError,
-    );
+    expect(() => mergeAlignments("Ab", [{ offset: 0, text: "Ab", alignment: evenAlignment("Ab"), durationMs }])).toThrow(TypeError);
   });
 
   it("keeps invariants 1, 2 and 5 over generated articles and chunk sizes", () => {
@@ -104,9 +106,7 @@ describe("mergeAlignments", () => {
   });
 
   it("merges a 100,000-character article into one timeline", () => {
-    const article = cleanTextForTTS(
-      readFileSync(new URL("../fixtures/text/long-article.txt", import.meta.url), "utf8"),
-    );
+    const article = cleanTextForTTS(readFileSync(new URL("../fixtures/text/long-article.txt", import.meta.url), "utf8"));
     const text = `${article}\n\n${article}`.slice(0, 100_000).trim();
     const parts = partsFor(text, 1800, createRandom(7));
     const merged = mergeAlignments(text, parts);

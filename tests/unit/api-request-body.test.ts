@@ -8,7 +8,9 @@ import { jsonDepth, MAX_BODY_BYTES } from "@/server/plugins/json-body";
 
 // No INWORLD_API_KEY: a body that passes every check is answered 503 TTS_DISABLED, which tells it apart from a refusal.
 function app(env: Record<string, string> = {}) {
-  return createApp(compose(loadEnv({ LOG_LEVEL: "silent", TTS_RATE_LIMIT_PER_MIN: "1000", AUTH_SECRET: "x".repeat(32), DEMO_AUTH: "1", ...env })).options);
+  return createApp(
+    compose(loadEnv({ LOG_LEVEL: "silent", TTS_RATE_LIMIT_PER_MIN: "1000", AUTH_SECRET: "x".repeat(32), DEMO_AUTH: "1", ...env })).options,
+  );
 }
 
 async function post(a: ReturnType<typeof app>, body: BodyInit, contentType: string | null = "application/json", path = "/api/tts") {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import {
-  articleCacheKey,
-  CACHE_VERSION,
-  chunkCacheKey,
-  sha256Hex,
-  type AudioSettings,
-  type CacheKeyInput,
-} from "@/lib/text/cache-key";
+import { articleCacheKey, CACHE_VERSION, chunkCacheKey, sha256Hex, type AudioSettings, type CacheKeyInput } from "@/lib/text/cache-key";
 
 const SETTINGS: AudioSettings = {
   modelId: "inworld-tts-1.5-mini",
@@ -41,9 +34,7 @@ describe("articleCacheKey and chunkCacheKey", () => {
   });
 
   it("cover the cache version", async () => {
-    const expected = await sha256Hex(
-      JSON.stringify([CACHE_VERSION, "chunk", "inworld-tts-1.5-mini", "MP3", 44100, 64000, "Ashley", BASE.text]),
-    );
+    const expected = await sha256Hex(JSON.stringify([CACHE_VERSION, "chunk", "inworld-tts-1.5-mini", "MP3", 44100, 64000, "Ashley", BASE.text]));
     expect(await chunkCacheKey(BASE)).toBe(expected);
     expect(CACHE_VERSION).toBe("v3");
   });

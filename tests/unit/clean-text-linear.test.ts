@@ -12,7 +12,7 @@ const HORIZONTAL_SPACE = /[^\S\n]+/g;
 
 /** The rules' plainest reading of the inline step: re-run the patterns until nothing changes. */
 const referenceClean = cleanTextWith((line) => {
-  for (let current = line; ; ) {
+  for (let current = line; ;) {
     let next = current;
     for (const pattern of INLINE_JUNK_PATTERNS) next = next.replace(pattern, "");
     if (next === current) return current;
@@ -22,9 +22,40 @@ const referenceClean = cleanTextWith((line) => {
 
 // Pieces that make credits, near-credits and nesting likely when strung together at random.
 const PIECES = [
-  "(", ")", "[", "]", "(Photo", "(photo:", "[Image:", "(Credit:", "(credits :", "(Pictures by", "(Video courtesy of",
-  "(Illustration credit:", " by ", "by", " courtesy", " of ", ":", " ", "  ", "\t", "\u00A0", "\n", "\n\n", "\r\n",
-  "\u200B", "x", "Jane Doe", "Reuters", ".", "Advertisement", "Share", "Read more: ", "/ Getty Images", "bye",
+  "(",
+  ")",
+  "[",
+  "]",
+  "(Photo",
+  "(photo:",
+  "[Image:",
+  "(Credit:",
+  "(credits :",
+  "(Pictures by",
+  "(Video courtesy of",
+  "(Illustration credit:",
+  " by ",
+  "by",
+  " courtesy",
+  " of ",
+  ":",
+  " ",
+  "  ",
+  "\t",
+  "\u00A0",
+  "\n",
+  "\n\n",
+  "\r\n",
+  "\u200B",
+  "x",
+  "Jane Doe",
+  "Reuters",
+  ".",
+  "Advertisement",
+  "Share",
+  "Read more: ",
+  "/ Getty Images",
+  "bye",
 ];
 const piecesText = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(""));
 

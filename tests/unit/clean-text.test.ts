@@ -67,9 +67,7 @@ const PROSE = [
 
 describe("cleanTextForTTS", () => {
   it.each(JUNK_LINES)("drops the junk line %j", (line) => {
-    expect(cleanTextForTTS(`First paragraph.\n${line}\nSecond paragraph.`)).toBe(
-      "First paragraph.\n\nSecond paragraph.",
-    );
+    expect(cleanTextForTTS(`First paragraph.\n${line}\nSecond paragraph.`)).toBe("First paragraph.\n\nSecond paragraph.");
   });
 
   it.each(PROSE)("keeps the prose line %j", (line) => {
@@ -78,14 +76,15 @@ describe("cleanTextForTTS", () => {
 
   it("uses every junk-line pattern for at least one known junk line", () => {
     for (const pattern of JUNK_LINE_PATTERNS) {
-      expect(JUNK_LINES.some((line) => pattern.test(line)), String(pattern)).toBe(true);
+      expect(
+        JUNK_LINES.some((line) => pattern.test(line)),
+        String(pattern),
+      ).toBe(true);
     }
   });
 
   it("removes inline photo credits with the space before them", () => {
-    expect(cleanTextForTTS("The wall held (Photo by Jane Doe/Reuters). It still does.")).toBe(
-      "The wall held. It still does.",
-    );
+    expect(cleanTextForTTS("The wall held (Photo by Jane Doe/Reuters). It still does.")).toBe("The wall held. It still does.");
     expect(cleanTextForTTS("The quay [Image: Getty] flooded (Credit: AP) twice.")).toBe("The quay flooded twice.");
     expect(cleanTextForTTS("Nested (Photo (Image: x) by y) credits go too.")).toBe("Nested credits go too.");
     expect(INLINE_JUNK_PATTERNS.length).toBeGreaterThan(0);
@@ -98,9 +97,7 @@ describe("cleanTextForTTS", () => {
   });
 
   it("keeps single line breaks inside a paragraph and blank lines between paragraphs", () => {
-    expect(cleanTextForTTS("Roses are red,\nviolets are blue.\n\nNext stanza.")).toBe(
-      "Roses are red,\nviolets are blue.\n\nNext stanza.",
-    );
+    expect(cleanTextForTTS("Roses are red,\nviolets are blue.\n\nNext stanza.")).toBe("Roses are red,\nviolets are blue.\n\nNext stanza.");
   });
 
   it("removes zero-width characters and soft hyphens, joining the word they split", () => {

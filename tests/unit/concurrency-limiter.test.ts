@@ -209,7 +209,7 @@ describe("createConcurrencyLimiter", () => {
   it("returns to zero active and queued after a random mix of outcomes (invariant 8)", async () => {
     const { limiter } = make({ maxConcurrent: 3, maxPerUser: 2, slotTimeoutMs: 30 });
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const work = Array.from({ length: 120 }, async (_, i) => {
       const controller = new AbortController();
       const user = `user${Math.floor(random() * 10)}`;

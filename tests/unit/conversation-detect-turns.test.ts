@@ -47,7 +47,11 @@ describe("detectConversation", () => {
   it.each([
     ["names in title case", ["Maria Lopez: Good morning.", "Tom: Morning.", "Maria Lopez: Shall we start?", "Tom: Please."], ["Maria Lopez", "Tom"]],
     ["names in capitals", ["HAMLET: Who's there?", "HORATIO: Friends to this ground.", "HAMLET: Stand.", "HORATIO: Peace."], ["HAMLET", "HORATIO"]],
-    ["names with initials and hyphens", ["Dr. Ruth Okafor: Yes.", "Jean-Luc: No.", "Dr. Ruth Okafor: Maybe.", "Jean-Luc: Fine."], ["Dr. Ruth Okafor", "Jean-Luc"]],
+    [
+      "names with initials and hyphens",
+      ["Dr. Ruth Okafor: Yes.", "Jean-Luc: No.", "Dr. Ruth Okafor: Maybe.", "Jean-Luc: Fine."],
+      ["Dr. Ruth Okafor", "Jean-Luc"],
+    ],
   ])("finds %s", (_what, paragraphs, names) => {
     expect(detectConversation(join(...paragraphs))?.speakers.map((s) => s.name)).toEqual(names);
   });
@@ -78,7 +82,10 @@ describe("detectConversation", () => {
     ["one speaker", join("Q: One?", "Q: Two?", "Q: Three?", "Q: Four?")],
     ["three turns", join("Q: One?", "A: Two.", "Q: Three?")],
     ["prose with a colon in a sentence", join("The rule was simple: nobody leaves.", "Then it rained: for days.", "We waited.", "Nobody left.")],
-    ["more than three words before the colon", join("The Very Long Name Here: hi.", "Another Very Long Name: hi.", "The Very Long Name Here: hi.", "Another Very Long Name: hi.")],
+    [
+      "more than three words before the colon",
+      join("The Very Long Name Here: hi.", "Another Very Long Name: hi.", "The Very Long Name Here: hi.", "Another Very Long Name: hi."),
+    ],
     ["a colon not followed by a space", join("Http://example.com", "Note:this", "Http://example.org", "Note:that")],
     ["no text", ""],
   ])("offers nothing for %s", (_what, text) => {
@@ -112,7 +119,10 @@ const words = fc.string({ unit: fc.constantFrom("a", "b", "Q", "M", ":", " ", ".
 const paragraph = fc.tuple(label, words).map(([l, w]) => `${l}${w}`);
 const article = fc.array(paragraph, { maxLength: 30 }).map((ps) => ps.join("\n\n"));
 const conversationText = fc
-  .tuple(fc.array(paragraph, { maxLength: 3 }), fc.array(fc.tuple(fc.constantFrom("Q: ", "A: "), fc.stringMatching(/^[a-z]{1,12}$/)), { minLength: 4, maxLength: 20 }))
+  .tuple(
+    fc.array(paragraph, { maxLength: 3 }),
+    fc.array(fc.tuple(fc.constantFrom("Q: ", "A: "), fc.stringMatching(/^[a-z]{1,12}$/)), { minLength: 4, maxLength: 20 }),
+  )
   .map(([intro, turns]) => [...intro, ...turns.map(([l, w], i) => (i < 2 ? `${["Q: ", "A: "][i]}${w}` : `${l}${w}`))].join("\n\n"));
 
 describe("detectConversation, properties", () => {
@@ -154,7 +164,9 @@ describe("detectConversation, properties", () => {
         const found = detectConversation(text);
         if (!found) return;
         const inLabel = (w: { start: number }) => found.labels.some((l) => w.start >= l.start && w.start < l.end);
-        const shown = splitWords(text).filter((w) => !inLabel(w)).map((w) => w.text);
+        const shown = splitWords(text)
+          .filter((w) => !inLabel(w))
+          .map((w) => w.text);
         expect(splitWords(found.turns.map((t) => t.text).join(SEGMENT_SEPARATOR)).map((w) => w.text)).toEqual(shown);
       }),
     );

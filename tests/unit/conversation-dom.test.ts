@@ -31,7 +31,13 @@ describe("an article's conversation, from its DOM", () => {
   it("finds the speakers of bold labels, with the colon inside or after the bold", () => {
     const found = findConversation(body(BOLD_INTERVIEW))!;
     expect(found.speakers.map((s) => s.name)).toEqual(["Narrator", "the interviewer", "our guest of honour today"]);
-    expect(found.turns.map((t) => t.text)).toEqual(["We spoke to both of them.", "First question?", "First answer, at length.\n\nStill the guest.", "Second?", "Second answer."]);
+    expect(found.turns.map((t) => t.text)).toEqual([
+      "We spoke to both of them.",
+      "First question?",
+      "First answer, at length.\n\nStill the guest.",
+      "Second?",
+      "Second answer.",
+    ]);
   });
 
   it("reports bold stretches as offsets of the spoken text", () => {
@@ -48,7 +54,9 @@ describe("an article's conversation, from its DOM", () => {
   });
 
   it("does so on the sample interview as the reader page renders it", () => {
-    const html = renderToStaticMarkup(createElement(ArticleRootProvider, null, createElement(ArticleContent, { article: findArticle("the-tuner-of-small-halls")! })));
+    const html = renderToStaticMarkup(
+      createElement(ArticleRootProvider, null, createElement(ArticleContent, { article: findArticle("the-tuner-of-small-halls")! })),
+    );
     const root = body(html);
     const found = findConversation(root)!;
     const positions = conversationWordPositions(root);

@@ -17,7 +17,9 @@ describe("labelWordIndexes", () => {
   it("leaves the words the segments speak, one for one", () => {
     const found = detectConversation(TEXT)!;
     const labels = labelWordIndexes(TEXT, found.labels);
-    const kept = splitWords(TEXT).filter((_, i) => !labels.has(i)).map((w) => w.text);
+    const kept = splitWords(TEXT)
+      .filter((_, i) => !labels.has(i))
+      .map((w) => w.text);
     const spoken = splitWords(found.turns.map((t) => t.text).join(SEGMENT_SEPARATOR)).map((w) => w.text);
     expect(kept).toEqual(spoken);
   });

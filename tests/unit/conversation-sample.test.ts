@@ -29,6 +29,7 @@ describe("the sample interview", () => {
   });
 
   it("leaves the other samples alone", () => {
-    for (const id of ["the-lamplighters-round", "how-a-lighthouse-keeps-its-light", "on-keeping-a-garden-notebook", "a-year-on-foot"]) expect(detectConversation(spokenText(id))).toBeNull();
+    for (const id of ["the-lamplighters-round", "how-a-lighthouse-keeps-its-light", "on-keeping-a-garden-notebook", "a-year-on-foot"])
+      expect(detectConversation(spokenText(id))).toBeNull();
   });
 });

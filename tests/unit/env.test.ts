@@ -42,7 +42,9 @@ describe("loadEnv", () => {
     expect(report).toMatch(/API_PORT/);
     expect(report).toMatch(/TRUST_PROXY/);
     expect(report).toMatch(/AUTH_SECRET/);
-    expect(problems({ AUTH_SECRET: "short", TRUST_PROXY: "nope" })).toMatch(/AUTH_SECRET: must be at least 32 characters[\s\S]*TRUST_PROXY|TRUST_PROXY[\s\S]*AUTH_SECRET: must be at least 32/);
+    expect(problems({ AUTH_SECRET: "short", TRUST_PROXY: "nope" })).toMatch(
+      /AUTH_SECRET: must be at least 32 characters[\s\S]*TRUST_PROXY|TRUST_PROXY[\s\S]*AUTH_SECRET: must be at least 32/,
+    );
   });
 });
 

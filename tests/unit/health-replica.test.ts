@@ -40,7 +40,12 @@ describe("/health replica", () => {
 
 describe("sumCounters", () => {
   it("adds each counter over the replicas, counting a counter one replica lacks as 0", () => {
-    expect(sumCounters([{ activeSlots: 2, totalAcquired: 10 }, { activeSlots: 1, totalAcquired: 5, peakConcurrent: 3 }])).toEqual({
+    expect(
+      sumCounters([
+        { activeSlots: 2, totalAcquired: 10 },
+        { activeSlots: 1, totalAcquired: 5, peakConcurrent: 3 },
+      ]),
+    ).toEqual({
       activeSlots: 3,
       totalAcquired: 15,
       peakConcurrent: 3,

@@ -6,7 +6,8 @@ const secret = "identity-test-secret-0123456789abcdef";
 const key = new TextEncoder().encode(secret);
 const resolver = createIdentityResolver({ secret });
 
-const signed = (build: (jwt: SignJWT) => SignJWT) => build(new SignJWT({ tier: "free" }).setProtectedHeader({ alg: "HS256" }).setSubject("reader-1")).sign(key);
+const signed = (build: (jwt: SignJWT) => SignJWT) =>
+  build(new SignJWT({ tier: "free" }).setProtectedHeader({ alg: "HS256" }).setSubject("reader-1")).sign(key);
 
 describe("identity", () => {
   it("accepts a token that expires", async () => {

@@ -31,7 +31,11 @@ describe("decodePage", () => {
 
   // Latin-1 letters only: Node's TextDecoder (vitest) decodes windows-1252's 0x80-0x9F as Latin-1; Bun is right.
   it("reads <meta http-equiv=Content-Type>", () => {
-    const bytes = Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>'), Buffer.from([0xe9, 0x74, 0xe9]), Buffer.from("</p>")]);
+    const bytes = Buffer.concat([
+      Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>'),
+      Buffer.from([0xe9, 0x74, 0xe9]),
+      Buffer.from("</p>"),
+    ]);
     expect(decodePage(bytes, undefined, { sniffMeta: true })).toContain("<p>été</p>");
   });
 
@@ -43,7 +47,7 @@ describe("decodePage", () => {
 
 describe("sanitizeInPlace", () => {
   it.each([
-    ['<p>a<script>alert(1)</script></p>', "<p>a</p>"],
+    ["<p>a<script>alert(1)</script></p>", "<p>a</p>"],
     ['<p onclick="x()" style="color:red" class="c" id="i">a</p>', "<p>a</p>"],
     ['<a href="javascript:alert(1)">a</a>', "<a>a</a>"],
     ['<a href="mailto:a@b.example">a</a><a href="/relative">b</a>', "<a>a</a><a>b</a>"],
@@ -55,8 +59,11 @@ describe("sanitizeInPlace", () => {
     ['<iframe src="https://x.example/"></iframe><object data="x"></object><embed src="x"><style>p{}</style>', ""],
     ['<form action="https://x.example/"><input name="a"><button>go</button></form>', "go"],
     ['<svg><a href="https://x.example/"><text>t</text></a></svg>', ""],
-    ['<figure><img src="https://x.example/a.png" alt="A"><figcaption>Cap</figcaption></figure>', '<figure><img src="https://x.example/a.png" alt="A" loading="lazy"><figcaption>Cap</figcaption></figure>'],
-    ["<table><tr><td colspan=\"2\">x</td></tr></table>", '<table><tbody><tr><td colspan="2">x</td></tr></tbody></table>'],
+    [
+      '<figure><img src="https://x.example/a.png" alt="A"><figcaption>Cap</figcaption></figure>',
+      '<figure><img src="https://x.example/a.png" alt="A" loading="lazy"><figcaption>Cap</figcaption></figure>',
+    ],
+    ['<table><tr><td colspan="2">x</td></tr></table>', '<table><tbody><tr><td colspan="2">x</td></tr></tbody></table>'],
   ])("%s → %s", (dirty, clean) => {
     expect(sanitized(dirty)).toBe(clean);
   });
@@ -64,7 +71,9 @@ describe("sanitizeInPlace", () => {
 
 describe("the spoken text", () => {
   it("is computed by the browser's extraction walk, which now runs on a server DOM without browser globals", () => {
-    const root = new JSDOM('<!doctype html><body><div id="r"><h2>Title</h2><p>One <em>two</em> three.</p><aside>skip me</aside><ul><li>four</li></ul></div>').window.document.getElementById("r")!;
+    const root = new JSDOM(
+      '<!doctype html><body><div id="r"><h2>Title</h2><p>One <em>two</em> three.</p><aside>skip me</aside><ul><li>four</li></ul></div>',
+    ).window.document.getElementById("r")!;
     expect(extractTTSText(root)).toBe("Title\n\nOne two three.\n\nfour");
   });
 

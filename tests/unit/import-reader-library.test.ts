@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { createCacheStats } from "@/server/cache/redis";
 import { createReaderLibrary, type LibraryArticle } from "@/server/import/reader-library";
 
-const article = (n: number): LibraryArticle => ({ id: `id-${String(n).padStart(4, "0")}`, title: `Article ${n}`, siteName: null, url: null, listeningMinutes: 1 });
+const article = (n: number): LibraryArticle => ({
+  id: `id-${String(n).padStart(4, "0")}`,
+  title: `Article ${n}`,
+  siteName: null,
+  url: null,
+  listeningMinutes: 1,
+});
 
 describe("reader library (memory)", () => {
   it("keeps the newest entries when a reader passes the per-reader cap", async () => {

@@ -40,9 +40,28 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 
 describe("publicAddressesOnly", () => {
   it.each([
-    "127.0.0.1", "127.255.255.254", "0.0.0.0", "10.0.0.1", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-    "224.0.0.1", "255.255.255.255", "::", "::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:10.0.0.1", "fd00::1", "fe80::1", "ff02::1",
-    "64:ff9b::7f00:1", "2002:7f00:1::", "not an address", "",
+    "127.0.0.1",
+    "127.255.255.254",
+    "0.0.0.0",
+    "10.0.0.1",
+    "172.16.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "224.0.0.1",
+    "255.255.255.255",
+    "::",
+    "::1",
+    "::ffff:127.0.0.1",
+    "::ffff:7f00:1",
+    "::ffff:10.0.0.1",
+    "fd00::1",
+    "fe80::1",
+    "ff02::1",
+    "64:ff9b::7f00:1",
+    "2002:7f00:1::",
+    "not an address",
+    "",
   ])("refuses %s", (address) => {
     expect(publicAddressesOnly(address)).toBe(false);
   });
@@ -54,8 +73,23 @@ describe("publicAddressesOnly", () => {
 
 describe("safeFetch refuses forbidden addresses before connecting", () => {
   it.each([
-    "127.0.0.1", "localhost", "[::1]", "127.1", "2130706433", "0x7f000001", "0177.0.0.1", "0", "[::]", "[::ffff:127.0.0.1]",
-    "[::ffff:7f00:1]", "10.0.0.1", "192.168.1.1", "172.16.0.1", "169.254.169.254", "[fd00::1]", "224.0.0.1",
+    "127.0.0.1",
+    "localhost",
+    "[::1]",
+    "127.1",
+    "2130706433",
+    "0x7f000001",
+    "0177.0.0.1",
+    "0",
+    "[::]",
+    "[::ffff:127.0.0.1]",
+    "[::ffff:7f00:1]",
+    "10.0.0.1",
+    "192.168.1.1",
+    "172.16.0.1",
+    "169.254.169.254",
+    "[fd00::1]",
+    "224.0.0.1",
   ])("http://%s → URL_FORBIDDEN, and the site sees no request", async (host) => {
     const before = inner.requests();
     expect(await refusal(safeFetch(`http://${host}:${inner.port}/news-article.html`, options()))).toBe("URL_FORBIDDEN");

@@ -24,7 +24,11 @@ describe("silent MP3 frames", () => {
   });
 
   it.each([1, 2, 3, 4, 5, 99, 100, 101])("gives the base64 of %i frames without encoding them, equal to encoding them", (count) => {
-    for (const [sampleRate, kbps] of [[44100, 64], [22050, 32], [48000, 128]]) {
+    for (const [sampleRate, kbps] of [
+      [44100, 64],
+      [22050, 32],
+      [48000, 128],
+    ]) {
       expect(silentMp3Base64(count, sampleRate, kbps)).toBe(Buffer.from(silentMp3(count, sampleRate, kbps)).toString("base64"));
     }
   });

@@ -36,7 +36,10 @@ describe("concatMp3", () => {
     const result = concatMp3(mixed.map(readMp3Fixture));
     expect(result.chunkDurationsMs).toHaveLength(mixed.length);
     result.chunkDurationsMs.forEach((ms, k) => expect(ms).toBeCloseTo(decodedMs(mixed[k]), 6));
-    expect(result.durationMs).toBeCloseTo(result.chunkDurationsMs.reduce((a, b) => a + b, 0), 6);
+    expect(result.durationMs).toBeCloseTo(
+      result.chunkDurationsMs.reduce((a, b) => a + b, 0),
+      6,
+    );
     expect(parseMp3DurationMs(result.bytes)).toBeCloseTo(result.durationMs, 6);
   });
 

@@ -8,7 +8,18 @@ describe("parseFrameHeader", () => {
     {
       name: "MPEG-1 64 kbps 44.1 kHz mono (the TTS format)",
       bytes: [0xff, 0xfb, 0x50, 0xc4],
-      expected: { version: 1, bitrateKbps: 64, sampleRate: 44100, padding: false, channelMode: "mono", channels: 1, frameLength: 208, samplesPerFrame: 1152, sideInfoLength: 17, hasCrc: false },
+      expected: {
+        version: 1,
+        bitrateKbps: 64,
+        sampleRate: 44100,
+        padding: false,
+        channelMode: "mono",
+        channels: 1,
+        frameLength: 208,
+        samplesPerFrame: 1152,
+        sideInfoLength: 17,
+        hasCrc: false,
+      },
     },
     {
       name: "MPEG-1 padded frame is one byte longer",

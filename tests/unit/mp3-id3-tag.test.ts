@@ -40,7 +40,9 @@ describe("ID3v2.3 tag", () => {
     const long = "x".repeat(ID3_MAX_FIELD_CHARS * 5);
     const tag = buildId3Tag({ ...TEXT, title: long });
     expect(tag.length).toBeLessThan(ID3_MAX_FIELD_CHARS + 200);
-    const { common } = await parseBuffer(withId3Tag(readMp3Fixture("cbr-44k-64k-mono-notag.mp3"), { ...TEXT, title: long }), { mimeType: "audio/mpeg" });
+    const { common } = await parseBuffer(withId3Tag(readMp3Fixture("cbr-44k-64k-mono-notag.mp3"), { ...TEXT, title: long }), {
+      mimeType: "audio/mpeg",
+    });
     expect(common.title).toBe("x".repeat(ID3_MAX_FIELD_CHARS));
   });
 });

@@ -69,7 +69,10 @@ describe("buildInfoFrame", () => {
   ];
 
   it.each(formats)("writes a valid MPEG-$version $sampleRate Hz $channelMode frame that reads back", (format) => {
-    const toc = tocFromPositions(ascending(100).map((i) => i * 1000), 100_000);
+    const toc = tocFromPositions(
+      ascending(100).map((i) => i * 1000),
+      100_000,
+    );
     const frame = buildInfoFrame({ ...format, kind: "Xing", frames: 1234, bytes: 567_890, toc });
     const header = parseFrameHeader(frame, 0)!;
     expect(header).toMatchObject({ ...format, frameLength: frame.length, hasCrc: false, padding: false });
@@ -81,16 +84,28 @@ describe("buildInfoFrame", () => {
 
   it("uses the stream's bitrate for an Info frame when the header fits, like LAME", () => {
     const frame = buildInfoFrame({
-      version: 1, sampleRate: 44100, channelMode: "mono", bitrateKbps: 64,
-      kind: "Info", frames: 10, bytes: 2288, toc: new Uint8Array(100),
+      version: 1,
+      sampleRate: 44100,
+      channelMode: "mono",
+      bitrateKbps: 64,
+      kind: "Info",
+      frames: 10,
+      bytes: 2288,
+      toc: new Uint8Array(100),
     });
     expect(parseFrameHeader(frame, 0)).toMatchObject({ bitrateKbps: 64, frameLength: 208 });
   });
 
   it("falls back to the smallest frame that holds the header when the preferred bitrate is too small", () => {
     const frame = buildInfoFrame({
-      version: 1, sampleRate: 44100, channelMode: "stereo", bitrateKbps: 32,
-      kind: "Info", frames: 10, bytes: 2000, toc: new Uint8Array(100),
+      version: 1,
+      sampleRate: 44100,
+      channelMode: "stereo",
+      bitrateKbps: 32,
+      kind: "Info",
+      frames: 10,
+      bytes: 2000,
+      toc: new Uint8Array(100),
     });
     // 4 header + 32 side info + 116 tag = 152 bytes: 48 kbps (156 bytes) is the smallest that fits.
     expect(parseFrameHeader(frame, 0)).toMatchObject({ bitrateKbps: 48, frameLength: 156 });
@@ -102,12 +117,23 @@ describe("buildInfoFrame", () => {
     { change: { bytes: 2 ** 32 }, what: "a byte count over 32 bits" },
     { change: { sampleRate: 22050 }, what: "a sample rate of another MPEG version" },
   ])("rejects $what", ({ change }) => {
-    const content = { version: 1 as const, sampleRate: 44100, channelMode: "mono" as const, kind: "Info" as const, frames: 1, bytes: 1, toc: new Uint8Array(100) };
+    const content = {
+      version: 1 as const,
+      sampleRate: 44100,
+      channelMode: "mono" as const,
+      kind: "Info" as const,
+      frames: 1,
+      bytes: 1,
+      toc: new Uint8Array(100),
+    };
     expect(() => buildInfoFrame({ ...content, ...change })).toThrow(TypeError);
   });
 
   it("clamps TOC entries to 255 and starts at 0", () => {
-    const toc = tocFromPositions(ascending(100).map((i) => i * 10), 990);
+    const toc = tocFromPositions(
+      ascending(100).map((i) => i * 10),
+      990,
+    );
     expect(toc[0]).toBe(0);
     expect(toc[99]).toBe(255);
     expect(toc[50]).toBe(Math.floor((256 * 500) / 990));

@@ -56,7 +56,11 @@ describe("forwardToApi", () => {
       await forwardToApi(browserRequest({ "content-type": type }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
       expect(seen?.headers["content-type"]).toBe(type);
     }
-    await forwardToApi(new Request("http://web/api/tts", { method: "POST", body: new Blob(['{"text":"hi"}']) }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    await forwardToApi(new Request("http://web/api/tts", { method: "POST", body: new Blob(['{"text":"hi"}']) }), {
+      apiUrl,
+      path: "/api/tts",
+      timeoutMs: 5_000,
+    });
     expect(seen?.headers["content-type"]).toBeUndefined();
   });
 
@@ -110,12 +114,18 @@ describe("forwardToApi", () => {
 
   it("forwards PUT with its body and DELETE, and passes a bodiless 204 through", async () => {
     const options = { apiUrl, path: "/api/library/kept", timeoutMs: 5_000 };
-    const put = await forwardToApi(new Request("http://web/api/library/kept", { method: "PUT", body: '{"progress":0.5}', headers: { "content-type": "application/json" } }), options);
+    const put = await forwardToApi(
+      new Request("http://web/api/library/kept", { method: "PUT", body: '{"progress":0.5}', headers: { "content-type": "application/json" } }),
+      options,
+    );
     expect(await put.json()).toEqual({ method: "PUT", body: '{"progress":0.5}' });
     expect(seen?.headers["content-type"]).toBe("application/json");
     const del = await forwardToApi(new Request("http://web/api/library/kept", { method: "DELETE" }), options);
     expect(await del.json()).toEqual({ method: "DELETE", body: "" });
-    const removed = await forwardToApi(new Request("http://web/api/library/removed", { method: "DELETE" }), { ...options, path: "/api/library/removed" });
+    const removed = await forwardToApi(new Request("http://web/api/library/removed", { method: "DELETE" }), {
+      ...options,
+      path: "/api/library/removed",
+    });
     expect(removed.status).toBe(204);
     expect(removed.body).toBeNull();
   });

@@ -10,7 +10,13 @@ describe("importRequestFor", () => {
   });
 
   it("sends anything else as pasted text: prose, two links, a link inside a sentence, other schemes", () => {
-    for (const text of ["Once upon a time.", "https://a.example https://b.example", "Read https://a.example today", "ftp://example.com/file", "example.com/article"]) {
+    for (const text of [
+      "Once upon a time.",
+      "https://a.example https://b.example",
+      "Read https://a.example today",
+      "ftp://example.com/file",
+      "example.com/article",
+    ]) {
       expect(importRequestFor(text)).toEqual({ text });
     }
   });
@@ -22,7 +28,21 @@ describe("importRequestFor", () => {
 
 describe("importErrorMessage", () => {
   it("says what to do for every error code the import can answer", () => {
-    const codes = ["INVALID_URL", "URL_FORBIDDEN", "PAGE_TOO_LARGE", "UNSUPPORTED_CONTENT", "NO_ARTICLE", "RATE_LIMITED", "FETCH_FAILED", "FETCH_TIMEOUT", "INVALID_REQUEST", "BODY_TOO_LARGE", "TEXT_TOO_LONG", "UPSTREAM_TIMEOUT", "UPSTREAM_UNAVAILABLE"];
+    const codes = [
+      "INVALID_URL",
+      "URL_FORBIDDEN",
+      "PAGE_TOO_LARGE",
+      "UNSUPPORTED_CONTENT",
+      "NO_ARTICLE",
+      "RATE_LIMITED",
+      "FETCH_FAILED",
+      "FETCH_TIMEOUT",
+      "INVALID_REQUEST",
+      "BODY_TOO_LARGE",
+      "TEXT_TOO_LONG",
+      "UPSTREAM_TIMEOUT",
+      "UPSTREAM_UNAVAILABLE",
+    ];
     const general = importErrorMessage(undefined);
     for (const code of codes) expect(importErrorMessage(code), code).not.toBe(general);
     expect(importErrorMessage("URL_FORBIDDEN")).toMatch(/^That page is not public/);
@@ -48,7 +68,15 @@ describe("saved articles", () => {
     expect(parseSavedArticles(null)).toEqual([]);
     expect(parseSavedArticles({ id: "x" })).toEqual([]);
     const good = article(1);
-    const stored = [good, { ...good, id: "../../etc" }, { ...good, listeningMinutes: -1 }, { ...good, addedAt: "yesterday" }, { ...good, siteName: 3 }, "x", null];
+    const stored = [
+      good,
+      { ...good, id: "../../etc" },
+      { ...good, listeningMinutes: -1 },
+      { ...good, addedAt: "yesterday" },
+      { ...good, siteName: 3 },
+      "x",
+      null,
+    ];
     expect(parseSavedArticles(stored)).toEqual([good]);
   });
 

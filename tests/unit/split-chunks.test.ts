@@ -4,9 +4,7 @@ import { splitTTSChunks, type TextChunk } from "@/lib/text/split-chunks";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { createRandom, pick, randomChars, randomInt, randomProse } from "@/tests/support/random-text";
 
-const ARTICLE = cleanTextForTTS(
-  readFileSync(new URL("../fixtures/text/long-article.txt", import.meta.url), "utf8"),
-);
+const ARTICLE = cleanTextForTTS(readFileSync(new URL("../fixtures/text/long-article.txt", import.meta.url), "utf8"));
 
 /** The same article as a news site would lay it out: one- and two-sentence paragraphs. */
 const NEWS_ARTICLE = (ARTICLE.replace(/\n+/g, " ").match(/[^.!?]+[.!?]+["”]?\s*/g) ?? [])
@@ -73,20 +71,11 @@ describe("splitTTSChunks", () => {
 
   it("falls back to clause boundaries for a sentence longer than maxChars", () => {
     const text = "The wall held, the boats stayed; the quay flooded: nobody was hurt — and the gulls left.";
-    expect(chunkTexts(text, 40)).toEqual([
-      "The wall held, the boats stayed;",
-      "the quay flooded: nobody was hurt —",
-      "and the gulls left.",
-    ]);
+    expect(chunkTexts(text, 40)).toEqual(["The wall held, the boats stayed;", "the quay flooded: nobody was hurt —", "and the gulls left."]);
   });
 
   it("falls back to word boundaries for a clause longer than maxChars", () => {
-    expect(chunkTexts("one two three four five six seven eight nine ten", 14)).toEqual([
-      "one two three",
-      "four five six",
-      "seven eight",
-      "nine ten",
-    ]);
+    expect(chunkTexts("one two three four five six seven eight nine ten", 14)).toEqual(["one two three", "four five six", "seven eight", "nine ten"]);
   });
 
   it("hard-splits a single word longer than maxChars, without cutting a surrogate pair", () => {
@@ -115,9 +104,7 @@ describe("splitTTSChunks", () => {
       const paragraphs = article.split("\n\n");
       let changedTotal = 0;
       for (let edited = 1; edited < paragraphs.length - 1; edited++) {
-        const text = paragraphs
-          .map((p, i) => (i === edited ? `${p.replace(/^\S+/, "Edited")} And a new closing sentence.` : p))
-          .join("\n\n");
+        const text = paragraphs.map((p, i) => (i === edited ? `${p.replace(/^\S+/, "Edited")} And a new closing sentence.` : p)).join("\n\n");
         const after = chunkTexts(text);
         expectValidChunks(text, splitTTSChunks(text), 1800);
 

@@ -25,7 +25,15 @@ function streamOf(files: string[]) {
       characterStartTimesSeconds: characters.map((_, i) => (startMs + (i * durationMs) / characters.length) / 1000),
       characterEndTimesSeconds: characters.map((_, i) => (startMs + ((i + 1) * durationMs) / characters.length) / 1000),
     };
-    const line: StreamChunkLine = { type: "chunk", index, textOffset, startMs, durationMs, audioBase64: Buffer.from(bytes).toString("base64"), alignment };
+    const line: StreamChunkLine = {
+      type: "chunk",
+      index,
+      textOffset,
+      startMs,
+      durationMs,
+      audioBase64: Buffer.from(bytes).toString("base64"),
+      alignment,
+    };
     startMs += durationMs;
     textOffset += characters.length;
     return line;

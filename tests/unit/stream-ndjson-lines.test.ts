@@ -25,7 +25,7 @@ async function collect(stream: ReadableStream<Uint8Array>, maxLineChars = 1000) 
 
 describe("ndjsonLines", () => {
   it("parses each line, whether a read holds several lines or a line spans several reads", async () => {
-    const { stream } = body(['{"a":1}\n{"b"', ':2}\n', '{"c":', "3", '}\n{"d":4}\n']);
+    const { stream } = body(['{"a":1}\n{"b"', ":2}\n", '{"c":', "3", '}\n{"d":4}\n']);
     expect(await collect(stream)).toEqual([{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }]);
   });
 

@@ -16,7 +16,10 @@ describe("verifySession", () => {
   });
 
   it.each([
-    ["signed with another secret (a restart's new secret)", () => token({ sub: "ada", tier: "free" }, { secret: "another-secret-0123456789abcdef0123456" })],
+    [
+      "signed with another secret (a restart's new secret)",
+      () => token({ sub: "ada", tier: "free" }, { secret: "another-secret-0123456789abcdef0123456" }),
+    ],
     ["expired", () => token({ sub: "ada", tier: "free" }, { exp: "-1m" })],
     ["without an expiry", () => token({ sub: "ada", tier: "free" }, { exp: null })],
     ["signed with another algorithm", () => token({ sub: "ada", tier: "free" }, { alg: "HS512" })],

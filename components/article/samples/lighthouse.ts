@@ -14,7 +14,7 @@ export const lighthouse: Article = {
       content: [
         "A lighthouse has one job: to be seen, and to be recognised, from as far away as possible. Everything about it, from the height of the tower to the ",
         { text: "colour of its stripes", em: true },
-        ", serves that single purpose. Keepers called it \"keeping the light\", and the phrase was meant literally.",
+        ', serves that single purpose. Keepers called it "keeping the light", and the phrase was meant literally.',
       ],
     },
     {

@@ -4,18 +4,54 @@ import type { Article, Block } from "../types";
 // journal. Each month has its own opening; the body paragraphs come from a shared pool, in a rotating order.
 
 const months: Array<[string, string]> = [
-  ["January", "January begins with a hard frost and a sky the colour of skimmed milk. The fields are white at dawn and brown by noon, and the only sound on the ridge path is the crunch of my boots on the frozen ruts left by the tractors in December."],
-  ["February", "February is the month of mud. The lane to the river turns into a brown stream for three weeks, and I learn again which gates can be climbed and which must be opened, because the ground beneath them has become a small and treacherous lake."],
-  ["March", "March arrives with wind. It shoves at my back on the way up the hill and slaps my face on the way down, and in the hedges the blackthorn flowers open white before a single leaf has dared to show itself."],
-  ["April", "April is all showers and sudden sun. I leave the house in a coat, take it off by the church, put it on again at the stile, and come home soaked and oddly happy, with primroses along every bank and lambs shouting in the low fields."],
-  ["May", "May is the green month. The beeches unfold their leaves so fast that the wood seems to change from one morning to the next, and the light under the canopy turns from grey to a bright, watery green that I have never managed to describe properly."],
-  ["June", "June brings the longest evenings. I walk after supper now, when the heat has gone out of the day, and come home at ten with the sky still pale in the north and the swifts screaming over the rooftops like children let out of school."],
-  ["July", "July is heavy and slow. The hay has been cut, the lanes smell of warm grass and diesel, and the streams shrink to a trickle between dry stones. I start early, before the sun is high, and rest for an hour in the shade of the old oak at the top of the valley."],
-  ["August", "August is the month of thunder. The afternoons build into towers of cloud above the hills, and more than once I race a storm back down the track, counting the seconds between the flash and the roll and losing the count every time."],
-  ["September", "September is gold and quiet. The harvest is in, the swallows gather on the wires, and the first mists lie in the valley bottom in the mornings, so that the church tower floats above them like the mast of a half-sunk ship."],
-  ["October", "October smells of wet leaves and woodsmoke. The paths are slippery with beech mast and fallen apples, the clocks go back, and suddenly my walks end in the dusk, with the lit windows of the farms coming on one by one across the valley."],
-  ["November", "November is the bare month. The last leaves come down in a single night of wind, and the shape of the land shows through again: every wall, every ditch, every old hedge line that the summer had hidden under its green."],
-  ["December", "December is short and dark and surprisingly bright. On the clear days the low sun turns every puddle into a mirror, and on the shortest afternoon of the year I climb the hill to watch it go down at half past three behind the far ridge."],
+  [
+    "January",
+    "January begins with a hard frost and a sky the colour of skimmed milk. The fields are white at dawn and brown by noon, and the only sound on the ridge path is the crunch of my boots on the frozen ruts left by the tractors in December.",
+  ],
+  [
+    "February",
+    "February is the month of mud. The lane to the river turns into a brown stream for three weeks, and I learn again which gates can be climbed and which must be opened, because the ground beneath them has become a small and treacherous lake.",
+  ],
+  [
+    "March",
+    "March arrives with wind. It shoves at my back on the way up the hill and slaps my face on the way down, and in the hedges the blackthorn flowers open white before a single leaf has dared to show itself.",
+  ],
+  [
+    "April",
+    "April is all showers and sudden sun. I leave the house in a coat, take it off by the church, put it on again at the stile, and come home soaked and oddly happy, with primroses along every bank and lambs shouting in the low fields.",
+  ],
+  [
+    "May",
+    "May is the green month. The beeches unfold their leaves so fast that the wood seems to change from one morning to the next, and the light under the canopy turns from grey to a bright, watery green that I have never managed to describe properly.",
+  ],
+  [
+    "June",
+    "June brings the longest evenings. I walk after supper now, when the heat has gone out of the day, and come home at ten with the sky still pale in the north and the swifts screaming over the rooftops like children let out of school.",
+  ],
+  [
+    "July",
+    "July is heavy and slow. The hay has been cut, the lanes smell of warm grass and diesel, and the streams shrink to a trickle between dry stones. I start early, before the sun is high, and rest for an hour in the shade of the old oak at the top of the valley.",
+  ],
+  [
+    "August",
+    "August is the month of thunder. The afternoons build into towers of cloud above the hills, and more than once I race a storm back down the track, counting the seconds between the flash and the roll and losing the count every time.",
+  ],
+  [
+    "September",
+    "September is gold and quiet. The harvest is in, the swallows gather on the wires, and the first mists lie in the valley bottom in the mornings, so that the church tower floats above them like the mast of a half-sunk ship.",
+  ],
+  [
+    "October",
+    "October smells of wet leaves and woodsmoke. The paths are slippery with beech mast and fallen apples, the clocks go back, and suddenly my walks end in the dusk, with the lit windows of the farms coming on one by one across the valley.",
+  ],
+  [
+    "November",
+    "November is the bare month. The last leaves come down in a single night of wind, and the shape of the land shows through again: every wall, every ditch, every old hedge line that the summer had hidden under its green.",
+  ],
+  [
+    "December",
+    "December is short and dark and surprisingly bright. On the clear days the low sun turns every puddle into a mirror, and on the shortest afternoon of the year I climb the hill to watch it go down at half past three behind the far ridge.",
+  ],
 ];
 
 const pool = [

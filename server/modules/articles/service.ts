@@ -50,7 +50,8 @@ export function createArticleService({ fetchPage, extractor, store, library }: A
     if (request.url !== undefined) {
       const page = await fetchPage(request.url);
       const decoded = decodePage(page.body, page.contentType, { sniffMeta: page.mediaType !== "text/plain" });
-      const content = page.mediaType === "text/plain" ? await extractor.fromText(decoded, request.title) : await extractor.fromHtml(decoded, page.url);
+      const content =
+        page.mediaType === "text/plain" ? await extractor.fromText(decoded, request.title) : await extractor.fromHtml(decoded, page.url);
       if (content && page.mediaType === "text/plain") content.siteName = page.url.hostname.replace(/^www\./, "");
       return { content, url: page.url.href };
     }

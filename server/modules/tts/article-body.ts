@@ -10,7 +10,13 @@ import type { ArticleAudio, SegmentTiming } from "./synthesize-article";
 
 export type ChunkLine = Extract<StreamLine, { type: "chunk" }>;
 
-const segmentJson = ({ voiceId, textOffset, textLength, startMs, durationMs }: SegmentTiming) => ({ voice: voiceId, textOffset, textLength, startMs, durationMs });
+const segmentJson = ({ voiceId, textOffset, textLength, startMs, durationMs }: SegmentTiming) => ({
+  voice: voiceId,
+  textOffset,
+  textLength,
+  startMs,
+  durationMs,
+});
 
 /** `voiceId`: the voice, or a conversation's first segment's; `segments`: a conversation's timings. */
 export function articleBody(

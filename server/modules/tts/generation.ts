@@ -23,10 +23,7 @@ export interface Generated {
   persisted: boolean;
 }
 
-export type GenerationEvent =
-  | { type: "chunk"; line: string }
-  | { type: "end"; durationMs: number }
-  | { type: "error"; error: unknown };
+export type GenerationEvent = { type: "chunk"; line: string } | { type: "end"; durationMs: number } | { type: "error"; error: unknown };
 
 export interface Generation extends PendingWork<Generated> {
   chunks: number;

@@ -12,7 +12,10 @@ export const MAX_SEGMENTS = 1000;
 const text = z
   .string({ error: `text must be a string of at most ${MAX_RAW_TEXT_CHARS.toLocaleString("en")} characters` })
   .max(MAX_RAW_TEXT_CHARS, { error: `text must be a string of at most ${MAX_RAW_TEXT_CHARS.toLocaleString("en")} characters` });
-const voice = z.string({ error: "voice must be a voice id" }).min(1, { error: "voice must be a voice id" }).max(64, { error: "voice must be a voice id" });
+const voice = z
+  .string({ error: "voice must be a voice id" })
+  .min(1, { error: "voice must be a voice id" })
+  .max(64, { error: "voice must be a voice id" });
 
 const segment = z.strictObject({ text, voice }, { error: "each segment must be an object with text and voice, and nothing else" });
 

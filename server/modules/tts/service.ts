@@ -96,7 +96,9 @@ export function createTtsService(deps: TtsServiceDeps) {
   /** Everything both endpoints check before any work; the reservation is taken last, and settled by the caller. */
   async function admit(input: TtsInput) {
     const conversation = "segments" in input;
-    const asked = conversation ? input.segments.map((s) => ({ text: s.text, voiceId: s.voice })) : [{ text: input.text, voiceId: input.voice ?? DEFAULT_VOICE }];
+    const asked = conversation
+      ? input.segments.map((s) => ({ text: s.text, voiceId: s.voice }))
+      : [{ text: input.text, voiceId: input.voice ?? DEFAULT_VOICE }];
     // Every voice is checked before any work: one premium voice anywhere refuses the whole conversation.
     for (const { voiceId } of asked) if (!findVoice(voiceId)) throw invalidRequest(`Unknown voice "${voiceId}"`);
     for (const { voiceId } of asked) if (!isVoiceAllowed(voiceId, input.identity.tier)) throw premiumVoice(voiceId);
@@ -277,7 +279,8 @@ export function createTtsService(deps: TtsServiceDeps) {
   async function openStream(synthesis: ArticleSynthesisDeps, job: Job & { signal: AbortSignal }): Promise<OpenedStream> {
     const { text, voiceId, articleKey } = job;
     const segments = job.conversation ? { segments: segmentsLine(segmentSpans(job.segments)) } : {};
-    const startLine = (chunks: number, cache: StreamCache) => toLine({ type: "start", voice: voiceId, chunks, textLength: text.length, cache, ...segments });
+    const startLine = (chunks: number, cache: StreamCache) =>
+      toLine({ type: "start", voice: voiceId, chunks, textLength: text.length, cache, ...segments });
     // An article hit is served from the chunk caches, which every completed generation filled: the article
     // entry is one merged MP3 that cannot be cut back into chunks. When a chunk has left its cache since, the
     // article is generated again, for that chunk only.

@@ -75,7 +75,11 @@ export async function planChunks(
 }
 
 /** Each segment's start and length in the audio, summed in text order as the stream's lines sum them (invariant 15). */
-export function segmentTimings(segments: readonly SegmentSpan[], chunks: readonly VoicedChunk[], chunkDurationsMs: readonly number[]): SegmentTiming[] {
+export function segmentTimings(
+  segments: readonly SegmentSpan[],
+  chunks: readonly VoicedChunk[],
+  chunkDurationsMs: readonly number[],
+): SegmentTiming[] {
   const timings = segments.map((span) => ({ ...span, startMs: 0, durationMs: 0 }));
   let elapsedMs = 0;
   let next = 0;

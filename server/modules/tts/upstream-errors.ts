@@ -1,13 +1,7 @@
 // How an Inworld failure reads to our caller (docs/architecture.md error table). Readers get our words, never the
 // upstream's text (which may name internals); the upstream error stays the AppError's cause, for the logs.
 import { AppError, upstreamError, upstreamTimeout, upstreamUnavailable } from "../../errors";
-import {
-  InworldHttpError,
-  InworldRateLimitError,
-  InworldResponseError,
-  InworldTimeoutError,
-  InworldUnavailableError,
-} from "../../inworld/errors";
+import { InworldHttpError, InworldRateLimitError, InworldResponseError, InworldTimeoutError, InworldUnavailableError } from "../../inworld/errors";
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

@@ -100,7 +100,7 @@ export function articleOfChunks(chunks: number, chunkChars = 1_750): string {
 /** An article of about `chars` characters in paragraphs of about 600 (several to a chunk). */
 export function articleOfChars(chars: number): string {
   const parts: string[] = [];
-  for (let length = 0; length < chars; ) {
+  for (let length = 0; length < chars;) {
     const p = paragraph(Math.min(600, chars - length + 40));
     parts.push(p);
     length += p.length + 2;

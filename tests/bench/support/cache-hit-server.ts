@@ -18,14 +18,21 @@ const app = createApp(composition.options)
     stored = new Uint8Array(await request.arrayBuffer());
     return new Response(null, { status: 204 });
   })
-  .post("/__bench/static", async ({ request }) => {
-    await request.arrayBuffer();
-    return new Response(stored, { headers: staticHeaders });
-  }, { parse: "none" })
+  .post(
+    "/__bench/static",
+    async ({ request }) => {
+      await request.arrayBuffer();
+      return new Response(stored, { headers: staticHeaders });
+    },
+    { parse: "none" },
+  )
   .get("/__bench/static", () => new Response(stored, { headers: staticHeaders }))
   // The PUT carries a whole response body (13 MB for a 20-minute article).
   .listen({ port: env.API_PORT, hostname: "127.0.0.1", maxRequestBodySize: 64 * 1024 * 1024, idleTimeout: 255 });
 
 process.on("SIGTERM", () => {
-  void app.stop().then(() => composition.close()).then(() => process.exit(0));
+  void app
+    .stop()
+    .then(() => composition.close())
+    .then(() => process.exit(0));
 });

@@ -81,7 +81,9 @@ export async function runListenerMix({
   const peakSampledMb = pids.map(() => 0);
   const sampler = setInterval(() => pids.forEach((pid, i) => (peakSampledMb[i] = Math.max(peakSampledMb[i], memoryOf(pid).rssMb))), 250);
   const deadline = performance.now() + MIX.durationMs;
-  const premiumTokens = await Promise.all(Array.from({ length: MIX.generatingListeners }, (_, i) => sessionToken("premium", `bench-writer-${i}`, secret)));
+  const premiumTokens = await Promise.all(
+    Array.from({ length: MIX.generatingListeners }, (_, i) => sessionToken("premium", `bench-writer-${i}`, secret)),
+  );
   const generated = new Set<string>();
 
   const cachedListener = async (i: number) => {
@@ -111,7 +113,16 @@ export async function runListenerMix({
     const latencies = mine.map((s) => s.ms).sort((a, b) => a - b);
     const hits = mine.filter((s) => s.cache === "article-hit").length;
     const listeners = kind === "cached" ? MIX.cachedListeners : MIX.generatingListeners;
-    return [kind, listeners, mine.length, mine.filter((s) => !s.ok).length, ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(latencies.at(-1) ?? NaN), `${hits}`];
+    return [
+      kind,
+      listeners,
+      mine.length,
+      mine.filter((s) => !s.ok).length,
+      ms(percentile(latencies, 50)),
+      ms(percentile(latencies, 99)),
+      ms(latencies.at(-1) ?? NaN),
+      `${hits}`,
+    ];
   };
   return { samples, failures, warmRssMb, peakSampledMb, upstream, distinctArticleChunks, row };
 }

@@ -92,7 +92,7 @@ export class PlayerPage extends ReaderPage {
       const record: TurnRecord = { lit: [], labels: [], speakers: [], litLabel: false };
       (window as WithTurns).__turns = record;
       const root = document.querySelector("[data-article-content]")!;
-      const push = <T,>(list: T[], value: T) => {
+      const push = <T>(list: T[], value: T) => {
         if (list.at(-1) !== value) list.push(value);
       };
       new MutationObserver(() => {
