@@ -58,16 +58,15 @@ test("reaching the end pauses and keeps the player open; play then starts again 
 });
 
 test("a seek far down the page scrolls the current word into view, clear of the player", async ({ reader, page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await reader.open(ARTICLES.medium);
   await reader.listen({ timeout: 180_000 });
-  // This is about scrolling, not streaming: let the whole article arrive, so the seek lands at once (a word not
-  // yet arrived is waited for, as tests/e2e/stream.spec.ts checks).
-  await expect(reader.player).not.toHaveAttribute("data-stream-state", "streaming", { timeout: 180_000 });
   const before = await reader.state();
 
   await reader.seekToFraction(0.6);
-  await expect.poll(async () => (await reader.state()).current).toBeGreaterThan(before.current + 200);
+  // While the article still streams in, the player waits at a part not yet arrived (tests/e2e/stream.spec.ts), so
+  // the poll allows for the generation of that part on a slow machine.
+  await expect.poll(async () => (await reader.state()).current, { timeout: 180_000 }).toBeGreaterThan(before.current + 200);
 
   const inView = () =>
     page.evaluate(() => {
