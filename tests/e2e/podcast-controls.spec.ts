@@ -37,6 +37,10 @@ test("the podcast controls fit above the bottom bar and have names and roles", a
     page.locator('[data-slot="transcript-viewer-total"]'),
   ];
   await expectAboveBottomBar(page, named);
+  // And the scrub bar keeps room to be used: squeezed by the wider transport, it once shrank to its thumb and
+  // could not be clicked.
+  const scrub = (await page.locator('[data-slot="transcript-viewer-scrub-bar"] input[type="range"]').boundingBox())!;
+  expect(scrub.width).toBeGreaterThan(100);
 });
 
 test("Continue and Start over sit above the bottom bar and are buttons with names", async ({ reader, page }) => {
