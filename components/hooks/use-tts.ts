@@ -332,7 +332,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
               setState((s) => (s.audio?.url === audio.url ? { ...s, audio } : { ...asked, status: "ready", audio, source: "network" }));
             } else if (line.type === "end") {
               if (!assembler || !feed) throw new Error("the stream ended before any audio");
-              const whole = assembler.finish(line.durationMs);
+              const whole = assembler.finish();
               feed.end();
               abortRef.current = null;
               // The single file goes to L0 and L1 for next time; the MediaSource keeps playing this time.

@@ -38,8 +38,11 @@ export interface StreamAssembler {
   readonly arrivedChars: number;
   readonly textLength: number;
   readonly complete: boolean;
-  /** after the end line: the single file and whole timeline */
-  finish(durationMs: number): AssembledAudio;
+  /**
+   * After the end line: the single file and whole timeline. Its duration is the merged file's, computed from its
+   * frame count as /api/tts computes it: the end line's sum of chunk durations can differ in the last bits.
+   */
+  finish(): AssembledAudio;
 }
 
 export function createStreamAssembler(start: StreamStartLine): StreamAssembler {
@@ -80,14 +83,15 @@ export function createStreamAssembler(start: StreamStartLine): StreamAssembler {
     get complete() {
       return complete;
     },
-    finish(durationMs) {
+    finish() {
       if (frames.length !== start.chunks) {
         throw new StreamOrderError(`the stream ended after ${frames.length} of ${start.chunks} chunks`);
       }
       complete = true;
       // concatMp3 over bare frames writes what it writes over the chunk MP3s: it drops their tags and Info
       // frames anyway, so the one Info frame it builds describes the same frames.
-      return { mp3: concatMp3(frames).bytes, alignment, durationMs };
+      const merged = concatMp3(frames);
+      return { mp3: merged.bytes, alignment, durationMs: merged.durationMs };
     },
   };
 }

@@ -35,7 +35,7 @@ async function assemble(res: Response) {
     const line = asStreamLine(value);
     if (line.type === "start") assembler = createStreamAssembler(line);
     else if (line.type === "chunk") arrived.push(assembler!.add(line).frames.byteLength);
-    else if (line.type === "end") return { whole: assembler!.finish(line.durationMs), arrived };
+    else if (line.type === "end") return { whole: assembler!.finish(), arrived };
     else throw new Error(`the stream failed: ${line.code}`);
   }
   throw new Error("the stream ended without an end line");
