@@ -13,7 +13,7 @@ function scrolls(element: HTMLElement): boolean {
   return (overflow === "auto" || overflow === "scroll") && element.scrollHeight > element.clientHeight;
 }
 
-/** While `open` on a small screen: 180 px more bottom padding on `[data-mobile-scroll]`, removed on close. */
+/** While `open` on a small screen: room for the player (≥ 180 px) under `[data-mobile-scroll]`, removed on close. */
 export function useMobilePlayerSpace(open: boolean) {
   useEffect(() => {
     if (!open || !window.matchMedia(MOBILE_QUERY).matches) return;
@@ -21,10 +21,20 @@ export function useMobilePlayerSpace(open: boolean) {
     if (!container) return;
     const inline = container.style.paddingBottom;
     const base = parseFloat(getComputedStyle(container).paddingBottom) || 0;
-    container.style.paddingBottom = `${base + PLAYER_SPACE_PX}px`;
+    // At least the spec's 180 px, and as much as the player is tall once its controls are in (it grows when the
+    // audio arrives), so the article's last words can still be scrolled above it.
+    const dock = document.querySelector<HTMLElement>('[data-slot="transcript-viewer-root"]');
+    const fit = () => {
+      const room = Math.max(PLAYER_SPACE_PX, Math.ceil(dock?.getBoundingClientRect().height ?? 0) + 16);
+      container.style.paddingBottom = `${base + room}px`;
+    };
+    fit();
+    const resized = dock ? new ResizeObserver(fit) : null;
+    if (dock) resized?.observe(dock);
     // The reader scrolls the window; a layout that scrolls the container itself gets the same nudge.
     (scrolls(container) ? container : window).scrollBy({ top: REVEAL_SCROLL_PX, behavior: "smooth" });
     return () => {
+      resized?.disconnect();
       container.style.paddingBottom = inline;
     };
   }, [open]);
