@@ -1,60 +1,9 @@
 import { findWordIndex } from "../highlight/find-word";
+import { isAbbreviationToken } from "./abbreviations";
 
 // Sentence boundaries over the transcript's words (the same words the article's spans and the timeline use,
 // see split-words.ts), so "the next sentence" is a word index the player can seek to. One pass, constant work
 // per word: a heuristic, not a parser — it errs towards fewer, longer sentences rather than cutting after "Mr.".
-
-// Titles and short forms that end in a period and are usually followed by more of the same sentence.
-const ABBREVIATIONS = new Set([
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "prof",
-  "sr",
-  "jr",
-  "st",
-  "mt",
-  "ft",
-  "vs",
-  "etc",
-  "e.g",
-  "i.e",
-  "cf",
-  "no",
-  "vol",
-  "fig",
-  "gen",
-  "gov",
-  "sen",
-  "rep",
-  "rev",
-  "capt",
-  "col",
-  "lt",
-  "sgt",
-  "inc",
-  "ltd",
-  "co",
-  "corp",
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "sept",
-  "oct",
-  "nov",
-  "dec",
-  "approx",
-  "dept",
-  "est",
-  "p",
-  "pp",
-]);
 
 // Closing quotes and brackets that may follow the terminal punctuation: `He left."` ends a sentence.
 const TRAILING_CLOSERS = /["'”’»)\]]+$/u;
@@ -68,13 +17,7 @@ function endsSentence(word: string, next: string | undefined): boolean {
   if (next === undefined) return true;
   if (!STARTER.test(next)) return false;
   if (!bare.endsWith(".") || bare.endsWith("..")) return true;
-  const stem = bare
-    .slice(0, -1)
-    .replace(/^["'“‘«([]+/u, "")
-    .toLowerCase();
-  // A single letter ("J. R. R. Tolkien") is an initial, not the end of a sentence.
-  if (/^\p{L}$/u.test(stem)) return false;
-  return !ABBREVIATIONS.has(stem);
+  return !isAbbreviationToken(bare.slice(0, -1).replace(/^["'“‘«([]+/u, ""));
 }
 
 /**

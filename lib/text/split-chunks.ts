@@ -16,6 +16,8 @@
 // paragraphs between the anchor before it and the anchor after it (one further run if the edit makes or
 // unmakes an anchor). Every other chunk keeps its exact text, and so its cache key.
 
+import { isAbbreviationToken } from "./abbreviations";
+
 /** Spec: ~1800-character chunks on sentence boundaries (Inworld's limit is 2000, so a margin is kept). */
 export const CHUNK_MAX_CHARS = 1800;
 
@@ -30,87 +32,6 @@ export interface TextChunk {
 // where packing the whole text greedily gives 33, and an edit changes 1.15 chunks on average, 5 at worst
 // (greedy: 1.6 and 12, and no bound in general).
 const ANCHOR_SPACING = 2;
-
-// Lowercase, without the final period. Dotted forms ("e.g", "U.S", "Ph.D") and single initials are
-// recognised by shape, not listed.
-const ABBREVIATIONS = new Set([
-  "mr",
-  "mrs",
-  "ms",
-  "mx",
-  "dr",
-  "prof",
-  "sr",
-  "jr",
-  "st",
-  "mt",
-  "ft",
-  "rev",
-  "gen",
-  "col",
-  "lt",
-  "sgt",
-  "capt",
-  "cmdr",
-  "adm",
-  "gov",
-  "sen",
-  "rep",
-  "pres",
-  "hon",
-  "fr",
-  "vs",
-  "v",
-  "cf",
-  "viz",
-  "approx",
-  "no",
-  "nos",
-  "vol",
-  "vols",
-  "p",
-  "pp",
-  "ch",
-  "fig",
-  "figs",
-  "eq",
-  "art",
-  "sec",
-  "dept",
-  "est",
-  "inc",
-  "ltd",
-  "co",
-  "corp",
-  "bros",
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "sept",
-  "oct",
-  "nov",
-  "dec",
-  "mon",
-  "tue",
-  "tues",
-  "wed",
-  "thu",
-  "thurs",
-  "fri",
-  "sat",
-  "sun",
-  "ave",
-  "blvd",
-  "rd",
-  "op",
-  "ed",
-  "eds",
-]);
 
 const CLOSERS = "\"')]}»›”’」』";
 const TERMINALS = ".!?…‽";
@@ -136,10 +57,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   if (text[dot - 1] === ".") return false; // an ellipsis written as "..."
   let start = dot;
   while (start > 0 && !isWhitespace(text[start - 1])) start--;
-  const token = text.slice(start, dot).replace(/^["'([“‘«]+/, "");
-  if (token.length === 1 && /\p{L}/u.test(token)) return true; // an initial: "J. K. Rowling"
-  if (token.includes(".")) return true; // "e.g", "U.S", "Ph.D"
-  return ABBREVIATIONS.has(token.toLowerCase());
+  return isAbbreviationToken(text.slice(start, dot).replace(/^["'([“‘«]+/, ""));
 }
 
 const isSentenceCut: CutRule = (text, wsStart, wsEnd) => {

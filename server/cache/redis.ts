@@ -85,3 +85,24 @@ export function createCacheStats(): CacheStats {
     }),
   };
 }
+
+/**
+ * Invariant 11 for a store that keeps a memory copy: `work` runs on Redis when it is ready, and any failure (Redis
+ * not ready included) is counted in `stats`, handed to `onFailure` for the log, and answered by `fallback`.
+ */
+export async function redisOrFallback<T>(
+  redis: Redis | undefined,
+  { stats, onFailure }: { stats: CacheStats; onFailure: (error: unknown) => void },
+  work: (redis: Redis) => Promise<T>,
+  fallback: () => T,
+): Promise<T> {
+  if (!redis) return fallback();
+  try {
+    if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
+    return await work(redis);
+  } catch (error) {
+    stats.error();
+    onFailure(error);
+    return fallback();
+  }
+}

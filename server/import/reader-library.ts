@@ -4,7 +4,7 @@
 // fatal: on an error the memory copy answers.
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
-import type { CacheStats, Redis } from "../cache/redis";
+import { redisOrFallback, type CacheStats, type Redis } from "../cache/redis";
 import { createLogger } from "../logger";
 
 export interface LibraryEntry {
@@ -60,17 +60,16 @@ export function createReaderLibrary({
   });
 
   // Redis first; on any error, the memory copy (which every write also updates) answers instead.
-  const withRedis = async <T>(operation: string, sub: string, viaRedis: (redis: Redis) => Promise<T>, viaMemory: () => T): Promise<T> => {
-    if (!redis) return viaMemory();
-    try {
-      if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
-      return await viaRedis(redis);
-    } catch (error) {
-      stats.error();
-      logger.debug({ err: error instanceof Error ? error.message : String(error) }, `Redis library ${operation} failed`);
-      return viaMemory();
-    }
-  };
+  const withRedis = <T>(operation: string, sub: string, viaRedis: (redis: Redis) => Promise<T>, viaMemory: () => T): Promise<T> =>
+    redisOrFallback(
+      redis,
+      {
+        stats,
+        onFailure: (error) => logger.debug({ err: error instanceof Error ? error.message : String(error) }, `Redis library ${operation} failed`),
+      },
+      viaRedis,
+      viaMemory,
+    );
 
   const parse = (json: string): LibraryEntry | undefined => {
     try {

@@ -140,6 +140,10 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
     ...env,
   });
   const url = `http://127.0.0.1:${port}`;
+  const [apiUrl, voiceUrl] = [`http://127.0.0.1:${apiPort}`, `http://127.0.0.1:${voicePort}`];
   await waitFor(() => httpOk(`${url}/`), "npm start", p.child, p.output, 300_000);
-  return { ...p, port, url, apiUrl: `http://127.0.0.1:${apiPort}`, voiceUrl: `http://127.0.0.1:${voicePort}` };
+  // The web server can answer before the API behind it: the app is up when all three are.
+  await waitFor(() => httpOk(`${apiUrl}/health`), "npm start's API", p.child, p.output);
+  await waitFor(() => httpOk(`${voiceUrl}/health`), "npm start's local voice server", p.child, p.output);
+  return { ...p, port, url, apiUrl, voiceUrl };
 }

@@ -4,7 +4,7 @@
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import { asListeningPosition, type ListeningPosition } from "@/lib/positions/listening-position";
-import type { CacheStats, Redis } from "../../cache/redis";
+import { redisOrFallback, type CacheStats, type Redis } from "../../cache/redis";
 import { createLogger } from "../../logger";
 
 export interface PositionStore {
@@ -33,17 +33,16 @@ export function createPositionStore({
 }: PositionStoreOptions): PositionStore {
   const memory = new LRUCache<string, ListeningPosition>({ max: maxInMemory, ttl: ttlSeconds * 1000 });
 
-  const viaRedis = async <T>(operation: string, work: (r: Redis) => Promise<T>): Promise<T | undefined> => {
-    if (!redis) return undefined;
-    try {
-      if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
-      return await work(redis);
-    } catch (error) {
-      stats.error();
-      logger.debug({ err: error instanceof Error ? error.message : String(error) }, `Redis position ${operation} failed`);
-      return undefined;
-    }
-  };
+  const viaRedis = <T>(operation: string, work: (r: Redis) => Promise<T>): Promise<T | undefined> =>
+    redisOrFallback(
+      redis,
+      {
+        stats,
+        onFailure: (error) => logger.debug({ err: error instanceof Error ? error.message : String(error) }, `Redis position ${operation} failed`),
+      },
+      work,
+      () => undefined,
+    );
 
   const get = async (sub: string, key: string) => {
     const name = positionRedisKey(sub, key);
