@@ -8,7 +8,7 @@
 // signal aborts, which the dedup map does when no reader is left (server/dedup/pending-generations.ts).
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
-import type { PendingWork } from "../../dedup/pending-generations";
+import type { PendingWork } from "./pending-generations";
 import type { GcPacer } from "../../health/gc-pacer";
 import { logMemorySnapshot, startMemoryTrack } from "../../health/memory-tracker";
 import type { Logger } from "../../logger";

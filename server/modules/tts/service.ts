@@ -10,8 +10,8 @@ import { SEGMENT_SEPARATOR, segmentSpans, type VoicedText } from "@/lib/text/chu
 import type { Identity } from "../../auth/identity";
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
-import type { ClusterGenerations } from "../../dedup/cluster-generation";
-import type { PendingGenerations } from "../../dedup/pending-generations";
+import type { ClusterGenerations } from "./cluster-generation";
+import type { PendingGenerations } from "./pending-generations";
 import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
 import type { GcPacer } from "../../health/gc-pacer";
 import type { InworldClient } from "../../inworld/client";
