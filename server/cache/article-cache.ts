@@ -1,5 +1,6 @@
 // L2 (server article LRU) and L2.5 (Redis article cache) of the spec's Cache Hierarchy. An entry is the ready
-// JSON response body, so a memory hit is served without parsing, encoding or merging anything.
+// JSON response body as bytes, so a memory hit is sent as it is: nothing parsed, merged or encoded, not even
+// copied (a JavaScript string would be encoded to UTF-8 again for every response).
 import { LRUCache } from "lru-cache";
 import { createLogger } from "../logger";
 import { compressAsync, decompressAsync } from "./gzip";
@@ -7,14 +8,14 @@ import type { CacheTierOptions } from "./cache-tier-options";
 import { assertPositive } from "@/lib/args/assert-positive";
 
 export interface ArticleHit {
-  body: string;
+  body: Uint8Array<ArrayBuffer>;
   tier: "memory" | "redis";
 }
 
 export interface ArticleCache {
   get(key: string): Promise<ArticleHit | undefined>;
   /** `persist` also writes Redis (premium users, spec L2.5); memory is always written. Never rejects. */
-  set(key: string, body: string, options: { persist: boolean }): Promise<void>;
+  set(key: string, body: Uint8Array<ArrayBuffer>, options: { persist: boolean }): Promise<void>;
   size(): { entries: number; bytes: number };
 }
 
@@ -40,9 +41,9 @@ export function createArticleCache({
   assertPositive("maxRedisEntryBytes", maxRedisEntryBytes);
 
   // An entry larger than maxBytes is silently not stored (lru-cache's maxEntrySize defaults to maxSize).
-  const memory = new LRUCache<string, string>({
+  const memory = new LRUCache<string, Uint8Array<ArrayBuffer>>({
     maxSize: maxBytes,
-    sizeCalculation: (body) => Math.max(1, Buffer.byteLength(body)),
+    sizeCalculation: (body) => Math.max(1, body.byteLength),
     ttl: ttlMs,
   });
 
@@ -61,7 +62,7 @@ export function createArticleCache({
         stats.miss();
         return undefined;
       }
-      const promoted = (await decompressAsync(stored)).toString("utf8");
+      const promoted = new Uint8Array(await decompressAsync(stored));
       memory.set(key, promoted);
       stats.hit();
       return { body: promoted, tier: "redis" };
@@ -72,7 +73,7 @@ export function createArticleCache({
     }
   };
 
-  const set = async (key: string, body: string, { persist }: { persist: boolean }): Promise<void> => {
+  const set = async (key: string, body: Uint8Array<ArrayBuffer>, { persist }: { persist: boolean }): Promise<void> => {
     memory.set(key, body);
     if (!persist || !redis) return;
     try {

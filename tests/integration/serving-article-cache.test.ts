@@ -11,7 +11,9 @@ import { ready } from "../support/redis-client";
 const url = `${inject("redisUrl")}/5`;
 let redis: Redis;
 
-const body = (n = 2_000) => JSON.stringify({ audioBase64: randomBytes(n).toString("base64"), durationMs: n });
+// The tiers hold a body as the bytes a hit sends.
+const bytes = (json: string) => new TextEncoder().encode(json);
+const body = (n = 2_000) => bytes(JSON.stringify({ audioBase64: randomBytes(n).toString("base64"), durationMs: n }));
 const quiet = () => captureLogger("cache:article").logger;
 
 beforeAll(async () => {
@@ -68,7 +70,7 @@ describe("article cache (L2 + L2.5)", () => {
     await createArticleCache({ redis, stats: createCacheStats(), logger: quiet() }).set("abc", value, { persist: true });
     const stored = await redis.getBuffer("tts:article:v2:abc");
     expect(stored?.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
-    expect(gunzipSync(stored!).toString()).toBe(value);
+    expect(new Uint8Array(gunzipSync(stored!))).toEqual(value);
     const ttl = await redis.ttl("tts:article:v2:abc");
     expect(ttl).toBeGreaterThan(7 * 86_400 - 10);
     expect(ttl).toBeLessThanOrEqual(7 * 86_400);
@@ -78,7 +80,7 @@ describe("article cache (L2 + L2.5)", () => {
     const logs = captureLogger("cache:article");
     const cache = createArticleCache({ redis, stats: createCacheStats(), maxRedisEntryBytes: 1_000, logger: logs.logger });
     await cache.set("big", body(5_000), { persist: true });
-    await cache.set("small", JSON.stringify({ audioBase64: "AAAA".repeat(100) }), { persist: true });
+    await cache.set("small", bytes(JSON.stringify({ audioBase64: "AAAA".repeat(100) })), { persist: true });
     expect(await redis.exists(articleRedisKey("big"))).toBe(0);
     expect(await redis.exists(articleRedisKey("small"))).toBe(1);
     expect((await cache.get("big"))?.tier).toBe("memory");
@@ -109,8 +111,8 @@ describe("article cache (L2 + L2.5)", () => {
   it("works as memory only without Redis, counting no Redis lookups", async () => {
     const stats = createCacheStats();
     const cache = createArticleCache({ stats, logger: quiet() });
-    await cache.set("a", "{}", { persist: true });
-    expect(await cache.get("a")).toEqual({ body: "{}", tier: "memory" });
+    await cache.set("a", bytes("{}"), { persist: true });
+    expect(await cache.get("a")).toEqual({ body: bytes("{}"), tier: "memory" });
     expect(await cache.get("b")).toBeUndefined();
     expect(stats.snapshot()).toMatchObject({ hits: 0, misses: 0, errors: 0 });
   });

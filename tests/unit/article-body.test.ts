@@ -1,11 +1,11 @@
-// The /api/tts body a follower replica assembles from the stream's chunk lines is the body the leader built from
-// the merged article, byte for byte (docs/architecture.md invariant 15; docs/deploy.md).
+// The /api/tts body the leader writes from the chunks is JSON.stringify's of the merged article, and the body a
+// follower replica assembles from the stream's chunk lines is the leader's, byte for byte (docs/architecture.md
+// invariant 15; docs/deploy.md).
 import { describe, expect, it } from "vitest";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3 } from "@/lib/mp3";
-import { articleBody, articleBodyFromLines, type ChunkLine } from "@/server/modules/tts/article-body";
+import { articleBody, articleBodyFromLines, segmentTimings, type ChunkLine } from "@/server/modules/tts/article-body";
 import { createChunkLines } from "@/server/modules/tts/chunk-lines";
-import { segmentTimings } from "@/server/modules/tts/synthesize-article";
 import { readMp3Fixture } from "@/tests/support/mp3-fixtures";
 import { evenAlignment } from "@/tests/support/synthetic-alignment";
 
@@ -13,7 +13,11 @@ const text = "An opening line.\n\nThen a paragraph that is somewhat longer than 
 const chunks = ["An opening line.", "Then a paragraph that is somewhat longer than the opening one.", "And the end."].map((chunk) => ({
   text: chunk,
   offset: text.indexOf(chunk),
+  voiceId: "Ashley",
+  segment: 0,
 }));
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
 describe("articleBodyFromLines", () => {
   it.each([
@@ -28,12 +32,15 @@ describe("articleBodyFromLines", () => {
       text,
       chunks.map((chunk, k) => ({ ...chunk, alignment: entries[k].alignment, durationMs: merged.chunkDurationsMs[k] })),
     );
-    const leader = articleBody({ audio: merged.bytes, alignment, durationMs: merged.durationMs, chunkCount: chunks.length }, "Ashley");
+    const leader = articleBody({ text, chunks, entries });
+    expect(decode(leader)).toBe(
+      JSON.stringify({ audioBase64: base64(merged.bytes), alignment, durationMs: merged.durationMs, voice: "Ashley", chunks: chunks.length }),
+    );
     // What a follower reads: the lines, in text order
     const lines = createChunkLines(text, chunks);
-    const followed = entries.flatMap((entry, k) => lines.add(k, entry)).map((line) => JSON.parse(line) as ChunkLine);
+    const followed = entries.flatMap((entry, k) => lines.add(k, entry)).map((line) => JSON.parse(decode(line())) as ChunkLine);
 
-    expect(articleBodyFromLines(followed, "Ashley")).toBe(leader);
+    expect(articleBodyFromLines(followed, "Ashley")).toEqual(leader);
   });
 
   it("carries a conversation's segments with the leader's timings", () => {
@@ -51,13 +58,30 @@ describe("articleBodyFromLines", () => {
       voiced.map((chunk, k) => ({ ...chunk, alignment: entries[k].alignment, durationMs: merged.chunkDurationsMs[k] })),
     );
     const timings = segmentTimings(spans, voiced, merged.chunkDurationsMs);
-    const leader = articleBody({ audio: merged.bytes, alignment, durationMs: merged.durationMs, chunkCount: voiced.length }, "Ashley", timings);
+    const leader = articleBody({ text, chunks: voiced, entries, segments: spans });
+    const segments = timings.map(({ voiceId, textOffset, textLength, startMs, durationMs }) => ({
+      voice: voiceId,
+      textOffset,
+      textLength,
+      startMs,
+      durationMs,
+    }));
+    expect(decode(leader)).toBe(
+      JSON.stringify({
+        audioBase64: base64(merged.bytes),
+        alignment,
+        durationMs: merged.durationMs,
+        voice: "Ashley",
+        chunks: voiced.length,
+        segments,
+      }),
+    );
     const lines = createChunkLines(text, voiced, { conversation: true });
-    const followed = entries.flatMap((entry, k) => lines.add(k, entry)).map((line) => JSON.parse(line) as ChunkLine);
+    const followed = entries.flatMap((entry, k) => lines.add(k, entry)).map((line) => JSON.parse(decode(line())) as ChunkLine);
 
     const body = articleBodyFromLines(followed, "Ashley", spans);
-    expect(body).toBe(leader);
-    expect((JSON.parse(body) as { segments: Array<{ voice: string; startMs: number }> }).segments.map((s) => [s.voice, s.startMs])).toEqual([
+    expect(body).toEqual(leader);
+    expect((JSON.parse(decode(body)) as { segments: Array<{ voice: string; startMs: number }> }).segments.map((s) => [s.voice, s.startMs])).toEqual([
       ["Ashley", 0],
       ["Dennis", merged.chunkDurationsMs[0]],
     ]);
