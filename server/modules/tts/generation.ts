@@ -14,7 +14,8 @@ import { logMemorySnapshot, startMemoryTrack, warnLargeAllocation } from "../../
 import type { Logger } from "../../logger";
 import { articleBody } from "./article-body";
 import { createChunkLines, type LineBytes } from "./chunk-lines";
-import { synthesizeArticle, WARN_AUDIO_BYTES, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
+import type { ChunkPlan } from "./plan-chunks";
+import { synthesizeArticle, WARN_AUDIO_BYTES, type ArticleSynthesisDeps } from "./synthesize-article";
 
 export interface Generated {
   /** the /api/tts body's bytes */

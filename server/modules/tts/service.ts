@@ -21,7 +21,8 @@ import type { Logger } from "../../logger";
 import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";
 import { createChunkLines, encodeLine, segmentsLine, type LineBytes, type StreamCache, type StreamLine } from "./chunk-lines";
 import { startGeneration, type Generated, type Generation } from "./generation";
-import { planChunks, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
+import { planChunks, type ChunkPlan } from "./plan-chunks";
+import type { ArticleSynthesisDeps } from "./synthesize-article";
 import type { SpeechRequest } from "./model";
 import { toAppError } from "./upstream-errors";
 
@@ -161,7 +162,9 @@ export function createTtsService(deps: TtsServiceDeps) {
     // waiting behind unrelated work. On that path nothing is awaited between has() and run(), so run() joins
     // the very generation has() saw and never starts one without a plan. A request that plans and queues
     // may still find at run() a generation started meanwhile: it joins that one and gives its slot back.
-    const plan = planned ?? (pending.has(job.articleKey) ? undefined : await planChunks(synthesis, job));
+    // Planned now, and again when a cluster generation starts here late (the other replicas may have filled the chunk caches since).
+    const planNow = () => planChunks(synthesis, job);
+    const plan = planned ?? (pending.has(job.articleKey) ? undefined : await planNow());
     // Cached chunks skip synthesis and the concurrency slot (spec, L3): only upstream work waits for one.
     let release: Release | undefined;
     if (plan && plan.missing.length > 0) release = await limiter.acquire(job.trackingKey, job.signal);
@@ -172,7 +175,7 @@ export function createTtsService(deps: TtsServiceDeps) {
         startGeneration(generationDeps, { plan: from, persist: job.premium, articleKey: job.articleKey, signal: generationSignal });
       // Upstream work is shared with the other replicas too (cluster-generation.ts); a replay is not.
       if (!deps.cluster || plan.missing.length === 0) return generate(plan, signal);
-      const local = async (localSignal: AbortSignal, replan: boolean) => generate(replan ? await planChunks(synthesis, job) : plan, localSignal);
+      const local = async (localSignal: AbortSignal, replan: boolean) => generate(replan ? await planNow() : plan, localSignal);
       const answer = { voice: job.voice, segments: plan.conversation ? plan.segments : undefined };
       return deps.cluster.start({ key: job.articleKey, ...answer, chunks: plan.chunks.length, local }, signal);
     };

@@ -3,14 +3,13 @@
 // A conversation is the same work over one flat list of chunks, each in its own segment's voice (spec 000,
 // decision 3): one batch, at most chunkConcurrency in flight for the whole conversation.
 import { estimateMp3DurationMs, parseMp3DurationMs } from "@/lib/mp3";
-import { chunkCacheKey } from "@/lib/text/cache-key";
-import { planSpeech, type SegmentSpan, type VoicedChunk, type VoicedText } from "@/lib/text/chunk-plan";
 import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
 import { audioTooLarge } from "../../errors";
 import type { InworldClient } from "../../inworld/client";
 import { retryRateLimited, type RetryPolicy } from "../../inworld/rate-limit-retry";
 import { parallelMap } from "@/lib/async/parallel-map";
 import type { Logger } from "../../logger";
+import type { ChunkPlan } from "./plan-chunks";
 
 export const MAX_AUDIO_BYTES = 50 * 1024 * 1024;
 export const WARN_AUDIO_BYTES = 20 * 1024 * 1024;
@@ -22,38 +21,6 @@ export interface ArticleSynthesisDeps {
   retry?: RetryPolicy;
   logger: Logger;
   memoryLogger: Logger;
-}
-
-/** What the chunk caches already hold for an article, found before any slot is taken. */
-export interface ChunkPlan {
-  text: string;
-  /** the voices speaking, each once, in order of appearance: one for an article */
-  cast: string[];
-  /** asked for as segments: the answers then carry them */
-  conversation: boolean;
-  chunks: VoicedChunk[];
-  segments: SegmentSpan[];
-  keys: string[];
-  entries: Array<ChunkEntry | undefined>;
-  /** indexes of the chunks no cache holds */
-  missing: number[];
-}
-
-export async function planChunks(
-  deps: Pick<ArticleSynthesisDeps, "inworld" | "chunkCache" | "logger">,
-  { segments: spoken, conversation }: { segments: readonly VoicedText[]; conversation: boolean },
-): Promise<ChunkPlan> {
-  const { text, chunks, segments } = planSpeech(spoken);
-  const cast = [...new Set(segments.map((s) => s.voiceId))];
-  // Each chunk is keyed with its own voice, so a turn's chunk is the same cache entry in any conversation.
-  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId: c.voiceId, settings: deps.inworld.settings })));
-  const entries = await deps.chunkCache.getMany(keys);
-  const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
-  const cachedChunks = chunks.length - missing.length;
-  // The spec's "TTS chunk cache hit" means every chunk came from a cache; a partial hit is only a detail.
-  if (missing.length === 0) deps.logger.info({ cast, chunks: chunks.length }, "TTS chunk cache hit");
-  else if (cachedChunks > 0) deps.logger.debug({ cast, chunks: chunks.length, cachedChunks }, "TTS chunk cache partial hit");
-  return { text, cast, conversation, chunks, segments, keys, entries, missing };
 }
 
 /** Every chunk's audio and timeline, in text order. */
