@@ -3,7 +3,7 @@
 // copied (a JavaScript string would be encoded to UTF-8 again for every response).
 import { LRUCache } from "lru-cache";
 import { createLogger } from "../logger";
-import { compressAsync, decompressAsync } from "./gzip";
+import { compressBase64Async, decompressAsync } from "./gzip";
 import type { CacheTierOptions } from "./cache-tier-options";
 import { assertPositive } from "@/lib/args/assert-positive";
 
@@ -79,7 +79,7 @@ export function createArticleCache({
     try {
       // Not worth compressing for a write that cannot happen (no offline queue): fail it now.
       if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
-      const compressed = await compressAsync(body);
+      const compressed = await compressBase64Async(body);
       if (compressed.byteLength > maxRedisEntryBytes) {
         logger.info({ key, bytes: compressed.byteLength, maxRedisEntryBytes }, "Article too large for the Redis cache: kept in memory only");
         return;
