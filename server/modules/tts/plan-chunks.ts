@@ -24,10 +24,9 @@ export interface ChunkPlan {
 
 export async function planChunks(
   deps: { inworld: Pick<InworldClient, "settings">; chunkCache: ChunkCache; logger: Logger },
-  { segments: spoken, conversation }: { segments: readonly VoicedText[]; conversation: boolean },
+  { segments: spoken, conversation, cast }: { segments: readonly VoicedText[]; conversation: boolean; cast: string[] },
 ): Promise<ChunkPlan> {
   const { text, chunks, segments } = planSpeech(spoken);
-  const cast = [...new Set(segments.map((s) => s.voiceId))];
   // Each chunk is keyed with its own voice, so a turn's chunk is the same cache entry in any conversation.
   const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId: c.voiceId, settings: deps.inworld.settings })));
   const entries = await deps.chunkCache.getMany(keys);
