@@ -8,6 +8,8 @@
 import { startApi, startBunServer, startLocalVoice, startRedis } from "../support/processes";
 import { voiceControl } from "../support/voice-control";
 import { articleOfChars, benchHeading, markdownTable } from "./support/bench-kit";
+
+const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
 import { listenerTables, MIX, runListenerBench } from "./support/listener-mix";
 
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
@@ -64,14 +66,23 @@ try {
   console.log(listenerTables(result));
   console.log("");
   const perArticle = result.distinctArticleChunks === 0 ? NaN : result.upstream / result.distinctArticleChunks;
+  // What made a chunk cost more than one call: a follower that took a lapsed lease over, or a leader whose lines stopped reaching Redis.
+  const warnings = (message: string) => sum(apis.map((api) => api.output().split(message).length - 1));
   console.log(
     markdownTable(
-      ["upstream calls", "chunks of the distinct new articles", "upstream calls per distinct article (target 1.0)", "slots after (active/queued)"],
+      [
+        "upstream calls",
+        "chunks of the distinct new articles",
+        "upstream calls per distinct article (target 1.0)",
+        "leases taken over / relays given up (from the APIs' warnings)",
+        "slots after (active/queued)",
+      ],
       [
         [
           result.upstream,
           result.distinctArticleChunks,
           perArticle.toFixed(2),
+          `${warnings("TTS lease lapsed")} / ${warnings("TTS lines relay failed")}`,
           health.map((h) => `${h.tts.activeSlots}/${h.tts.queuedRequests}`).join(", "),
         ],
       ],
