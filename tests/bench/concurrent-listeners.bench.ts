@@ -35,6 +35,9 @@ await withBenchServers({ AUTH_SECRET: SECRET, TTS_DAILY_FREE_LIMIT: String(FREE_
       ),
     );
     console.log(listenerTables(result));
+    const health = (await (await fetch(`${api.url}/health`)).json()) as { tts: { cache: { article: { bytes: number }; chunk: { bytes: number } } } };
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    console.log(`\nMemory tiers at the end (payload): article ${mb(health.tts.cache.article.bytes)}, chunk ${mb(health.tts.cache.chunk.bytes)}.`);
   } finally {
     await staticServer.stop();
   }
