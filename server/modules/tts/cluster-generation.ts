@@ -89,6 +89,8 @@ function mirror(generation: Generation, log: EventLog, skip: number, signal: Abo
 type Fields = Array<string | Buffer>;
 type Entries = Array<[id: string, fields: string[]]>;
 
+const encoder = new TextEncoder();
+
 // A line's bytes as ioredis sends a value: a Buffer over the same memory, not a copy.
 const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -182,7 +184,7 @@ export function createClusterGenerations({ redis, leaseMs, logger, lingerMs = 5_
           if (streamChunks++ < seen.chunks) continue;
           seen.chunks++;
           lines.push(line);
-          log.publish({ type: "chunk", line: once(() => new TextEncoder().encode(line)) });
+          log.publish({ type: "chunk", line: once(() => encoder.encode(line)) });
           continue;
         }
         const parsed = JSON.parse(line) as StreamLine;
