@@ -17,13 +17,14 @@ const chunks = ["An opening line.", "Then a paragraph that is somewhat longer th
   segment: 0,
 }));
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const read = (body: Blob) => body.text();
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
 describe("articleBodyFromLines", () => {
   it.each([
     ["CBR chunks with tags", ["cbr-44k-64k-mono-id3v2.mp3", "cbr-44k-64k-mono-id3v1.mp3", "cbr-44k-64k-mono-id3v2.mp3"]],
     ["CBR and VBR chunks (a Xing frame in front)", ["cbr-44k-64k-mono-id3v2.mp3", "vbr-44k-v5-mono.mp3", "cbr-44k-64k-mono-id3v1.mp3"]],
-  ])("equals the body built from the merged article: %s", (_, files) => {
+  ])("equals the body built from the merged article: %s", async (_, files) => {
     const mp3s = files.map(readMp3Fixture);
     const entries = chunks.map((chunk, k) => ({ audio: mp3s[k], alignment: evenAlignment(chunk.text, 0.01), durationMs: 0 }));
     // What synthesizeArticle and startGeneration build
@@ -33,17 +34,17 @@ describe("articleBodyFromLines", () => {
       chunks.map((chunk, k) => ({ ...chunk, alignment: entries[k].alignment, durationMs: merged.chunkDurationsMs[k] })),
     );
     const leader = articleBody({ text, chunks, entries });
-    expect(decode(leader)).toBe(
+    expect(await read(leader)).toBe(
       JSON.stringify({ audioBase64: base64(merged.bytes), alignment, durationMs: merged.durationMs, voice: "Ashley", chunks: chunks.length }),
     );
     // What a follower reads: the lines, in text order
     const lines = createChunkLines(text, chunks);
     const followed = entries.flatMap((entry, k) => lines.add(k, entry)).map((line) => JSON.parse(decode(line())) as ChunkLine);
 
-    expect(decode(articleBodyFromLines(followed, "Ashley"))).toBe(decode(leader));
+    expect(await read(articleBodyFromLines(followed, "Ashley"))).toBe(await read(leader));
   });
 
-  it("carries a conversation's segments with the leader's timings", () => {
+  it("carries a conversation's segments with the leader's timings", async () => {
     const mp3s = ["cbr-44k-64k-mono-id3v2.mp3", "vbr-44k-v5-mono.mp3", "cbr-44k-64k-mono-id3v1.mp3"].map(readMp3Fixture);
     // Two turns: the opening by Ashley, the rest by Dennis in two chunks.
     const voiced = chunks.map((chunk, k) => ({ ...chunk, voiceId: k === 0 ? "Ashley" : "Dennis", segment: k === 0 ? 0 : 1 }));
@@ -66,7 +67,7 @@ describe("articleBodyFromLines", () => {
       startMs,
       durationMs,
     }));
-    expect(decode(leader)).toBe(
+    expect(await read(leader)).toBe(
       JSON.stringify({
         audioBase64: base64(merged.bytes),
         alignment,
@@ -80,8 +81,10 @@ describe("articleBodyFromLines", () => {
     const followed = entries.flatMap((entry, k) => lines.add(k, entry)).map((line) => JSON.parse(decode(line())) as ChunkLine);
 
     const body = articleBodyFromLines(followed, "Ashley", spans);
-    expect(decode(body)).toBe(decode(leader));
-    expect((JSON.parse(decode(body)) as { segments: Array<{ voice: string; startMs: number }> }).segments.map((s) => [s.voice, s.startMs])).toEqual([
+    expect(await read(body)).toBe(await read(leader));
+    expect(
+      (JSON.parse(await read(body)) as { segments: Array<{ voice: string; startMs: number }> }).segments.map((s) => [s.voice, s.startMs]),
+    ).toEqual([
       ["Ashley", 0],
       ["Dennis", merged.chunkDurationsMs[0]],
     ]);

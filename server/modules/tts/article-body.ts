@@ -1,4 +1,4 @@
-// The /api/tts body of one article, as the bytes the article cache keeps and a hit sends as they are. A replica
+// The /api/tts body of one article, as the Blob the article cache keeps and a hit sends as it is. A replica
 // that generated the article makes it from the chunks (generation.ts); a replica that followed another's
 // generation (cluster-generation.ts) makes it from the stream's chunk lines. Both give the same body: the lines
 // carry exactly the frames mp3Parts lays out and the stretches of the timeline mergeAlignments joins
@@ -33,7 +33,8 @@ const segmentJson = ({ voiceId, textOffset, textLength, startMs, durationMs }: S
  */
 function bodyBytes(mp3: Mp3Parts, alignment: Alignment, chunks: number, voice: string, segments?: readonly SegmentTiming[]) {
   const rest = { alignment, durationMs: mp3.durationMs, voice, chunks, ...(segments ? { segments: segments.map(segmentJson) } : {}) };
-  return jsonWithBase64({}, "audioBase64", mp3.parts, rest);
+  // A Blob, which Bun sends without copying it for each response (article-cache.ts).
+  return new Blob([jsonWithBase64({}, "audioBase64", mp3.parts, rest)]);
 }
 
 /** Each segment's start and length in the audio, summed in text order as the stream's lines sum them (invariant 15). */
@@ -65,7 +66,7 @@ export interface SpokenArticle {
 }
 
 /** The body from every chunk of the article, in text order: their frames behind one Info frame, their timelines merged. */
-export function articleBody({ text, chunks, entries, segments }: SpokenArticle): Uint8Array<ArrayBuffer> {
+export function articleBody({ text, chunks, entries, segments }: SpokenArticle): Blob {
   const mp3 = mp3Parts(entries.map((entry) => entry.audio));
   const alignment = mergeAlignments(
     text,
@@ -96,7 +97,7 @@ function segmentsFromLines(spans: readonly SegmentSpan[], lines: readonly ChunkL
 }
 
 /** The body from every chunk line of the article, in text order; `voice` the answer's; `segments`: a conversation's spans. */
-export function articleBodyFromLines(lines: readonly ChunkLine[], voice: string, segments?: readonly SegmentSpan[]): Uint8Array<ArrayBuffer> {
+export function articleBodyFromLines(lines: readonly ChunkLine[], voice: string, segments?: readonly SegmentSpan[]): Blob {
   const mp3 = mp3Parts(lines.map((line) => Buffer.from(line.audioBase64, "base64")));
   const alignment: Alignment = {
     characters: lines.flatMap((line) => line.alignment.characters),

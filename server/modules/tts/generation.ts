@@ -18,8 +18,8 @@ import type { ChunkPlan } from "./plan-chunks";
 import { synthesizeArticle, WARN_AUDIO_BYTES, type ArticleSynthesisDeps } from "./synthesize-article";
 
 export interface Generated {
-  /** the /api/tts body's bytes */
-  body: Uint8Array<ArrayBuffer>;
+  /** the /api/tts body */
+  body: Blob;
   allChunksCached: boolean;
   /** written to the Redis article tier too */
   persisted: boolean;
@@ -72,13 +72,14 @@ export function startGeneration(
         },
       });
       const body = articleBody({ text, chunks, entries, segments: job.plan.conversation ? job.plan.segments : undefined });
-      warnLargeAllocation(deps.memoryLogger, body.byteLength, WARN_AUDIO_BYTES);
+      warnLargeAllocation(deps.memoryLogger, body.size, WARN_AUDIO_BYTES);
       track.checkpoint("build-response");
       // Memory is written before set() first awaits, so the next identical request hits; the Redis copy is
       // fire-and-forget (set never rejects) and does not hold the reader's response.
       void articleCache.set(job.articleKey, body, { persist: job.persist });
-      // Upstream JSON (its text and the base64 string in it) and the base64 pieces written into this body.
-      deps.gcPacer?.add(body.byteLength * 3);
+      // Upstream JSON (its text and the base64 string in it), the base64 pieces written into this body and the
+      // buffer they were written into.
+      deps.gcPacer?.add(body.size * 4);
       // The chunk lines' own running total, as a replay from the caches reports it: summed in text order, so
       // the two agree to the last bit (the merged MP3's duration is the same sum in another order).
       publish({ type: "end", durationMs: lines.elapsedMs() });

@@ -53,8 +53,8 @@ export type TtsInput = SpeechRequest & {
 };
 
 export interface TtsResult {
-  /** The ready JSON body's bytes: `{ audioBase64, alignment, durationMs, ... }`. */
-  body: Uint8Array<ArrayBuffer>;
+  /** The ready JSON body: `{ audioBase64, alignment, durationMs, ... }`. */
+  body: Blob;
   cache?: "article-hit" | "chunk-hit";
   usage?: { count: number; limit: number };
 }
