@@ -17,7 +17,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: the API routes answer JSON and audio, the feed RSS and MP3, and built assets are files.
+      // Pages only: the API routes answer JSON and audio, and built assets are files (scripts/web-server.mjs answers /feed/*).
       source: "/((?!api/|feed/|_next/static|_next/image|icon.svg|favicon.ico).*)",
       // A prefetch's answer is used inside the page already loaded, under that page's policy.
       missing: [

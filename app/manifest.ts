@@ -21,6 +21,7 @@ export default function manifest(): MetadataRoute.Manifest {
     share_target: {
       action: "/share",
       method: "GET",
+      enctype: "application/x-www-form-urlencoded",
       params: { title: "title", text: "text", url: "url" },
     },
   };

@@ -3,6 +3,7 @@
 // four white sound bars. Run by hand when the icon changes (`node scripts/make-icons.mjs`); the PNGs are committed.
 // Sizes: 192 and 512 (what browsers ask of a web app manifest), 512 maskable (bars inside the 80% safe zone, no
 // rounded corners: the platform cuts its own shape), 180 (iOS home screen), 1400 (podcast artwork, Apple's minimum).
+import { Buffer } from "node:buffer";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
