@@ -120,7 +120,6 @@ test("Keep offline stores an article never opened, which then plays offline; Add
   const address = await page.locator('[data-slot="feed-url"]').inputValue();
   expect(address).toMatch(/\/feed\/[\w-]{32}\.xml$/);
   await expect(page.locator('[data-slot="qr-code"]')).toBeVisible();
-  await page.screenshot({ path: `/tmp/pwa-shot-${test.info().project.name}.png`, fullPage: true });
   const feed = await page.request.get(address);
   expect(feed.headers()["content-type"]).toBe("application/rss+xml; charset=utf-8");
   const xml = await feed.text();

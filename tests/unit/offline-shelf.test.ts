@@ -3,7 +3,14 @@ import { createOfflineShelf, planEviction, type OfflineArticle } from "@/lib/off
 import type { KeyValueStore } from "@/lib/client-cache/audio-cache";
 
 const MB = 1024 * 1024;
-const article = (id: string, savedAt: number, bytes = 5 * MB): OfflineArticle => ({ id, title: id, key: `key-${id}`, voice: "Ashley", bytes, savedAt });
+const article = (id: string, savedAt: number, bytes = 5 * MB): OfflineArticle => ({
+  id,
+  title: id,
+  key: `key-${id}`,
+  voice: "Ashley",
+  bytes,
+  savedAt,
+});
 
 describe("planEviction", () => {
   const shelf = [article("newest", 300), article("oldest", 100), article("middle", 200)];
