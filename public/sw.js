@@ -6,8 +6,8 @@ const VERSION = "v1";
 const SHELL = `listen-shell-${VERSION}`;
 const PAGES = `listen-pages-${VERSION}`;
 const DATA = `listen-data-${VERSION}`;
-// Built assets pile up across deploys; the oldest go first past this many.
-const MAX_SHELL_ENTRIES = 300;
+// Built assets pile up across deploys, pages and answers with every article read: the oldest go first past these.
+const MAX_ENTRIES = { [SHELL]: 300, [PAGES]: 500, [DATA]: 200 };
 const OFFLINE_PAGE = "/offline";
 const PRECACHE = ["/", OFFLINE_PAGE, "/manifest.webmanifest", "/icons/icon-192.png", "/icon.svg"];
 
@@ -63,7 +63,7 @@ async function cacheFirst(request) {
   const response = await fetch(request);
   if (response.ok) {
     await cache.put(request, response.clone());
-    await trim(cache, MAX_SHELL_ENTRIES);
+    await trim(cache, MAX_ENTRIES[SHELL]);
   }
   return response;
 }
@@ -73,7 +73,12 @@ async function networkFirst(request, cacheName, key = request) {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    if (response.ok) {
+      // Deleted first so the entry moves to the newest end: keys() lists in insertion order, and trim() drops from the front.
+      await cache.delete(key);
+      await cache.put(key, response.clone());
+      await trim(cache, MAX_ENTRIES[cacheName]);
+    }
     return response;
   } catch (error) {
     const kept = await cache.match(key, { ignoreSearch: true, ignoreVary: true });

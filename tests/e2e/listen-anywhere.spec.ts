@@ -34,7 +34,7 @@ async function openOffline(page: Page, reader: ReaderPage, id: string) {
   await expect(reader.article).toBeVisible();
 }
 
-/** Listen with no connection: the audio comes from this browser, every word lit, and a click on a word seeks. */
+/** Listen with no connection: the audio comes from this browser, every word lit; a click on a word seeks, speed changes. */
 async function listenOffline(context: BrowserContext, reader: ReaderPage) {
   const requests: string[] = [];
   context.on("request", (request) => {
@@ -43,6 +43,8 @@ async function listenOffline(context: BrowserContext, reader: ReaderPage) {
   await reader.listen();
   const state = await reader.clickWord(8);
   expect(state.paused).toBe(false);
+  await reader.setSpeed(2);
+  expect((await reader.state()).rate).toBe(2);
   expect(requests, "nothing asked of the voice service").toEqual([]);
 }
 
