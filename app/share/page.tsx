@@ -28,7 +28,7 @@ export default async function SharePage({ searchParams }: SharePageProps) {
             <HeadphonesIcon /> Listen
           </Link>
         </div>
-        <h1>{shared ? "Opening what you shared" : "Nothing was shared"}</h1>
+        <h1>{shared ? "Shared with Listen" : "Nothing was shared"}</h1>
       </header>
       <ImportBox signedIn={signedIn} shared={shared || undefined} />
     </main>
