@@ -30,6 +30,10 @@ import { createReaderLibrary } from "./import/reader-library";
 import { safeFetch, type Resolver } from "./import/safe-fetch";
 import { createDailyQuota } from "./quota/daily-quota";
 import { createPositionStore } from "./modules/positions/service";
+import { createEnclosureStore } from "./modules/feed/enclosure-store";
+import { createSecretSeal } from "./modules/feed/feed-secret";
+import { createFeedStore } from "./modules/feed/feed-store";
+import { createFeedService } from "./modules/feed/service";
 
 // Measured with the 100-listener benchmark (README "100 concurrent listeners", 2026-12-07, load average 20–26 from
 // other work): API peak RSS without forced collections 632 MB, with asynchronous ones (Bun.gc(false)) 660 MB,
@@ -107,6 +111,22 @@ export function compose(
     store: createArticleStore({ redis, stats: redisStats }),
     library: readerLibrary,
   });
+  const ttsIpLimiter = createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" });
+  const feedLogger = createLogger("api:feed");
+  const feedService = createFeedService({
+    store: createFeedStore({ redis, stats: redisStats, logger: feedLogger }),
+    enclosures: createEnclosureStore({
+      redis,
+      stats: redisStats,
+      dir: env.FEED_AUDIO_DIR,
+      maxDirBytes: env.FEED_AUDIO_MAX_BYTES,
+      logger: feedLogger,
+    }),
+    seal: createSecretSeal(env.AUTH_SECRET),
+    findArticle: (id) => articleService.find(id),
+    generate: (input) => service.generate(input),
+    logger: feedLogger,
+  });
 
   return {
     redis,
@@ -123,7 +143,8 @@ export function compose(
       },
       library: { ...caller, library: readerLibrary, articles: articleService },
       positions: { ...caller, positions: createPositionStore({ redis, stats: redisStats }) },
-      tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" }) },
+      tts: { ...caller, service, ipLimiter: ttsIpLimiter },
+      feed: { ...caller, service: feedService, ipLimiter: ttsIpLimiter },
       health: {
         ...counterSources,
         articleCache,
