@@ -1,7 +1,7 @@
 // L2 (server article LRU) and L2.5 (Redis article cache) of the spec's Cache Hierarchy. An entry is the ready
 // JSON response body as a Blob, so a memory hit is sent as it is: nothing parsed, merged or encoded, not even
 // copied. Bun sends a Blob from its own store; a Uint8Array body is copied for every response, and a string
-// encoded (README "Audio as bytes": 0.66 against 1.22 ms of server CPU a 3.4 MB response).
+// encoded (README "Audio as bytes").
 import { LRUCache } from "lru-cache";
 import { createLogger } from "../logger";
 import { compressBase64Async, decompressAsync } from "./gzip";

@@ -6,7 +6,6 @@
 //   the /api/tts body       written into one buffer from views of the chunks' frames, against concatMp3 + base64
 //                           + JSON.stringify (a string, encoded again for every response);
 //   a chunk line            the same, against audioFrames + base64 + JSON.stringify + TextEncoder;
-//   an article hit          the cached bytes sent as they are, against a cached string encoded per response;
 //   a Redis write or read   gzip and gunzip of an article and of a chunk entry, and what gzip saves on them.
 // Memory per cached minute: the article tier's body bytes, the chunk tier's audio plus its alignment as the
 // collector counts it (heap growth for many parsed copies), and each Redis tier with and without gzip.
@@ -86,8 +85,7 @@ function stringBody(): string {
   });
 }
 const bytesBody = () => articleBody({ text, chunks, entries });
-const bodyBlob = bytesBody();
-const body = new Uint8Array(await bodyBlob.arrayBuffer());
+const body = new Uint8Array(await bytesBody().arrayBuffer());
 if (new TextDecoder().decode(body) !== stringBody()) throw new Error("the two bodies differ");
 
 // A chunk line as the API wrote it before, for every chunk of the article.
@@ -106,7 +104,6 @@ function bytesLines(): Uint8Array[] {
 
 const perMb = (ms: number, bytes: number) => `${((ms / bytes) * 1e6).toFixed(2)} ms/MB`;
 const msText = (ms: number) => `${ms.toFixed(2)} ms`;
-const bodyString = stringBody();
 const chunkRecords = entries.map(encodeChunkEntry);
 // Huffman coding alone: no search for repeats, which base64 and MP3 hardly have.
 const HUFFMAN = { strategy: constants.Z_HUFFMAN_ONLY };
@@ -130,14 +127,6 @@ const step = async (name: string, before: string, run: () => unknown, old?: () =
 await step("upstream answers, parsed and decoded (unchanged)", "", () => Promise.all(answers.map(readAnswer)));
 await step("/api/tts body: bytes from the frames", "concatMp3 + base64 + JSON.stringify", bytesBody, stringBody);
 await step("stream lines, every chunk: bytes from the frames", "audioFrames + base64 + JSON + encode", bytesLines, stringLines);
-// A response made and read in process: what Bun does with each kind of body before it goes on the socket.
-await step(
-  "article hit, per response: the cached Blob",
-  "cached string, encoded",
-  () => new Response(bodyBlob).arrayBuffer(),
-  () => new Response(bodyString).arrayBuffer(),
-);
-await step("article hit, per response: cached bytes (Uint8Array), for comparison", "", () => new Response(body).arrayBuffer());
 await step(
   "Redis article write: gzip, Huffman only",
   "gzip, default level",
