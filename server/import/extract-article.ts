@@ -6,6 +6,7 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { splitWords } from "@/lib/text/split-words";
 import { extractTTSText } from "@/lib/dom/extract-text";
+import { removeClutterLines, removeSignUpBoxes } from "./article-clutter";
 import { sanitizeInPlace } from "./sanitize-html";
 import type { ArticleJson } from "@/lib/articles/article-json";
 
@@ -77,9 +78,11 @@ export function createArticleExtractor(): ArticleExtractor {
       const { document } = dom.window;
       const pageLang = languageOf(document.documentElement.getAttribute("lang"));
       const pageDir = document.documentElement.getAttribute("dir") ?? document.body?.getAttribute("dir");
+      removeSignUpBoxes(document);
       // The serializer hands back Readability's own element, so it is sanitized where it is, never re-parsed.
       const parsed = new Readability<Element>(document, { serializer: (element) => element as Element }).parse();
       if (!parsed?.content) return undefined;
+      removeClutterLines(parsed.content, { title: parsed.title ?? null, byline: parsed.byline ?? null });
       const { html: clean, text } = finish(parsed.content);
       if (splitWords(text).length < MIN_PAGE_WORDS) return undefined;
       const lang = languageOf(parsed.lang) ?? pageLang;
