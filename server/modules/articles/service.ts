@@ -67,7 +67,7 @@ export function createArticleService({ fetchPage, extractor, store, library }: A
         id,
         ...content,
         url,
-        words: splitWords(content.text).length,
+        words: splitWords(content.text, content.lang ?? undefined).length,
         listeningMinutes: listeningMinutes(content.text),
       };
       const json = JSON.stringify(article);
