@@ -3,6 +3,7 @@
 // words and the sentences all follow this one answer, so the declaration is checked against the text.
 // Detection is franc's (trigrams of the first 2,048 characters, offline, no model to load).
 import { francAll } from "franc";
+import { primaryLanguage } from "@/lib/language";
 
 // franc answers in ISO 639-3, individual languages included (arb is Standard Arabic, cmn Mandarin); a BCP 47
 // tag uses the two-letter code where there is one. Languages without one keep their three letters, which BCP
@@ -115,10 +116,6 @@ const TWO_LETTER: Record<string, string> = {
   zlm: "ms",
   zul: "zu",
 };
-// Old codes pages still declare.
-const DEPRECATED: Record<string, string> = { iw: "he", in: "id", ji: "yi", jw: "jv", mo: "ro" };
-const TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
-
 // The declared language agrees with the text when franc ranks it among its first guesses and rates it close to
 // the best: trigrams cannot tell Russian from Bulgarian on a few lines, or Spanish from Galician, so a close
 // neighbour of the best guess stands; a language further down, however well rated (franc rates every Latin-script
@@ -128,14 +125,6 @@ const CLOSE_RATING = 0.85;
 const SAME_RATING = 0.98;
 // Below this many letters franc's guess is noise ("und"), and the declaration stands.
 const MIN_DETECTABLE = 20;
-
-/** The primary language subtag of a BCP 47 tag, lowercased and with deprecated codes replaced; null if malformed. */
-export function primaryLanguage(tag: string | null | undefined): string | null {
-  const trimmed = tag?.trim();
-  if (!trimmed || !TAG.test(trimmed)) return null;
-  const primary = trimmed.split("-")[0].toLowerCase();
-  return DEPRECATED[primary] ?? primary;
-}
 
 const toTag = (iso6393: string) => TWO_LETTER[iso6393] ?? iso6393;
 

@@ -7,7 +7,8 @@ import { JSDOM, VirtualConsole } from "jsdom";
 import { splitWords } from "@/lib/text/split-words";
 import { extractTTSText } from "@/lib/dom/extract-text";
 import { removeClutterLines, removeSignUpBoxes } from "./article-clutter";
-import { articleLanguage, primaryLanguage } from "./article-language";
+import { primaryLanguage } from "@/lib/language";
+import { articleLanguage } from "./article-language";
 import { sanitizeInPlace } from "./sanitize-html";
 import type { ArticleJson } from "@/lib/articles/article-json";
 
