@@ -8,6 +8,7 @@ import { createIdentityResolver } from "@/server/auth/identity";
 import { compose } from "@/server/compose";
 import { loadEnv } from "@/server/env";
 import { extractTTSText } from "@/lib/dom/extract-text";
+import { listeningMinutes } from "@/lib/text/listening-minutes";
 import { composeApi, type InProcessApi } from "../support/in-process-api";
 import { importFixturesDir, startImportSite, type ImportSite } from "../support/import-site";
 
@@ -60,7 +61,7 @@ describe("importing a link", () => {
       expect(article.html).not.toContain(chrome);
     }
     expect(article.words).toBe(article.text.split(/\s+/).filter(Boolean).length);
-    expect(article.listeningMinutes).toBe(Math.max(1, Math.round(article.text.length / 15 / 60)));
+    expect(article.listeningMinutes).toBe(listeningMinutes(article.text, "en"));
   });
 
   it("gives text that the browser's extraction of the rendered html reproduces word for word", async () => {

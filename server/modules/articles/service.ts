@@ -68,7 +68,7 @@ export function createArticleService({ fetchPage, extractor, store, library }: A
         ...content,
         url,
         words: splitWords(content.text, content.lang ?? undefined).length,
-        listeningMinutes: listeningMinutes(content.text),
+        listeningMinutes: listeningMinutes(content.text, content.lang ?? undefined),
       };
       const json = JSON.stringify(article);
       const existed = await store.put(id, json);
