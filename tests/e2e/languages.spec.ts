@@ -23,7 +23,7 @@ const LANGUAGES = [
 ] as const;
 
 for (const { page: fixture, lang, name, voice, dir } of LANGUAGES) {
-  test(`a ${name} article is read in a ${name} voice, its words wrapped and lit one to one`, async ({ page, reader }) => {
+  test(`the ${name} article is read in a ${name} voice, its words wrapped and lit one to one`, async ({ page, reader }) => {
     const library = new LibraryPage(page);
     await library.goto();
     const id = await library.expectOpened(await library.paste(`${site.origin}/${fixture}`));
