@@ -10,6 +10,7 @@ import { startApi } from "../support/processes";
 import { importFixturesDir, startImportSite } from "../support/import-site";
 import { timed } from "../support/timing";
 import { wordAgreement } from "../support/word-agreement";
+import { splitWords } from "../../lib/text/split-words";
 import { benchHeading, markdownTable, ms, percentile } from "./support/bench-kit";
 
 // "prose": every byte is article text (the worst case: a 100 KB page of it is ~17,000 words, 1.5 hours of
@@ -66,7 +67,7 @@ try {
     const [a, b] = [wordAgreement(ours, meant), wordAgreement(theirs, meant)];
     agreement.push([
       page,
-      meant.split(/\s+/).filter(Boolean).length,
+      splitWords(meant).length,
       a.precision.toFixed(3),
       a.recall.toFixed(3),
       b.precision.toFixed(3),
