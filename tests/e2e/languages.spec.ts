@@ -45,13 +45,7 @@ for (const { page: fixture, lang, name, voice, dir } of LANGUAGES) {
     const spoken = splitWords((await spokenCharacters(asked)).join(""), lang).map((w) => w.text);
     const stored = (await (await page.request.get(`/api/articles/${id}`)).json()) as { words: number };
     expect(spoken.length).toBe(stored.words);
-    const wrapped = await reader.article.evaluate((root) =>
-      [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
-        const idx = Number(span.dataset.ttsIdx);
-        words[idx] = (words[idx] ?? "") + span.textContent;
-        return words;
-      }, []),
-    );
+    const wrapped = await reader.wrappedWords();
     expect(wrapped).toEqual(spoken);
     if (lang === "zh") expect(spoken.length).toBeGreaterThan(60); // three paragraphs with no spaces in them
 
