@@ -65,14 +65,7 @@ try {
     const ours = (await importUrl(`${site.origin}/${page}`)).text;
     const theirs = readabilityText(readFileSync(join(importFixturesDir, page)), `${site.origin}/${page}`);
     const [a, b] = [wordAgreement(ours, meant), wordAgreement(theirs, meant)];
-    agreement.push([
-      page,
-      splitWords(meant).length,
-      a.precision.toFixed(3),
-      a.recall.toFixed(3),
-      b.precision.toFixed(3),
-      b.recall.toFixed(3),
-    ]);
+    agreement.push([page, splitWords(meant).length, a.precision.toFixed(3), a.recall.toFixed(3), b.precision.toFixed(3), b.recall.toFixed(3)]);
   }
 
   console.log(
