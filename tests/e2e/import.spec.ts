@@ -47,13 +47,7 @@ async function listenAndFollow(reader: ReaderPage, id: string) {
   const tts = page.waitForRequest(isTtsRequest);
   await reader.listen();
   const spoken = (await spokenCharacters(await tts)).join("").split(/\s+/).filter(Boolean);
-  const wrapped = await reader.article.evaluate((root) =>
-    [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
-      const idx = Number(span.dataset.ttsIdx);
-      words[idx] = (words[idx] ?? "") + span.textContent;
-      return words;
-    }, []),
-  );
+  const wrapped = await reader.wrappedWords();
   expect(spoken.length).toBe(article.words);
   expect(wrapped).toEqual(spoken);
 

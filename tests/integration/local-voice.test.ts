@@ -2,7 +2,7 @@
 // This file starts its own instances so that its fault injection never reaches other files' server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseMp3DurationMs } from "@/lib/mp3/duration";
-import { VOICE_PRESETS } from "@/lib/voices";
+import { voicesFor } from "@/lib/voices";
 import { startLocalVoice, type RunningProcess } from "../support/processes";
 import { speakToVoice, type VoiceStats } from "../support/voice-control";
 
@@ -115,11 +115,22 @@ describe("local voice server, eSpeak engine", () => {
     expect(firstFrame(mp3)).toMatchObject({ sync: true, version: "MPEG-2", layerIII: true, sampleRate: 22050 });
   });
 
-  it("gives each of the ten voices its own sound", async () => {
+  it("gives each of the ten English voices its own sound", async () => {
     const text = "Every voice reads this sentence in its own way.";
-    const audio = await Promise.all(VOICE_PRESETS.map(async (voice) => (await speakOk(espeak.url, { text, voiceId: voice.id })).json.audioContent));
-    expect(VOICE_PRESETS).toHaveLength(10);
+    const english = voicesFor("en");
+    const audio = await Promise.all(english.map(async (voice) => (await speakOk(espeak.url, { text, voiceId: voice.id })).json.audioContent));
+    expect(english).toHaveLength(10);
     expect(new Set(audio).size).toBe(10);
+  });
+
+  it("speaks each language in its own voices, each voice of a language sounding apart", async () => {
+    const sentences: Record<string, string> = { fr: "Le marché rouvre samedi.", zh: "书店重新开张了。", ar: "المكتبة تفتح مساء." };
+    for (const [lang, text] of Object.entries(sentences)) {
+      const audio = await Promise.all(
+        voicesFor(lang).map(async (voice) => (await speakOk(espeak.url, { text, voiceId: voice.id })).json.audioContent),
+      );
+      expect(new Set(audio).size, lang).toBe(audio.length);
+    }
   });
 
   it("returns word timestamps when asked for WORD", async () => {

@@ -35,9 +35,11 @@ const longParagraph = (chars: number) => article(chars).replace(/\n\n/g, " ");
 const upstreamCalls = async () => (await voice.stats()).requests;
 // Redis keys by value, so a late write from an earlier test cannot pass for this one's.
 const storedArticle = async (text: string, voiceId = "Ashley") =>
-  (await served.admin.exists(articleRedisKey(await articleCacheKey({ text: cleanTextForTTS(text), voiceId, settings })))) === 1;
+  (await served.admin.exists(articleRedisKey(await articleCacheKey({ text: cleanTextForTTS(text), voiceId, lang: "en", settings })))) === 1;
 const storedChunks = async (text: string, voiceId = "Ashley") => {
-  const keys = await Promise.all(chunksOf(text).map(async (c) => chunkRedisKey(await chunkCacheKey({ text: c.text, voiceId, settings }))));
+  const keys = await Promise.all(
+    chunksOf(text).map(async (c) => chunkRedisKey(await chunkCacheKey({ text: c.text, voiceId, lang: "en", settings }))),
+  );
   return served.admin.exists(...keys);
 };
 

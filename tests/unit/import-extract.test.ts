@@ -97,6 +97,7 @@ describe("the spoken text", () => {
 
   it("takes a minute a 900 characters, and at least one", () => {
     expect(listeningMinutes("word ")).toBe(1);
-    expect(listeningMinutes("x".repeat(9_000))).toBe(10);
+    expect(listeningMinutes("x".repeat(10_500))).toBe(10);
+    expect(listeningMinutes("字".repeat(2_400), "zh")).toBe(10);
   });
 });

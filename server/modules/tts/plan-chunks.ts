@@ -24,11 +24,11 @@ export interface ChunkPlan {
 
 export async function planChunks(
   deps: { inworld: Pick<InworldClient, "settings">; chunkCache: ChunkCache; logger: Logger },
-  { segments: spoken, conversation, cast }: { segments: readonly VoicedText[]; conversation: boolean; cast: string[] },
+  { segments: spoken, conversation, lang, cast }: { segments: readonly VoicedText[]; conversation: boolean; lang: string; cast: string[] },
 ): Promise<ChunkPlan> {
   const { text, chunks, segments } = planSpeech(spoken);
   // Each chunk is keyed with its own voice, so a turn's chunk is the same cache entry in any conversation.
-  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId: c.voiceId, settings: deps.inworld.settings })));
+  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId: c.voiceId, lang, settings: deps.inworld.settings })));
   const entries = await deps.chunkCache.getMany(keys);
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const cachedChunks = chunks.length - missing.length;
