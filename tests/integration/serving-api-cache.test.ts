@@ -73,12 +73,12 @@ describe("cache tiers through /api/tts", () => {
   });
 
   it("answers chunk-hit with no upstream call when every chunk is cached though the article never was", async () => {
-    const first = longParagraph(2_000);
+    const first = longParagraph(1_600);
     const second = longParagraph(2_000);
     // An article opens with a short chunk and a ramp of growing ones (lib/text/chunk-plan.ts), so `second` is
     // spoken after an article of its own, long enough for the ramp to end in it, to have its chunks cached as
     // they stand after `first`.
-    const before = longParagraph(1_800);
+    const before = longParagraph(1_600);
     await speak({ text: first });
     await speak({ text: `${before}\n\n${second}` });
     await voice.reset();
