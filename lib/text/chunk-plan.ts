@@ -29,9 +29,9 @@ export const SPEECH_MS_PER_CHAR = 55;
 /** The fastest playback rate the plan keeps ahead of (the player offers more; from 2× on a wait can happen). */
 export const FASTEST_RATE = 2;
 /**
- * Upstream time per character of the slowest voice: the local voice under `npm start` on two cores, with two
- * chunks sharing them, measures 3.5 ms (Inworld: 1–3 s for a full chunk, under 1.7 ms); 5 leaves room for the
- * browser and the rest of the machine.
+ * Upstream time per character of the slowest voice: the local voice behind the API on two cores, with two chunks
+ * sharing them, measures 3.5 ms (Inworld: 1–3 s for a full chunk, under 1.7 ms); 5 leaves room for the browser
+ * and the web app on the same machine.
  */
 export const SYNTHESIS_MS_PER_CHAR = 5;
 /** How many times the characters planned so far the next chunk may hold: 4. */
