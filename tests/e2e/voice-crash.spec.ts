@@ -17,12 +17,7 @@ const voiceWarm = async () => {
   }
 };
 
-test("a crashed voice process leaves the app serving, the player says so, and Retry plays on once it is back", async ({
-  reader,
-  page,
-  request,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "the process side is the same on a phone");
+test("a crashed voice process leaves the app serving, the player says so, and Retry plays on once it is back", async ({ reader, page, request }) => {
   test.setTimeout(240_000);
   // The short sample: what is left to make after Retry is little, even on a busy machine.
   await reader.open(ARTICLES.short);
