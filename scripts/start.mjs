@@ -75,9 +75,10 @@ const apiUp = async () => (await get(`${env.API_URL}/health`)).ok;
 const webUp = async () => (await get(`${webUrl}/`)).ok;
 
 /**
- * One tiny synthesis through the API, end to end (routing, the session check, cleaning, planning, the upstream
- * call, the MP3 and timeline merge). It is asked as a premium "warm-up" reader from a documentation address
- * (TEST-NET-1), so no reader's daily quota or rate limit is touched; its answer is cached like any article.
+ * One tiny synthesis through the API, end to end and by the path a first Listen takes (/api/tts/stream: routing,
+ * the session check, cleaning, planning, the upstream call, the chunk lines, the MP3 and timeline merge). It is
+ * asked as a premium "warm-up" reader from a documentation address (TEST-NET-1), so no reader's daily quota or
+ * rate limit is touched; its audio is cached like any article's.
  */
 async function warmApi() {
   const token = await new SignJWT({ tier: "premium" })
@@ -85,14 +86,14 @@ async function warmApi() {
     .setSubject("npm-start-warm-up")
     .setExpirationTime("5m")
     .sign(new TextEncoder().encode(env.AUTH_SECRET));
-  const res = await fetch(`${env.API_URL}/api/tts`, {
+  const res = await fetch(`${env.API_URL}/api/tts/stream`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, "X-Forwarded-For": "192.0.2.1" },
     body: JSON.stringify({ text: "Ready." }),
     signal: AbortSignal.timeout(30_000),
   });
-  await res.arrayBuffer();
-  return res.ok;
+  const lines = await res.text();
+  return res.ok && lines.includes('"type":"end"');
 }
 
 /** Loads the reader page and the routes a Listen calls, so the first reader does not pay for loading them. */
