@@ -36,4 +36,9 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // The service worker runs in the browser's worker scope.
+    files: ["public/sw.js"],
+    languageOptions: { globals: { self: "readonly", caches: "readonly", Request: "readonly", Response: "readonly" } },
+  },
 );
