@@ -197,12 +197,13 @@ export function createListeningSession({ ports, voice, maxChars }: ListeningSess
       startCue = startWord === null || !part ? { at: "top" } : { at: "word", word: Math.max(0, startWord - part.firstWord) };
       // An article of one part is sent as it came, so its caches' keys are the ones they always were.
       const text = parts.length > 1 ? part.text : speech.text;
-      void load({ text, voice: speech.voice }, "start", startCue, partInfo(index));
+      // Whatever else the speech carries (its language, say) goes with every part.
+      void load({ ...speech, text }, "start", startCue, partInfo(index));
     },
     chooseVoice(next) {
       const { status, speech } = state;
       if (status === "idle" || !speech || isConversation(speech)) dispatch({ type: "voice-chosen", voice: next });
-      else session.change({ text: speech.text, voice: next });
+      else session.change({ ...speech, voice: next });
     },
     change(next) {
       const { status, speech, switchingTo } = state;
@@ -220,7 +221,7 @@ export function createListeningSession({ ports, voice, maxChars }: ListeningSess
       const { part, speech } = state;
       if (!part || !speech || isConversation(speech) || part.index + 1 >= parts.length) return dispatch({ type: "ended" });
       startCue = { at: "top" };
-      void load({ text: parts[part.index + 1].text, voice: speech.voice }, "start", startCue, partInfo(part.index + 1));
+      void load({ ...speech, text: parts[part.index + 1].text }, "start", startCue, partInfo(part.index + 1));
     },
     stop() {
       const id = newRequest();
