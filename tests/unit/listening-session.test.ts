@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createListeningSession } from "@/client/listening/listening-session";
 import { STREAM_STALL_MS } from "@/client/listening/read-speech-stream";
-import { speechCacheKey } from "@/lib/conversation/speech";
+import { speechCacheKey, type Speech } from "@/lib/conversation/speech";
 import { DEFAULT_AUDIO_SETTINGS } from "@/lib/text/cache-key";
 import { fakePorts, json, lineStream, singleResponse, streamLines, type LineStream } from "@/tests/support/listening-fakes";
 
@@ -25,6 +25,15 @@ function answerStreams(fakes: ReturnType<typeof setup>, headers: Record<string, 
     return new Response(stream.body, { status: 200, headers: { "Content-Type": "application/x-ndjson", ...headers } });
   });
   return streams;
+}
+
+/** A session whose start has asked for the stream: `streams[0]` is its body, for the test to write. */
+async function streaming(speech: Speech = article, startWord: number | null = null, options: Parameters<typeof setup>[0] = {}) {
+  const t = setup(options);
+  const streams = answerStreams(t);
+  t.session.start(speech, startWord);
+  await vi.waitFor(() => expect(streams).toHaveLength(1));
+  return { t, streams };
 }
 
 async function playStream(stream: LineStream, pieces = PIECES, { end = true } = {}) {
@@ -131,10 +140,7 @@ describe("createListeningSession: start", () => {
   });
 
   it("an error line before any audio fails the start", async () => {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article);
     streams[0].send(streamLines(PIECES).start);
     streams[0].send({ type: "error", error: "The voice service is not reachable.", code: "UPSTREAM_UNAVAILABLE" });
     await vi.waitFor(() => expect(t.state().status).toBe("error"));
@@ -142,20 +148,14 @@ describe("createListeningSession: start", () => {
   });
 
   it("starts from a chosen word ('Continue from')", async () => {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article, 3);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article, 3);
     await playStream(streams[0]);
     await vi.waitFor(() => expect(t.state().status).toBe("ready"));
     expect(t.state().audio?.cue).toEqual({ at: "word", word: 3 });
   });
 
   it("a second start replaces the first: the first's answer is dropped and its request aborted", async () => {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article);
     const next = { text: "Another article entirely.", voice: "Ashley" };
     t.session.start(next);
     await vi.waitFor(() => expect(streams).toHaveLength(2));
@@ -183,10 +183,7 @@ describe("createListeningSession: start", () => {
 
 describe("createListeningSession: a stream that stops midway", () => {
   async function midStream() {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article);
     const lines = streamLines(PIECES);
     streams[0].send(lines.start);
     streams[0].send(lines.chunks[0]);
@@ -220,10 +217,7 @@ describe("createListeningSession: a stream that stops midway", () => {
   });
 
   it("a stream that goes quiet before any audio fails the start", async () => {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article);
     streams[0].send(streamLines(PIECES).start);
     await new Promise((resolve) => setTimeout(resolve, 10));
     t.advance(STREAM_STALL_MS);
@@ -285,10 +279,7 @@ describe("createListeningSession: a stream that stops midway", () => {
 
 describe("createListeningSession: voices", () => {
   async function playingArticle() {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article);
     await playStream(streams[0]);
     await vi.waitFor(() => expect(t.state().audio?.stream?.complete).toBe(true));
     return t;
@@ -351,10 +342,7 @@ describe("createListeningSession: voices", () => {
   });
 
   it("a voice chosen while the start is still loading restarts it in that voice", async () => {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article, 1);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article, 1);
     t.session.chooseVoice("Dennis");
     await vi.waitFor(() => expect(streams).toHaveLength(2));
     expect(t.posts[1].body).toEqual({ text: TEXT, voice: "Dennis" });
@@ -366,10 +354,7 @@ describe("createListeningSession: voices", () => {
 
 describe("createListeningSession: stop and the whole file", () => {
   it("stop goes idle, revokes the tab's URLs, closes the feed and drops late answers", async () => {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article);
     await playStream(streams[0]);
     await vi.waitFor(() => expect(t.state().audio?.stream?.complete).toBe(true));
     t.session.stop();
@@ -379,10 +364,7 @@ describe("createListeningSession: stop and the whole file", () => {
   });
 
   it("the whole MP3 is there once the stream is complete, not before", async () => {
-    const t = setup();
-    const streams = answerStreams(t);
-    t.session.start(article);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(article);
     await playStream(streams[0], PIECES, { end: false });
     await vi.waitFor(() => expect(t.state().status).toBe("ready"));
     expect(await t.session.wholeAudio()).toBeNull();
@@ -427,10 +409,7 @@ describe("createListeningSession: an article over the speech limit", () => {
   });
 
   it("continues from a word in a later part: that part, from that word of it", async () => {
-    const t = setup({ maxChars: 30 });
-    const streams = answerStreams(t);
-    t.session.start(long, 9);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(long, 9, { maxChars: 30 });
     expect(t.posts[0].body).toEqual({ text: paragraphs[2], voice: "Ashley" });
     await playStream(streams[0], [paragraphs[2]]);
     await vi.waitFor(() => expect(t.state().status).toBe("ready"));
@@ -438,10 +417,7 @@ describe("createListeningSession: an article over the speech limit", () => {
   });
 
   it("a voice switch stays in the part playing", async () => {
-    const t = setup({ maxChars: 30 });
-    const streams = answerStreams(t);
-    t.session.start(long);
-    await vi.waitFor(() => expect(streams).toHaveLength(1));
+    const { t, streams } = await streaming(long, null, { maxChars: 30 });
     await playStream(streams[0], [paragraphs[0]]);
     await vi.waitFor(() => expect(t.state().audio?.stream?.complete).toBe(true));
     t.answer(() => singleResponse(paragraphs[0]));
