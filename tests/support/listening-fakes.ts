@@ -15,6 +15,8 @@ export interface FakeFeed extends MediaSourceFeed {
   appended: Array<{ start: number; duration: number }>;
   ended: boolean;
   closed: boolean;
+  /** what the browser says when it cannot play what it was given */
+  fail(error: Error): void;
 }
 
 export interface PostCall {
@@ -115,7 +117,7 @@ export function fakePorts({ mediaSource = true }: { mediaSource?: boolean } = {}
     objectUrl: () => `blob:${++urls}`,
     feeds: mediaSource
       ? {
-          create: () => {
+          create: ({ onError }) => {
             const feed: FakeFeed = {
               url: `mse:${feeds.length + 1}`,
               appended: [],
@@ -124,6 +126,7 @@ export function fakePorts({ mediaSource = true }: { mediaSource?: boolean } = {}
               append: (_frames, start, duration) => void feed.appended.push({ start, duration }),
               end: () => void (feed.ended = true),
               close: () => void (feed.closed = true),
+              fail: onError,
             };
             feeds.push(feed);
             return feed;

@@ -181,6 +181,31 @@ describe("createListeningSession: start", () => {
   });
 });
 
+describe("createListeningSession: a conversation", () => {
+  it("reports where each segment starts as its first chunk arrives", async () => {
+    const segments = [
+      { text: "The first sentence.", voice: "Ashley" },
+      { text: "The second sentence.", voice: "Dennis" },
+    ];
+    const { t, streams } = await streaming({ segments });
+    const lines = streamLines(["The first sentence.", "\n\nThe second sentence."]);
+    streams[0].send({ ...lines.start, segments: [{ voice: "Ashley" }, { voice: "Dennis" }] });
+    streams[0].send({ ...lines.chunks[0], segment: 0 });
+    await vi.waitFor(() => expect(t.state().status).toBe("ready"));
+    expect(t.state().audio?.segments).toEqual([{ voice: "Ashley", startMs: 0 }]);
+    streams[0].send({ ...lines.chunks[1], segment: 1 });
+    streams[0].send(lines.end);
+    streams[0].close();
+    await vi.waitFor(() => expect(t.state().audio?.stream?.complete).toBe(true));
+    expect(t.state().audio?.segments).toEqual([
+      { voice: "Ashley", startMs: 0 },
+      { voice: "Dennis", startMs: lines.chunks[1].startMs },
+    ]);
+    const key = await speechCacheKey({ segments }, DEFAULT_AUDIO_SETTINGS);
+    await vi.waitFor(() => expect(t.disk.get(key)?.segments).toHaveLength(2));
+  });
+});
+
 describe("createListeningSession: a stream that stops midway", () => {
   async function midStream() {
     const { t, streams } = await streaming(article);
@@ -223,6 +248,21 @@ describe("createListeningSession: a stream that stops midway", () => {
     t.advance(STREAM_STALL_MS);
     await vi.waitFor(() => expect(t.state().status).toBe("error"));
     expect(t.state().error?.code).toBe("STREAM_STALLED");
+  });
+
+  it("a chunk the browser cannot play ends the stream with the reason, and its request is aborted", async () => {
+    const { t } = await midStream();
+    t.feeds[0].fail(new Error("decode error"));
+    await vi.waitFor(() => expect(t.state().streamError?.code).toBe("MEDIA_ERROR"));
+    expect(t.state().streamError?.message).toContain("decode error");
+    expect(t.posts[0].signal.aborted).toBe(true);
+  });
+
+  it("a garbled line after audio keeps what arrived playing, as a network error", async () => {
+    const { t, streams } = await midStream();
+    streams[0].send({ type: "not-a-line" });
+    await vi.waitFor(() => expect(t.state().streamError?.code).toBe("NETWORK_ERROR"));
+    expect(t.state()).toMatchObject({ status: "ready", audio: { url: "mse:1" } });
   });
 
   it("retry asks again and carries on from the same word; the new audio clears the reason", async () => {
