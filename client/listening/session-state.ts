@@ -108,20 +108,20 @@ export function idleState(voice: string, request = 0): SessionState {
   };
 }
 
+/** A request's speech, in place of whatever was before it (errors, a switch under way, a stream's reason). */
+const asked = (event: { request: number; speech: Speech; voice: string; part: PartInfo | null }): SessionState => ({
+  ...idleState(event.voice, event.request),
+  speech: event.speech,
+  part: event.part,
+});
+
 export function sessionReducer(state: SessionState, event: SessionEvent): SessionState {
   if ("request" in event && event.request < state.request) return state;
   switch (event.type) {
     case "voice-chosen":
       return { ...state, voice: event.voice };
     case "started":
-      return {
-        ...idleState(event.voice, event.request),
-        status: "loading",
-        speech: event.speech,
-        part: event.part,
-        estimatedMs: event.estimatedMs,
-        startedAt: event.at,
-      };
+      return { ...asked(event), status: "loading", estimatedMs: event.estimatedMs, startedAt: event.at };
     case "switching":
       return { ...state, request: event.request, switchingTo: event.speech, switchError: null, retrying: false };
     case "switch-cancelled":
@@ -129,15 +129,7 @@ export function sessionReducer(state: SessionState, event: SessionEvent): Sessio
     case "retrying":
       return { ...state, request: event.request, switchingTo: null, switchError: null, retrying: true };
     case "audio":
-      return {
-        ...idleState(event.voice, event.request),
-        status: "ready",
-        audio: event.audio,
-        source: event.source,
-        speech: event.speech,
-        part: event.part,
-        endings: state.endings,
-      };
+      return { ...asked(event), status: "ready", audio: event.audio, source: event.source, endings: state.endings };
     case "audio-grew":
       if (event.request !== state.request || !state.audio) return state;
       return { ...state, audio: { ...state.audio, ...event.audio } };
