@@ -176,6 +176,45 @@ export function openingEnd(text: string, maxChars: number): number {
   return pieces[0][1];
 }
 
+/** The index of the first character at or after `from` that is not whitespace (text.length when none is). */
+export function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWhitespace(text[i])) i++;
+  return i;
+}
+
+/**
+ * Where a chunk that starts at `from` (not whitespace) and holds at most maxChars ends: at the furthest paragraph
+ * or sentence end that fits, else the furthest clause end, else word end, else after maxChars (never inside a
+ * surrogate pair), each at least minChars from `from` when one is. The rest of the text when all of it fits.
+ * Reads only the maxChars after `from`.
+ */
+export function leadingChunkEnd(text: string, from: number, maxChars: number, minChars = 1): number {
+  let end = text.length;
+  while (end > from && isWhitespace(text[end - 1])) end--;
+  if (end - from <= maxChars) return end;
+  const limit = from + maxChars;
+  const furthest = [0, 0, 0];
+  // Sentence ends by the one sentence rule; a whitespace run after `limit` only ever ends one, so a little past it
+  // is enough to see the gap that starts at it.
+  forEachSentenceEnd(text, from, Math.min(end, limit + 256), (gapStart) => {
+    if (gapStart >= from + minChars && gapStart <= limit) furthest[0] = gapStart;
+  });
+  WHITESPACE.lastIndex = from;
+  for (let m = WHITESPACE.exec(text); m !== null && m.index <= limit; m = WHITESPACE.exec(text)) {
+    if (m.index < from + minChars) continue;
+    const wsEnd = m.index + m[0].length;
+    const paragraphEnd = m[0].indexOf("\n") !== m[0].lastIndexOf("\n");
+    const level = paragraphEnd ? 0 : isClauseCut(text, m.index, wsEnd) ? 1 : 2;
+    furthest[level] = Math.max(furthest[level], m.index);
+  }
+  const cut = furthest.find((index) => index > from);
+  if (cut !== undefined) return cut;
+  const hard: Span[] = [];
+  hardSplit(text, [from, end], maxChars, hard);
+  return hard[0][1];
+}
+
 /**
  * Splits text into chunks of at most maxChars characters (UTF-16 code units, as `String.length` counts).
  * Each chunk is trimmed and is the exact substring at its offset; only whitespace lies between chunks.

@@ -56,6 +56,14 @@ function isoDate(value: string | null | undefined): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
+// Pasted text's first line is its title when it is short and does not end like a sentence or a clause.
+const TITLE_LINE_CHARS = 80;
+const PROSE_ENDING = /[.,;:]["'”’)\]]*$/;
+function titleLine(paragraph: string): string | undefined {
+  const line = paragraph.split("\n")[0].trim();
+  return line.length <= TITLE_LINE_CHARS && !PROSE_ENDING.test(line) ? line : undefined;
+}
+
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const quietDom = (html: string, url?: URL) => new JSDOM(html, { url: url?.href, contentType: "text/html", virtualConsole: new VirtualConsole() });
@@ -105,11 +113,18 @@ export function createArticleExtractor(): ArticleExtractor {
   const fromText = (pasted: string, title?: string): ArticleContent | undefined => {
     // Blank lines separate paragraphs. A single line break stays in the text node (a line break when spoken, a
     // space when shown): a <br> would not do, the browser's extraction walk never sees elements it skips into.
-    const paragraphs = pasted
+    let paragraphs = pasted
       .replace(/\r\n?/g, "\n")
       .split(/\n[^\S\n]*\n\s*/)
       .map((p) => p.trim())
       .filter(Boolean);
+    // A first line that reads as a title becomes the title and leaves the body, which the page shows under it:
+    // kept, it was shown twice (heading and first paragraph). A line ending like a sentence stays prose.
+    const headline = !squash(title) && paragraphs.length > 0 ? titleLine(paragraphs[0]) : undefined;
+    if (headline !== undefined && paragraphs.join("").length > headline.length) {
+      paragraphs = [paragraphs[0].slice(headline.length).trim(), ...paragraphs.slice(1)].filter(Boolean);
+      title = headline;
+    }
     if (paragraphs.length === 0) return undefined;
     const dom = quietDom("<!doctype html><body><div></div></body>");
     let html: string;

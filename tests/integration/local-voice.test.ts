@@ -81,10 +81,13 @@ function expectCharacterTimeline(alignment: CharacterAlignment, text: string, du
 }
 
 describe("local voice server, eSpeak engine", () => {
-  it("reports itself healthy with its engine", async () => {
+  it("reports itself healthy with its engine, and warm once every worker has spoken its first phrase", async () => {
+    const health = async () => (await fetch(`${espeak.url}/health`)).json();
     const response = await fetch(`${espeak.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", engine: "espeak" });
+    expect(await response.json()).toMatchObject({ status: "ok", engine: "espeak" });
+    // npm start says the app is ready only after this (scripts/start.mjs).
+    await expect.poll(health, { timeout: 30_000 }).toEqual({ status: "ok", engine: "espeak", warm: true });
   });
 
   it("speaks text as a mono MPEG-1 Layer III file at 44.1 kHz whose length fits the text", async () => {
@@ -259,7 +262,7 @@ describe("local voice server, eSpeak engine", () => {
 
 describe("local voice server, silence engine", () => {
   it("reports the silence engine", async () => {
-    expect(await (await fetch(`${silence.url}/health`)).json()).toEqual({ status: "ok", engine: "silence" });
+    expect(await (await fetch(`${silence.url}/health`)).json()).toEqual({ status: "ok", engine: "silence", warm: true });
   });
 
   it("returns valid silent MP3 about as long as speech of the text, with a full timeline", async () => {

@@ -75,17 +75,18 @@ describe("cache tiers through /api/tts", () => {
   });
 
   it("answers chunk-hit with no upstream call when every chunk is cached though the article never was", async () => {
-    const first = longParagraph(3_000);
+    const first = longParagraph(1_600);
     const second = longParagraph(2_000);
-    // An article's opening is a chunk of its own (chunk 0), so `second` is spoken after an opening of its own
-    // to have its chunks cached as they stand after `first`.
-    const opening = `An opening line. ${uniqueSentence()}`;
+    // An article opens with a short chunk and a ramp of growing ones (lib/text/chunk-plan.ts), so `second` is
+    // spoken after an article of its own, long enough for the ramp to end in it, to have its chunks cached as
+    // they stand after `first`.
+    const before = longParagraph(1_600);
     await speak({ text: first });
-    await speak({ text: `${opening}\n\n${second}` });
+    await speak({ text: `${before}\n\n${second}` });
     await voice.reset();
 
     const combined = `${first}\n\n${second}`;
-    expect(chunkCount(combined)).toBe(chunkCount(first) + chunkCount(`${opening}\n\n${second}`) - 1);
+    expect(chunkCount(combined)).toBe(chunkCount(first) + chunkCount(`${before}\n\n${second}`) - chunkCount(before));
     const res = await speak({ text: combined });
     expect(res.cache).toBe("chunk-hit");
     expect(await upstreamCalls()).toBe(0);
