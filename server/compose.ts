@@ -35,8 +35,10 @@ import { createSecretSeal } from "./modules/feed/feed-secret";
 import { createFeedStore } from "./modules/feed/feed-store";
 import { createFeedService } from "./modules/feed/service";
 
-// Measured with the 100-listener benchmark (peak RSS): none 626–697 MB, 64 MB 479 MB, 32 MB 423–455 MB, 16 MB
-// 434 MB; a 4,200-character article leaves ~16 MB, so 16 MB means about one collection per generation.
+// Measured with the 100-listener benchmark (README "100 concurrent listeners", 2026-12-07, load average 20–26 from
+// other work): API peak RSS without forced collections 632 MB, with asynchronous ones (Bun.gc(false)) 660 MB,
+// every 16 MB 486–489 MB, every 8 MB 469 MB; each collection costs the API ~6 ms of CPU per upstream call at 16 MB,
+// ~9 ms at 8 MB. A 4,200-character article now leaves ~10 MB, so 16 MB is a collection every other generation.
 const GC_EVERY_BYTES = 16 * 1024 * 1024;
 
 /** A synchronous full collection under Bun; elsewhere (vitest on Node) the runtime is left alone. */

@@ -3,6 +3,7 @@
 // puts behind its one Info frame, so a player that appends them hears the same file /api/tts answers.
 
 import { Mp3FormatError } from "./errors";
+import { frameRuns } from "./frame-runs";
 import { scanMp3Frames, type Mp3Frames } from "./scan-frames";
 
 export interface Mp3AudioFrames {
@@ -10,16 +11,27 @@ export interface Mp3AudioFrames {
   frames: Mp3Frames;
 }
 
-/** The audio frames of `mp3`, copied out in order, with the scan that found them. Throws when there are none. */
-export function audioFrames(mp3: Uint8Array): Mp3AudioFrames {
+export interface Mp3FrameRuns {
+  /** the audio frames in order, as views into the MP3 (usually one) */
+  runs: Uint8Array[];
+  frames: Mp3Frames;
+}
+
+/** The audio frames of `mp3` as views into it, with the scan that found them. Throws when there are none. */
+export function audioFrameRuns(mp3: Uint8Array): Mp3FrameRuns {
   const frames = scanMp3Frames(mp3);
   if (!frames) throw new Mp3FormatError("MP3_NO_FRAMES", "MP3 holds no audio frames");
+  return { runs: frameRuns(mp3, frames.frameOffsets, frames.frameLengths, frames.frameCount), frames };
+}
+
+/** The audio frames of `mp3`, copied out in order, with the scan that found them. Throws when there are none. */
+export function audioFrames(mp3: Uint8Array): Mp3AudioFrames {
+  const { runs, frames } = audioFrameRuns(mp3);
   const bytes = new Uint8Array(frames.audioBytes);
   let out = 0;
-  for (let f = 0; f < frames.frameCount; f++) {
-    const offset = frames.frameOffsets[f];
-    bytes.set(mp3.subarray(offset, offset + frames.frameLengths[f]), out);
-    out += frames.frameLengths[f];
+  for (const run of runs) {
+    bytes.set(run, out);
+    out += run.byteLength;
   }
   return { bytes, frames };
 }

@@ -4,8 +4,22 @@
 
 import { framesDurationMs } from "./duration";
 import { Mp3FormatError } from "./errors";
+import { frameRuns } from "./frame-runs";
 import { scanMp3Frames, type Mp3Frames } from "./scan-frames";
 import { buildInfoFrame, infoFrameLength, tocFromPositions, XING_TOC_LENGTH } from "./xing";
+
+export interface Mp3Parts {
+  /** In order: the Info frame, then runs of the chunks' audio frames, each a view into its chunk (no copy). */
+  parts: Uint8Array[];
+  /** Sum of the parts' lengths: the merged file's size. */
+  byteLength: number;
+  /** Decoded duration of the merged file: audio frames × samples per frame / sample rate. */
+  durationMs: number;
+  /** Decoded duration of each input chunk, in input order. */
+  chunkDurationsMs: number[];
+  /** Audio frames in the merged file, not counting the Info frame. */
+  frameCount: number;
+}
 
 export interface ConcatMp3Result {
   bytes: Uint8Array;
@@ -30,10 +44,11 @@ function assertSameStream(first: Mp3Frames, other: Mp3Frames, index: number): vo
 }
 
 /**
- * One MP3 made of the chunks' audio frames, in order, behind a single Xing (bitrates vary) or Info
- * (constant bitrate) frame. Throws Mp3FormatError when a chunk has no frames or the chunks' formats differ.
+ * The merged MP3 as parts to be written one after the other (concatMp3 copies them into one buffer; a response
+ * can encode them straight into its body): a single Xing (bitrates vary) or Info (constant bitrate) frame, then
+ * the chunks' audio frames in order. Throws Mp3FormatError when a chunk has no frames or the chunks' formats differ.
  */
-export function concatMp3(chunks: readonly Uint8Array[]): ConcatMp3Result {
+export function mp3Parts(chunks: readonly Uint8Array[]): Mp3Parts {
   if (!Array.isArray(chunks) || chunks.length === 0) throw new TypeError("chunks must be a non-empty array of Uint8Array");
   const scans = chunks.map(scanChunk);
   const first = scans[0];
@@ -56,51 +71,49 @@ export function concatMp3(chunks: readonly Uint8Array[]): ConcatMp3Result {
   };
   const infoLength = infoFrameLength(format);
   const totalBytes = infoLength + audioBytes;
-  const out = new Uint8Array(totalBytes);
+  const parts: Uint8Array[] = [];
   // positions[i]: offset, from the first audio frame, of the frame playing at i% of the duration (Xing TOC).
   const positions = new Float64Array(XING_TOC_LENGTH);
   let tocIndex = 0;
   let globalFrame = 0;
-  let outPos = infoLength;
+  let outPos = 0;
 
   for (let k = 0; k < scans.length; k++) {
-    const chunk = chunks[k];
     const { frameOffsets, frameLengths, frameCount: chunkFrames } = scans[k];
-    // Frames are usually contiguous, so whole runs go in one copy; junk or inner tags split a run.
-    let runStart = frameOffsets[0];
-    let runEnd = runStart;
-    let runOut = outPos;
     for (let f = 0; f < chunkFrames; f++) {
       while (tocIndex < XING_TOC_LENGTH && Math.floor((tocIndex * frameCount) / XING_TOC_LENGTH) === globalFrame) {
-        positions[tocIndex++] = outPos - infoLength;
+        positions[tocIndex++] = outPos;
       }
-      const offset = frameOffsets[f];
-      if (offset !== runEnd) {
-        out.set(chunk.subarray(runStart, runEnd), runOut);
-        runStart = offset;
-        runOut = outPos;
-      }
-      runEnd = offset + frameLengths[f];
       outPos += frameLengths[f];
       globalFrame++;
     }
-    out.set(chunk.subarray(runStart, runEnd), runOut);
+    parts.push(...frameRuns(chunks[k], frameOffsets, frameLengths, chunkFrames));
   }
 
-  out.set(
-    buildInfoFrame({
-      ...format,
-      kind: isCbr ? "Info" : "Xing",
-      frames: frameCount,
-      bytes: totalBytes,
-      toc: tocFromPositions(positions, totalBytes),
-    }),
-    0,
-  );
+  const info = buildInfoFrame({
+    ...format,
+    kind: isCbr ? "Info" : "Xing",
+    frames: frameCount,
+    bytes: totalBytes,
+    toc: tocFromPositions(positions, totalBytes),
+  });
   return {
-    bytes: out,
+    parts: [info, ...parts],
+    byteLength: totalBytes,
     durationMs: framesDurationMs({ frameCount, samplesPerFrame: first.samplesPerFrame, sampleRate: first.sampleRate }),
     chunkDurationsMs: scans.map(framesDurationMs),
     frameCount,
   };
+}
+
+/** One MP3 made of the chunks' audio frames, in order, behind a single Xing or Info frame (see mp3Parts). */
+export function concatMp3(chunks: readonly Uint8Array[]): ConcatMp3Result {
+  const { parts, byteLength, durationMs, chunkDurationsMs, frameCount } = mp3Parts(chunks);
+  const bytes = new Uint8Array(byteLength);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return { bytes, durationMs, chunkDurationsMs, frameCount };
 }

@@ -1,5 +1,5 @@
-export { audioFrames, type Mp3AudioFrames } from "./audio-frames";
-export { concatMp3, type ConcatMp3Result } from "./concat";
+export { audioFrameRuns, audioFrames, type Mp3AudioFrames, type Mp3FrameRuns } from "./audio-frames";
+export { concatMp3, mp3Parts, type ConcatMp3Result, type Mp3Parts } from "./concat";
 export { estimateMp3DurationMs, framesDurationMs, parseMp3DurationMs } from "./duration";
 export { Mp3FormatError, type Mp3FormatErrorCode } from "./errors";
 export { parseFrameHeader, type ChannelMode, type FrameHeader, type MpegVersion } from "./frame-header";

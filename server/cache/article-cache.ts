@@ -1,20 +1,22 @@
 // L2 (server article LRU) and L2.5 (Redis article cache) of the spec's Cache Hierarchy. An entry is the ready
-// JSON response body, so a memory hit is served without parsing, encoding or merging anything.
+// JSON response body as a Blob, so a memory hit is sent as it is: nothing parsed, merged or encoded, not even
+// copied. Bun sends a Blob from its own store; a Uint8Array body is copied for every response, and a string
+// encoded (README "Audio as bytes").
 import { LRUCache } from "lru-cache";
 import { createLogger } from "../logger";
-import { compressAsync, decompressAsync } from "./gzip";
+import { compressBase64Async, decompressAsync } from "./gzip";
 import type { CacheTierOptions } from "./cache-tier-options";
 import { assertPositive } from "@/lib/args/assert-positive";
 
 export interface ArticleHit {
-  body: string;
+  body: Blob;
   tier: "memory" | "redis";
 }
 
 export interface ArticleCache {
   get(key: string): Promise<ArticleHit | undefined>;
   /** `persist` also writes Redis (premium users, spec L2.5); memory is always written. Never rejects. */
-  set(key: string, body: string, options: { persist: boolean }): Promise<void>;
+  set(key: string, body: Blob, options: { persist: boolean }): Promise<void>;
   size(): { entries: number; bytes: number };
 }
 
@@ -40,9 +42,9 @@ export function createArticleCache({
   assertPositive("maxRedisEntryBytes", maxRedisEntryBytes);
 
   // An entry larger than maxBytes is silently not stored (lru-cache's maxEntrySize defaults to maxSize).
-  const memory = new LRUCache<string, string>({
+  const memory = new LRUCache<string, Blob>({
     maxSize: maxBytes,
-    sizeCalculation: (body) => Math.max(1, Buffer.byteLength(body)),
+    sizeCalculation: (body) => Math.max(1, body.size),
     ttl: ttlMs,
   });
 
@@ -61,7 +63,8 @@ export function createArticleCache({
         stats.miss();
         return undefined;
       }
-      const promoted = (await decompressAsync(stored)).toString("utf8");
+      const inflated = await decompressAsync(stored);
+      const promoted = new Blob([new Uint8Array(inflated.buffer as ArrayBuffer, inflated.byteOffset, inflated.byteLength)]);
       memory.set(key, promoted);
       stats.hit();
       return { body: promoted, tier: "redis" };
@@ -72,13 +75,13 @@ export function createArticleCache({
     }
   };
 
-  const set = async (key: string, body: string, { persist }: { persist: boolean }): Promise<void> => {
+  const set = async (key: string, body: Blob, { persist }: { persist: boolean }): Promise<void> => {
     memory.set(key, body);
     if (!persist || !redis) return;
     try {
       // Not worth compressing for a write that cannot happen (no offline queue): fail it now.
       if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
-      const compressed = await compressAsync(body);
+      const compressed = await compressBase64Async(new Uint8Array(await body.arrayBuffer()));
       if (compressed.byteLength > maxRedisEntryBytes) {
         logger.info({ key, bytes: compressed.byteLength, maxRedisEntryBytes }, "Article too large for the Redis cache: kept in memory only");
         return;

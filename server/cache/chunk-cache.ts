@@ -3,7 +3,7 @@
 import { LRUCache } from "lru-cache";
 import type { Alignment } from "@/lib/alignment/types";
 import { createLogger } from "../logger";
-import { compressAsync, decompressAsync } from "./gzip";
+import { decompressAsync, frameAudioAsync } from "./gzip";
 import type { CacheTierOptions } from "./cache-tier-options";
 import { assertPositive } from "@/lib/args/assert-positive";
 
@@ -27,13 +27,12 @@ const MB = 1024 * 1024;
 
 export const chunkRedisKey = (key: string) => `tts:chunk:${key}`;
 
-// The stored value, before gzip:
+// The stored value, inside a gzip frame that does not compress (gzip.ts):
 //   offset 0   4 bytes  magic "LCK1" (the last byte is the format version)
 //   offset 4   8 bytes  durationMs, float64 big-endian
 //   offset 12  4 bytes  n = byte length of the alignment JSON, uint32 big-endian
 //   offset 16  n bytes  the Alignment as UTF-8 JSON
 //   offset 16+n         the MP3 bytes, to the end
-// MP3 barely compresses; gzip earns its keep on the alignment, whose JSON shrinks several times.
 const MAGIC = [0x4c, 0x43, 0x4b, 0x31];
 const HEADER_BYTES = 16;
 
@@ -130,7 +129,7 @@ export function createChunkCache({
     try {
       // Not worth compressing for a write that cannot happen (no offline queue): fail it now.
       if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
-      const compressed = await compressAsync(encodeChunkEntry(entry));
+      const compressed = await frameAudioAsync(encodeChunkEntry(entry));
       if (compressed.byteLength > maxRedisEntryBytes) {
         logger.info({ key, bytes: compressed.byteLength, maxRedisEntryBytes }, "Chunk too large for the Redis cache: kept in memory only");
         return;

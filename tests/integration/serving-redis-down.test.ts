@@ -44,7 +44,7 @@ async function everyOperation({ articles, chunks, quota }: ReturnType<typeof ser
   };
   const results = {
     articleGet: await run("article.get", () => articles.get("never-set")),
-    articleSet: await run("article.set", () => articles.set("new", "{}", { persist: true })),
+    articleSet: await run("article.set", () => articles.set("new", new Blob(["{}"]), { persist: true })),
     chunkGetMany: await run("chunk.getMany(3)", () => chunks.getMany(["x", "y", "z"])),
     chunkSet: await run("chunk.set", () => chunks.set("new", entry)),
   };
@@ -96,7 +96,7 @@ describe("when Redis is down", () => {
     await ready(redis);
     const parts = serving(redis);
 
-    await parts.articles.set("before", '{"a":1}', { persist: true });
+    await parts.articles.set("before", new Blob(['{"a":1}']), { persist: true });
     expect((await parts.articles.get("before"))?.tier).toBe("memory");
     await (await parts.quota.reserve("user:1", "x")).commit();
 
@@ -114,10 +114,11 @@ describe("when Redis is down", () => {
     expect(logs.events("Redis reconnected")).toHaveLength(1);
 
     const fresh = serving(redis);
-    await fresh.articles.set("after", '{"b":2}', { persist: true });
+    await fresh.articles.set("after", new Blob(['{"b":2}']), { persist: true });
     await fresh.chunks.set("after", entry);
     const restarted = serving(redis);
-    expect(await restarted.articles.get("after")).toEqual({ body: '{"b":2}', tier: "redis" });
+    const after = await restarted.articles.get("after");
+    expect({ body: await after?.body.text(), tier: after?.tier }).toEqual({ body: '{"b":2}', tier: "redis" });
     expect(await restarted.chunks.getMany(["after"])).toEqual([entry]);
     expect(restarted.stats.snapshot()).toMatchObject({ hits: 2, errors: 0 });
     expect(await (await restarted.quota.reserve("user:1", "y")).commit()).toEqual({ count: 1, limit: 2 });

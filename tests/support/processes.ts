@@ -117,6 +117,15 @@ export async function startApi(
   return { ...p, port, url };
 }
 
+/** A Bun script that serves on PORT and answers `GET /health` with 200 (a benchmark's own server). */
+export async function startBunServer(entry: string, env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+  const port = await freePort();
+  const p = launch(bunBin, [entry], { PORT: String(port), ...env });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(() => httpOk(`${url}/health`), entry, p.child, p.output);
+  return { ...p, port, url };
+}
+
 export interface RunningApp extends RunningProcess {
   apiUrl: string;
   voiceUrl: string;

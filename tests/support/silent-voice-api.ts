@@ -7,6 +7,8 @@ import { voiceControl, type VoiceControl } from "./voice-control";
 export interface SilentVoiceApi {
   api: RunningProcess;
   voice: VoiceControl;
+  /** the voice server's process, whose CPU a bench may read */
+  voiceServer: RunningProcess;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startSilentVoiceApi(env: Record<string, string | undefined
     return {
       api,
       voice: voiceControl(voiceServer.url),
+      voiceServer,
       async stop() {
         await api.stop();
         await voiceServer.stop();

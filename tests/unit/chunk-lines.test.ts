@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeAlignments } from "@/lib/alignment/merge-alignments";
 import { concatMp3 } from "@/lib/mp3";
-import { createChunkLines } from "@/server/modules/tts/chunk-lines";
+import { createChunkLines, type LineBytes } from "@/server/modules/tts/chunk-lines";
 import { readMp3Fixture } from "@/tests/support/mp3-fixtures";
 import { evenAlignment } from "@/tests/support/synthetic-alignment";
 
@@ -24,7 +24,8 @@ const chunks = ["First paragraph, short.", "Second paragraph is a little longer 
 }));
 const mp3s = ["cbr-44k-64k-mono-id3v2.mp3", "vbr-44k-v5-mono.mp3", "cbr-44k-64k-mono-id3v1.mp3"].map(readMp3Fixture);
 const entries = chunks.map((chunk, k) => ({ audio: mp3s[k], alignment: evenAlignment(chunk.text, 0.01), durationMs: 0 }));
-const parse = (lines: string[]) => lines.map((line) => JSON.parse(line) as ChunkLine);
+const decode = (lines: LineBytes[]) => lines.map((line) => new TextDecoder().decode(line()));
+const parse = (lines: LineBytes[]) => decode(lines).map((line) => JSON.parse(line) as ChunkLine);
 
 describe("createChunkLines", () => {
   it("holds a chunk that completes early until every chunk before it is there", () => {
@@ -37,7 +38,8 @@ describe("createChunkLines", () => {
   it("gives the frames and the timeline /api/tts builds from the same chunks, each line ending with a newline", () => {
     const lines = createChunkLines(text, chunks);
     const raw = entries.flatMap((entry, k) => lines.add(k, entry));
-    raw.forEach((line) => expect(line.endsWith("\n")).toBe(true));
+    // Written as bytes, each line is JSON.stringify's text of what it holds, then a newline.
+    decode(raw).forEach((line) => expect(line).toBe(`${JSON.stringify(JSON.parse(line))}\n`));
     const parsed = parse(raw);
     const merged = concatMp3(mp3s);
     const frames = Buffer.concat(parsed.map((l) => Buffer.from(l.audioBase64, "base64")));

@@ -41,8 +41,8 @@ const AUDIO_KEY_RE = new RegExp(AUDIO_KEY_PATTERN);
 const feedFull = (max: number) => new AppError(409, "FEED_FULL", `Your podcast feed holds at most ${max} articles: remove one first`);
 
 /** The MP3 and its length out of a /api/tts answer. */
-function audioOf(result: TtsResult): { bytes: Uint8Array; durationMs: number } {
-  const { audioBase64, durationMs } = JSON.parse(result.body) as { audioBase64: string; durationMs: number };
+async function audioOf(result: TtsResult): Promise<{ bytes: Uint8Array; durationMs: number }> {
+  const { audioBase64, durationMs } = JSON.parse(await result.body.text()) as { audioBase64: string; durationMs: number };
   return { bytes: new Uint8Array(Buffer.from(audioBase64, "base64")), durationMs };
 }
 
@@ -88,7 +88,7 @@ export function createFeedService({
   async function makeAudio(sub: string, item: FeedItem, text: string, identity: Identity, clientIp: string) {
     let done: FeedItem;
     try {
-      const { bytes, durationMs } = audioOf(await generate({ text, voice: item.voice, identity, clientIp }));
+      const { bytes, durationMs } = await audioOf(await generate({ text, voice: item.voice, identity, clientIp }));
       const audioKey = createHash("sha256").update(bytes).digest("hex");
       await enclosures.put(audioKey, bytes);
       done = { ...item, status: "ready", audioKey, bytes: bytes.byteLength, durationMs, error: undefined };

@@ -13,10 +13,11 @@
 // single response's `segments` carry.
 import type { Alignment } from "@/lib/alignment/types";
 import { partAlignment } from "@/lib/alignment/merge-alignments";
-import { audioFrames, framesDurationMs } from "@/lib/mp3";
+import { audioFrameRuns, framesDurationMs } from "@/lib/mp3";
 import type { SegmentSpan, VoicedChunk } from "@/lib/text/chunk-plan";
 import type { TextChunk } from "@/lib/text/split-chunks";
 import type { ChunkEntry } from "../../cache/chunk-cache";
+import { jsonWithBase64 } from "./json-with-base64";
 
 export type StreamCache = "article-hit" | "chunk-hit" | null;
 
@@ -48,10 +49,24 @@ export type StreamLine =
 /** One NDJSON line. */
 export const toLine = (line: StreamLine) => `${JSON.stringify(line)}\n`;
 
+const encoder = new TextEncoder();
+
+/** One NDJSON line's bytes, encoded as it is written. */
+export const encodeLine = (line: StreamLine) => encoder.encode(toLine(line));
+
+/** A chunk line's bytes, encoded at the first call (by the first reader who writes it) and shared after. */
+export type LineBytes = () => Uint8Array<ArrayBuffer>;
+
+/** Encodes once, on first use. */
+export function once(encode: () => Uint8Array<ArrayBuffer>): LineBytes {
+  let bytes: Uint8Array<ArrayBuffer> | undefined;
+  return () => (bytes ??= encode());
+}
+
 export interface ChunkLines {
   /** Takes chunk `index`; returns the lines this makes ready, in text order (none while an earlier one is missing). */
-  add(index: number, entry: ChunkEntry): string[];
-  /** Decoded duration of the chunks sent so far: the whole article's once every chunk is in. */
+  add(index: number, entry: ChunkEntry): LineBytes[];
+  /** Decoded duration of the chunks made ready so far: the whole article's once every chunk is in. */
   elapsedMs(): number;
 }
 
@@ -69,33 +84,28 @@ export function createChunkLines(
   let next = 0;
   let elapsedMs = 0;
 
-  const lineFor = (k: number, entry: ChunkEntry) => {
+  // The line's place and length are settled now, in text order; its bytes when a reader first writes it.
+  const lineFor = (k: number, entry: ChunkEntry): LineBytes => {
     const chunk = chunks[k];
     const from = k === 0 ? 0 : chunks[k - 1].offset + chunks[k - 1].text.length;
     const to = k === chunks.length - 1 ? text.length : chunk.offset + chunk.text.length;
-    const { bytes, frames } = audioFrames(entry.audio);
+    const { runs, frames } = audioFrameRuns(entry.audio);
     // The frame count, as concatMp3's chunkDurationsMs, not the entry's stored duration (invariant 5).
     const durationMs = framesDurationMs(frames);
-    const alignment = partAlignment(text, { offset: chunk.offset, text: chunk.text, alignment: entry.alignment, durationMs }, from, to, elapsedMs);
-    const line = toLine({
-      type: "chunk",
-      index: k,
-      ...(conversation ? { segment: chunk.segment } : {}),
-      textOffset: from,
-      startMs: elapsedMs,
-      durationMs,
-      audioBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"),
-      alignment,
-    });
+    const startMs = elapsedMs;
     elapsedMs += durationMs;
-    return line;
+    return once(() => {
+      const alignment = partAlignment(text, { offset: chunk.offset, text: chunk.text, alignment: entry.alignment, durationMs }, from, to, startMs);
+      const head = { type: "chunk", index: k, ...(conversation ? { segment: chunk.segment } : {}), textOffset: from, startMs, durationMs };
+      return jsonWithBase64(head, "audioBase64", runs, { alignment }, "\n");
+    });
   };
 
   return {
     add(index, entry) {
       if (!Number.isInteger(index) || index < next || index >= chunks.length) throw new RangeError(`chunk ${index} is not awaited`);
       waiting.set(index, entry);
-      const ready: string[] = [];
+      const ready: LineBytes[] = [];
       for (let held = waiting.get(next); held; held = waiting.get(next)) {
         waiting.delete(next);
         ready.push(lineFor(next, held));

@@ -15,7 +15,7 @@ import type { Redis } from "../../cache/redis";
 import { AppError } from "../../errors";
 import type { SegmentSpan } from "@/lib/text/chunk-plan";
 import { articleBodyFromLines, type ChunkLine } from "./article-body";
-import { toLine, type StreamLine } from "./chunk-lines";
+import { once, toLine, type StreamLine } from "./chunk-lines";
 import type { Generated, Generation, GenerationEvent } from "./generation";
 import { toAppError } from "./upstream-errors";
 import { createGenerationLeases, type Lease } from "./generation-lease";
@@ -24,8 +24,8 @@ export const linesKey = (key: string, token: string) => `tts:lines:${key}:${toke
 
 export interface ClusterJob {
   key: string;
-  /** the answer's voice: the article's, or a conversation's first segment's */
-  voiceId: string;
+  /** the one voice the answer names: the article's, or a conversation's opening voice */
+  voice: string;
   /** a conversation's segments, which a follower's answer carries as the leader's does */
   segments?: readonly SegmentSpan[];
   chunks: number;
@@ -86,10 +86,15 @@ function mirror(generation: Generation, log: EventLog, skip: number, signal: Abo
   return generation.done;
 }
 
-type Fields = string[];
-type Entries = Array<[id: string, fields: Fields]>;
+type Fields = Array<string | Buffer>;
+type Entries = Array<[id: string, fields: string[]]>;
 
-const field = (fields: Fields, name: string) => {
+const encoder = new TextEncoder();
+
+// A line's bytes as ioredis sends a value: a Buffer over the same memory, not a copy.
+const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+const field = (fields: string[], name: string) => {
   const at = fields.indexOf(name);
   return at >= 0 && at % 2 === 0 ? fields[at + 1] : undefined;
 };
@@ -100,7 +105,7 @@ export function createClusterGenerations({ redis, leaseMs, logger, lingerMs = 5_
   const blockMs = Math.max(50, Math.min(1_000, Math.floor(leaseMs / 2)));
 
   const fieldsOf = (event: GenerationEvent): Fields => {
-    if (event.type === "chunk") return ["type", "chunk", "line", event.line];
+    if (event.type === "chunk") return ["type", "chunk", "line", bufferOf(event.line())];
     if (event.type === "end") return ["type", "end", "line", toLine({ type: "end", durationMs: event.durationMs })];
     const error = toAppError(event.error);
     return ["type", "error", "line", toLine({ type: "error", error: error.message, code: error.code }), "status", String(error.status)];
@@ -179,14 +184,14 @@ export function createClusterGenerations({ redis, leaseMs, logger, lingerMs = 5_
           if (streamChunks++ < seen.chunks) continue;
           seen.chunks++;
           lines.push(line);
-          log.publish({ type: "chunk", line });
+          log.publish({ type: "chunk", line: once(() => encoder.encode(line)) });
           continue;
         }
         const parsed = JSON.parse(line) as StreamLine;
         if (parsed.type === "end") {
           log.publish({ type: "end", durationMs: parsed.durationMs });
           const chunkLines = lines.map((chunk) => JSON.parse(chunk) as ChunkLine);
-          return { body: articleBodyFromLines(chunkLines, job.voiceId, job.segments), allChunksCached: false, persisted: false };
+          return { body: articleBodyFromLines(chunkLines, job.voice, job.segments), allChunksCached: false, persisted: false };
         }
         if (parsed.type === "error") {
           const error = new AppError(Number(field(fields, "status") ?? 500), parsed.code, parsed.error);
@@ -226,12 +231,12 @@ export function createClusterGenerations({ redis, leaseMs, logger, lingerMs = 5_
   }
 
   async function follow(job: ClusterJob, holder: string, log: EventLog, signal: AbortSignal): Promise<Generated> {
-    logger.info({ voiceId: job.voiceId }, "TTS dedup follow");
+    logger.info({ key: job.key }, "TTS dedup follow");
     const seen = { chunks: 0 };
     const outcome = await followLines(job, holder, log, seen, signal);
     if ("ended" in outcome) return outcome.ended;
     if ("takeover" in outcome) {
-      logger.warn({ voiceId: job.voiceId, chunksSeen: seen.chunks }, "TTS lease lapsed: taking over the generation");
+      logger.warn({ key: job.key, chunksSeen: seen.chunks }, "TTS lease lapsed: taking over the generation");
       return lead(job, outcome.takeover, log, seen.chunks, signal);
     }
     logger.warn({ err: String(outcome.redisFailed) }, "TTS dedup follow failed: generating here");

@@ -10,20 +10,22 @@ import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
 import type { PendingWork } from "./pending-generations";
 import type { GcPacer } from "../../health/gc-pacer";
-import { logMemorySnapshot, startMemoryTrack } from "../../health/memory-tracker";
+import { logMemorySnapshot, startMemoryTrack, warnLargeAllocation } from "../../health/memory-tracker";
 import type { Logger } from "../../logger";
 import { articleBody } from "./article-body";
-import { createChunkLines } from "./chunk-lines";
-import { synthesizeArticle, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
+import { createChunkLines, type LineBytes } from "./chunk-lines";
+import type { ChunkPlan } from "./plan-chunks";
+import { synthesizeArticle, WARN_AUDIO_BYTES, type ArticleSynthesisDeps } from "./synthesize-article";
 
 export interface Generated {
-  body: string;
+  /** the /api/tts body */
+  body: Blob;
   allChunksCached: boolean;
   /** written to the Redis article tier too */
   persisted: boolean;
 }
 
-export type GenerationEvent = { type: "chunk"; line: string } | { type: "end"; durationMs: number } | { type: "error"; error: unknown };
+export type GenerationEvent = { type: "chunk"; line: LineBytes } | { type: "end"; durationMs: number } | { type: "error"; error: unknown };
 
 export interface Generation extends PendingWork<Generated> {
   chunks: number;
@@ -42,14 +44,12 @@ export interface GenerationDeps {
   gcPacer?: GcPacer;
 }
 
-/** A segment as the answer carries it (docs/architecture.md "Conversations"). */
-
 export function startGeneration(
   deps: GenerationDeps,
   job: { plan: ChunkPlan; persist: boolean; articleKey: string; signal: AbortSignal },
 ): Generation {
   const { articleCache, chunkCache, logger } = deps;
-  const { text, voiceId, chunks, missing } = job.plan;
+  const { text, cast, chunks, missing } = job.plan;
   const events: GenerationEvent[] = [];
   const listeners = new Set<(event: GenerationEvent) => void>();
   const publish = (event: GenerationEvent) => {
@@ -62,22 +62,24 @@ export function startGeneration(
   async function run(): Promise<Generated> {
     const track = startMemoryTrack("tts-synthesis", deps.memoryLogger);
     logMemorySnapshot(logger, "TTS pre-synthesis memory snapshot", { articleCache: articleCache.size(), chunkCache: chunkCache.size() });
-    logger.info({ voiceId, chars: text.length, chunks: chunks.length, uncached: missing.length }, "TTS synthesis started");
+    logger.info({ cast, chars: text.length, chunks: chunks.length, uncached: missing.length }, "TTS synthesis started");
     try {
-      const audio = await synthesizeArticle(deps.synthesis, job.plan, {
+      const entries = await synthesizeArticle(deps.synthesis, job.plan, {
         signal: job.signal,
         onCheckpoint: track.checkpoint,
         onChunk: (index, entry) => {
           for (const line of lines.add(index, entry)) publish({ type: "chunk", line });
         },
       });
-      const body = articleBody(audio, job.plan.segments[0].voiceId, job.plan.conversation ? audio.segments : undefined);
+      const body = articleBody({ text, chunks, entries, segments: job.plan.conversation ? job.plan.segments : undefined });
+      warnLargeAllocation(deps.memoryLogger, body.size, WARN_AUDIO_BYTES);
       track.checkpoint("build-response");
       // Memory is written before set() first awaits, so the next identical request hits; the Redis copy is
       // fire-and-forget (set never rejects) and does not hold the reader's response.
       void articleCache.set(job.articleKey, body, { persist: job.persist });
-      // Upstream JSON, decoded chunks, the merged MP3, its base64, the stream's lines and this body.
-      deps.gcPacer?.add(body.length * 6);
+      // Upstream JSON (its text and the base64 string in it), the base64 pieces written into this body and the
+      // buffer they were written into.
+      deps.gcPacer?.add(body.size * 4);
       // The chunk lines' own running total, as a replay from the caches reports it: summed in text order, so
       // the two agree to the last bit (the merged MP3's duration is the same sum in another order).
       publish({ type: "end", durationMs: lines.elapsedMs() });

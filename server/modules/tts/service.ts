@@ -20,9 +20,10 @@ import type { RetryPolicy } from "../../inworld/rate-limit-retry";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
 import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";
-import { createChunkLines, segmentsLine, toLine, type StreamCache } from "./chunk-lines";
+import { createChunkLines, encodeLine, segmentsLine, type LineBytes, type StreamCache, type StreamLine } from "./chunk-lines";
 import { startGeneration, type Generated, type Generation } from "./generation";
-import { planChunks, type ArticleSynthesisDeps, type ChunkPlan } from "./synthesize-article";
+import { planChunks, type ChunkPlan } from "./plan-chunks";
+import type { ArticleSynthesisDeps } from "./synthesize-article";
 import type { SpeechRequest } from "./model";
 import { toAppError } from "./upstream-errors";
 
@@ -54,7 +55,7 @@ export type TtsInput = SpeechRequest & {
 
 export interface TtsResult {
   /** The ready JSON body: `{ audioBase64, alignment, durationMs, ... }`. */
-  body: string;
+  body: Blob;
   cache?: "article-hit" | "chunk-hit";
   usage?: { count: number; limit: number };
 }
@@ -88,8 +89,10 @@ export function createTtsService(deps: TtsServiceDeps) {
     conversation: boolean;
     /** the language spoken (a BCP 47 primary subtag), part of every cache key */
     lang: string;
-    /** the voice, or a conversation's first segment's voice */
-    voiceId: string;
+    /** the one voice the answers name: the article's, or a conversation's opening voice */
+    voice: string;
+    /** every voice speaking, each once (for the logs) */
+    cast: string[];
     articleKey: string;
     trackingKey: string;
     premium: boolean;
@@ -121,7 +124,8 @@ export function createTtsService(deps: TtsServiceDeps) {
     const length = segments.reduce((sum, s) => sum + s.text.length, SEGMENT_SEPARATOR.length * (segments.length - 1));
     if (length > deps.maxTextChars) throw textTooLong(length, deps.maxTextChars);
     const text = segments.map((s) => s.text).join(SEGMENT_SEPARATOR);
-    const voiceId = segments[0].voiceId;
+    const voice = segments[0].voiceId;
+    const cast = [...new Set(segments.map((s) => s.voiceId))];
 
     const identity = input.identity;
     const trackingKey = identity.kind === "user" ? `user:${identity.sub}` : `anon:${input.clientIp}`;
@@ -129,7 +133,7 @@ export function createTtsService(deps: TtsServiceDeps) {
     const settings = synthesis.inworld.settings;
     const articleKey = conversation
       ? await conversationCacheKey({ segments, lang, settings })
-      : await articleCacheKey({ text, voiceId, lang, settings });
+      : await articleCacheKey({ text, voiceId: voice, lang, settings });
 
     // Reserved before any work and charged only once the reader has their audio (invariant 7).
     let reservation: QuotaReservation | undefined;
@@ -144,7 +148,7 @@ export function createTtsService(deps: TtsServiceDeps) {
       input.onUsage?.(usage);
       return usage;
     };
-    const job: Job = { text, segments, conversation, lang, voiceId, articleKey, trackingKey, premium, signal: input.signal };
+    const job: Job = { text, segments, conversation, lang, voice, cast, articleKey, trackingKey, premium, signal: input.signal };
     return { synthesis, job, settle };
   }
 
@@ -170,7 +174,9 @@ export function createTtsService(deps: TtsServiceDeps) {
     // waiting behind unrelated work. On that path nothing is awaited between has() and run(), so run() joins
     // the very generation has() saw and never starts one without a plan. A request that plans and queues
     // may still find at run() a generation started meanwhile: it joins that one and gives its slot back.
-    const plan = planned ?? (pending.has(job.articleKey) ? undefined : await planChunks(synthesis, job));
+    // Planned now, and again when a cluster generation starts here late (the other replicas may have filled the chunk caches since).
+    const planNow = () => planChunks(synthesis, job);
+    const plan = planned ?? (pending.has(job.articleKey) ? undefined : await planNow());
     // Cached chunks skip synthesis and the concurrency slot (spec, L3): only upstream work waits for one.
     let release: Release | undefined;
     if (plan && plan.missing.length > 0) release = await limiter.acquire(job.trackingKey, job.signal);
@@ -181,8 +187,8 @@ export function createTtsService(deps: TtsServiceDeps) {
         startGeneration(generationDeps, { plan: from, persist: job.premium, articleKey: job.articleKey, signal: generationSignal });
       // Upstream work is shared with the other replicas too (cluster-generation.ts); a replay is not.
       if (!deps.cluster || plan.missing.length === 0) return generate(plan, signal);
-      const local = async (localSignal: AbortSignal, replan: boolean) => generate(replan ? await planChunks(synthesis, job) : plan, localSignal);
-      const answer = { voiceId: plan.segments[0].voiceId, segments: plan.conversation ? plan.segments : undefined };
+      const local = async (localSignal: AbortSignal, replan: boolean) => generate(replan ? await planNow() : plan, localSignal);
+      const answer = { voice: job.voice, segments: plan.conversation ? plan.segments : undefined };
       return deps.cluster.start({ key: job.articleKey, ...answer, chunks: plan.chunks.length, local }, signal);
     };
     try {
@@ -190,7 +196,7 @@ export function createTtsService(deps: TtsServiceDeps) {
       if (run.piggyback) {
         // Joined a running generation; if it started while this request waited, the slot goes back at once.
         release?.();
-        logger.info({ voiceId: job.voiceId }, "TTS dedup piggyback");
+        logger.info({ cast: job.cast }, "TTS dedup piggyback");
       }
       return { run, release };
     } catch (error) {
@@ -201,16 +207,16 @@ export function createTtsService(deps: TtsServiceDeps) {
 
   const failure = (job: Job, error: unknown) => {
     const appError = toAppError(error);
-    logger.error({ voiceId: job.voiceId, code: appError.code, err: error }, "TTS synthesis error");
+    logger.error({ cast: job.cast, code: appError.code, err: error }, "TTS synthesis error");
     return appError;
   };
 
   async function serve(synthesis: ArticleSynthesisDeps, job: Job): Promise<Omit<TtsResult, "usage">> {
-    const { voiceId, articleKey, premium } = job;
+    const { cast, articleKey, premium } = job;
     // Article hits are answered before a slot is taken: a cached replay must never queue behind generation.
     const hit = await articleCache.get(articleKey);
     if (hit) {
-      logger.info({ voiceId, tier: hit.tier }, "TTS article cache hit");
+      logger.info({ cast, tier: hit.tier }, "TTS article cache hit");
       return { body: hit.body, cache: "article-hit" };
     }
     // The dedup map needs a signal to know when this reader leaves; a caller without one never does.
@@ -249,7 +255,6 @@ export function createTtsService(deps: TtsServiceDeps) {
       throw error;
     }
     const usage = await settle("commit");
-    const encoder = new TextEncoder();
     let finished = false;
     const finish = () => {
       finished = true;
@@ -257,10 +262,10 @@ export function createTtsService(deps: TtsServiceDeps) {
     };
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode(opened.startLine));
+        controller.enqueue(encodeLine(opened.startLine));
         opened.follow((line, last) => {
           if (finished) return;
-          controller.enqueue(encoder.encode(line));
+          controller.enqueue(line());
           if (!last) return;
           finish();
           controller.close();
@@ -277,32 +282,39 @@ export function createTtsService(deps: TtsServiceDeps) {
   }
 
   interface OpenedStream {
-    startLine: string;
+    startLine: StreamLine;
     cache: StreamCache;
     /** the concurrency slot this reader took, if any */
     release?: Release;
     /** Sends every line after the start line, in order, until `signal` aborts; `last` marks the end or error line. */
-    follow(send: (line: string, last: boolean) => void, signal: AbortSignal): void;
+    follow(send: (line: LineBytes, last: boolean) => void, signal: AbortSignal): void;
     /** true when the generation failed after this reader's first audio (they saw the error line) */
     failedAfterAudio: Promise<boolean>;
   }
 
   /** Waits for the first audio, which is when the start line goes out. */
   async function openStream(synthesis: ArticleSynthesisDeps, job: Job & { signal: AbortSignal }): Promise<OpenedStream> {
-    const { text, voiceId, articleKey } = job;
+    const { text, voice, cast, articleKey } = job;
     const segments = job.conversation ? { segments: segmentsLine(segmentSpans(job.segments)) } : {};
-    const startLine = (chunks: number, cache: StreamCache) =>
-      toLine({ type: "start", voice: voiceId, chunks, textLength: text.length, cache, ...segments });
+    const startLine = (chunks: number, cache: StreamCache): StreamLine => ({
+      type: "start",
+      voice,
+      chunks,
+      textLength: text.length,
+      cache,
+      ...segments,
+    });
     // An article hit is served from the chunk caches, which every completed generation filled: the article
     // entry is one merged MP3 that cannot be cut back into chunks. When a chunk has left its cache since, the
     // article is generated again, for that chunk only.
     const hit = (await articleCache.get(articleKey)) !== undefined;
     const plan = hit ? await planChunks(synthesis, job) : undefined;
     if (plan && plan.missing.length === 0) {
-      logger.info({ voiceId }, "TTS article cache hit");
+      logger.info({ cast }, "TTS article cache hit");
       const lines = createChunkLines(text, plan.chunks, { conversation: job.conversation });
       const all = plan.entries.flatMap((entry, index) => (entry ? lines.add(index, entry) : []));
-      all.push(toLine({ type: "end", durationMs: lines.elapsedMs() }));
+      const end: StreamLine = { type: "end", durationMs: lines.elapsedMs() };
+      all.push(() => encodeLine(end));
       return {
         startLine: startLine(plan.chunks.length, "article-hit"),
         cache: "article-hit",
@@ -340,11 +352,11 @@ export function createTtsService(deps: TtsServiceDeps) {
           if (event.type === "chunk") return send(event.line, false);
           if (event.type === "end") {
             settleFailure(false);
-            return send(toLine({ type: "end", durationMs: event.durationMs }), true);
+            return send(() => encodeLine({ type: "end", durationMs: event.durationMs }), true);
           }
           const appError = failure(job, event.error);
           settleFailure(true);
-          send(toLine({ type: "error", error: appError.message, code: appError.code }), true);
+          send(() => encodeLine({ type: "error", error: appError.message, code: appError.code }), true);
         }, signal);
       },
     };

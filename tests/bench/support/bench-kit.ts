@@ -9,7 +9,7 @@
 //   number of chunks or characters (`articleOfChunks`, `articleOfChars`).
 // - ../../support/timing.ts: `timed(call)` and `fastestMs(work, input)`.
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
@@ -110,10 +110,14 @@ export function articleOfChars(chars: number): string {
 
 /**
  * A table's title and the line that says when, where and how it was measured: `bench` is the bench's
- * import.meta.url, `conditions` what the bench set up (latency, engine, runs).
+ * import.meta.url, `conditions` what the bench set up (latency, engine, runs). The load average is the
+ * machine's as the heading is printed (1, 5 and 15 minutes): on a shared machine, the other work beside ours.
  */
 export function benchHeading(title: string, bench: string, conditions: string): string {
   const file = relative(repoRoot, fileURLToPath(bench));
   const today = new Date().toISOString().slice(0, 10);
-  return `### ${title}\n\n${today}, ${availableParallelism()} cores, \`node_modules/.bin/bun ${file}\` (${conditions})\n`;
+  const load = loadavg()
+    .map((v) => v.toFixed(1))
+    .join(" / ");
+  return `### ${title}\n\n${today}, ${availableParallelism()} cores, load average ${load}, \`node_modules/.bin/bun ${file}\` (${conditions})\n`;
 }

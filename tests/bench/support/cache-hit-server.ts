@@ -10,12 +10,13 @@ import { configureLogging } from "@/server/logger";
 const env = loadEnv();
 configureLogging(env.LOG_LEVEL);
 const composition = compose(env);
-let stored = new Uint8Array(0);
+// A Blob, as the article tier holds a body: the cheapest way to send bytes from memory with Bun.
+let stored = new Blob([]);
 const staticHeaders = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
 const app = createApp(composition.options)
   .put("/__bench/static", async ({ request }) => {
-    stored = new Uint8Array(await request.arrayBuffer());
+    stored = await request.blob();
     return new Response(null, { status: 204 });
   })
   .post(
