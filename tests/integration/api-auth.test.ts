@@ -21,8 +21,9 @@ async function signIn(a: ReturnType<typeof app>, tier: "free" | "premium", token
   return { status: res.status, body: (await res.json()) as { token: string; user: { sub: string; tier: string } } };
 }
 
+// The spec's ten English voices, two of them free: a free or anonymous reader finds eight locked.
 async function lockedVoices(a: ReturnType<typeof app>, token?: string) {
-  const res = await a.handle(new Request("http://localhost/api/tts/voices", { headers: token ? { Authorization: `Bearer ${token}` } : {} }));
+  const res = await a.handle(new Request("http://localhost/api/tts/voices?lang=en", { headers: token ? { Authorization: `Bearer ${token}` } : {} }));
   const { voices } = (await res.json()) as { voices: Array<{ id: string; locked: boolean }> };
   return voices.filter((v) => v.locked).length;
 }

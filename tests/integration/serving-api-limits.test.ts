@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { uniqueSentence } from "../support/articles";
 import { startApi } from "../support/processes";
-import { AUTH_SECRET, getHealth, postTts, sessionToken, usageOf, type ApiTarget } from "../support/tts-api";
+import { AUTH_SECRET, callApi, getHealth, postTts, sessionToken, usageOf, type ApiTarget } from "../support/tts-api";
 import { setUpServingApi } from "../support/serving-api";
 import { voiceControl } from "../support/voice-control";
 
@@ -51,11 +51,15 @@ describe("the concurrency limiter through /api/tts", () => {
   });
 
   it("serves an article whose chunks are all cached without waiting for a slot", async () => {
-    // Two paragraphs long enough to be chunks of their own; the first alone is then a new article
-    // (no article hit) whose only chunk is cached.
+    // Spoken first as a conversation of one turn in the article's voice: the same chunks (one plan for both), cached
+    // under a conversation's article key, so the article itself is then new (no article hit) and every chunk cached.
     const first = `${"The harbour wall was built of granite blocks, each cut by hand and lowered into place at low tide. ".repeat(12)}${uniqueSentence()}`;
-    const second = `${"Fishermen still tie their boats to the iron rings that the masons set in the stone. ".repeat(12)}${uniqueSentence()}`;
-    expect((await postTts(served.api, { text: `${first}\n\n${second}`, token: await reader("chunks-warm") })).status).toBe(200);
+    const warm = await callApi(served.api, "/api/tts", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${await reader("chunks-warm")}` },
+      body: JSON.stringify({ segments: [{ text: first, voice: "Ashley" }] }),
+    });
+    expect(warm.status).toBe(200);
 
     await voice.control({ latencyMs: SLOT_TIMEOUT_MS + 2_000 });
     const holder = postTts(served.api, { text: shortArticle(), token: await reader("chunks-holder") });
