@@ -83,7 +83,7 @@ export function compose(
     memoryLogger: createLogger("memory-tracker"),
     gcPacer: createGcPacer({ thresholdBytes: GC_EVERY_BYTES, collect: bunCollect() }),
   });
-  const caller = { identity: createIdentityResolver({ secret: env.AUTH_SECRET }), trustedProxies: parseTrustedProxies(env.TRUST_PROXY) };
+  const identity = createIdentityResolver({ secret: env.AUTH_SECRET });
   const isRemote = new URL(env.INWORLD_BASE_URL).hostname.endsWith("inworld.ai");
   const readerLibrary = createReaderLibrary({ redis, stats: redisStats });
   const counterSources = { limiter, redisStats, pendingGenerations: () => pending.size() };
@@ -110,18 +110,25 @@ export function compose(
     redis,
     options: {
       logger,
-      auth: { ...caller, demoAuth: env.DEMO_AUTH },
-      articles: {
-        ...caller,
-        service: articleService,
-        importLimiter: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "import" }),
-        // Raw pasted text may carry twice its spoken length in whitespace and junk; JSON escaping can double HTML.
-        limits: { maxHtmlChars: env.IMPORT_MAX_BYTES, maxTextChars: 2 * env.TTS_MAX_TEXT_CHARS },
-        maxBodyBytes: 2 * env.IMPORT_MAX_BYTES,
+      guards: {
+        identity,
+        trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
+        limits: {
+          tts: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" }),
+          import: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "import" }),
+          account: createRateLimiter({ limit: env.ACCOUNT_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "account" }),
+        },
       },
-      library: { ...caller, library: readerLibrary, articles: articleService },
-      positions: { ...caller, positions: createPositionStore({ redis, stats: redisStats }) },
-      tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" }) },
+      auth: { identity, demoAuth: env.DEMO_AUTH },
+      articles: {
+        service: articleService,
+        // Raw pasted text may carry twice its spoken length in whitespace and junk. The body itself is within the
+        // API's one cap (lib/http/json-body.ts), twice what the web app forwards.
+        limits: { maxHtmlChars: env.IMPORT_MAX_BYTES, maxTextChars: 2 * env.TTS_MAX_TEXT_CHARS },
+      },
+      library: { library: readerLibrary, articles: articleService },
+      positions: { positions: createPositionStore({ redis, stats: redisStats }) },
+      tts: { service },
       health: {
         ...counterSources,
         articleCache,

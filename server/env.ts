@@ -63,6 +63,8 @@ const schema = z.object({
   IMPORT_TIMEOUT_MS: int(10_000),
   IMPORT_MAX_BYTES: int(5 * 1024 * 1024),
   IMPORT_RATE_LIMIT_PER_MIN: int(20),
+  // Library and position saves and the demo sign-in, together: a reader saves a position on each pause.
+  ACCOUNT_RATE_LIMIT_PER_MIN: int(120),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,7 +2,7 @@
 // untouched (status, JSON body, X-TTS-* headers), adding who is asking (the session token and client IP).
 // Only the failures the API cannot report itself are answered here, in the API's own error shape.
 import { isIP } from "node:net";
-import { BodyTooLargeError, readCappedBody } from "./read-capped-body";
+import { BodyRefusal, readJsonText } from "@/lib/http/json-body";
 import { clearedSessionCookie, sessionTokenFrom } from "./session-cookie";
 
 export interface ForwardOptions {
@@ -10,6 +10,9 @@ export interface ForwardOptions {
   path: string;
   timeoutMs: number;
 }
+
+// A 100,000-character article is ~100 KB of JSON; a pasted page's HTML a few MB at most. The API's cap is twice this.
+export const MAX_FORWARDED_BODY_BYTES = 4 * 1024 * 1024;
 
 const PASSED_THROUGH = ["content-type", "cache-control", "retry-after"];
 const NULL_BODY_STATUSES = [204, 205, 304];
@@ -60,10 +63,11 @@ export async function apiRequestFrom(request: Request): Promise<ApiRequest | Res
   const method = isMethod(request.method) ? request.method : "GET";
   let body: Uint8Array<ArrayBuffer> | undefined;
   if (method === "POST" || method === "PUT") {
+    // The API's own body rules, checked here first so that what the API would refuse costs it nothing.
     try {
-      body = await readCappedBody(request);
+      body = (await readJsonText(request, { maxBytes: MAX_FORWARDED_BODY_BYTES })).bytes;
     } catch (cause) {
-      if (cause instanceof BodyTooLargeError) return errorResponse(413, cause.code, "The request is too large.");
+      if (cause instanceof BodyRefusal) return errorResponse(cause.status, cause.code, cause.message);
       throw cause;
     }
   }
@@ -71,10 +75,7 @@ export async function apiRequestFrom(request: Request): Promise<ApiRequest | Res
   const clientIp = clientIpFrom(request.headers.get("x-forwarded-for"));
 
   const headers = new Headers({ Accept: "application/json" });
-  // The browser's own Content-Type goes on as it came: the API accepts only JSON (415 otherwise), and a
-  // cross-site form (text/plain, urlencoded) must meet that rule here too, not be relabelled as JSON.
-  const contentType = request.headers.get("content-type");
-  if (body !== undefined && contentType) headers.set("Content-Type", contentType);
+  if (body !== undefined) headers.set("Content-Type", "application/json");
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (clientIp) headers.set("X-Forwarded-For", clientIp);
   return { init: { method, headers, body }, sentToken: token !== undefined, secure: request.headers.get("x-forwarded-proto") === "https" };

@@ -248,8 +248,14 @@ describe("pasted articles, ids and storage", () => {
     expect((await res.json()).code).toBe(code);
   });
 
+  it("refuses a form with the JSON 415, as every route does", async () => {
+    const form = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "url=https://example.com" };
+    const res = await makeApp().handle(new Request("http://localhost/api/articles", form));
+    expect(res.status).toBe(415);
+    expect((await res.json()).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
   it.each([
-    ["no JSON", { body: "url=https://example.com", type: "application/x-www-form-urlencoded" }],
     ["broken JSON", { body: "{", type: "application/json" }],
     ["no article field", { body: "{}", type: "application/json" }],
     ["two kinds at once", { body: JSON.stringify({ text: "a", url: "https://example.com" }), type: "application/json" }],
@@ -262,7 +268,7 @@ describe("pasted articles, ids and storage", () => {
   it("refuses a body over the cap before parsing it", async () => {
     const res = await post(makeApp({ IMPORT_MAX_BYTES: "10000" }), { html: "<p>x</p>".repeat(5000) });
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe("PAGE_TOO_LARGE");
+    expect((await res.json()).code).toBe("BODY_TOO_LARGE");
   });
 
   it("limits imports per client and says when to retry", async () => {

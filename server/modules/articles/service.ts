@@ -26,8 +26,14 @@ export interface ImportResult {
   json: string;
 }
 
+/** Who an import is for: extraction keeps one job per client and drops a job whose client has gone. */
+export interface ImportCaller {
+  client: string;
+  signal?: AbortSignal;
+}
+
 export interface ArticleService {
-  importArticle(request: ImportRequest, identity: Identity): Promise<ImportResult>;
+  importArticle(request: ImportRequest, identity: Identity, caller?: ImportCaller): Promise<ImportResult>;
   /** the stored JSON, or undefined */
   find(id: string): Promise<string | undefined>;
 }

@@ -5,6 +5,7 @@ import type { ChunkCache } from "../../cache/chunk-cache";
 import type { CacheStats } from "../../cache/redis";
 import type { Counters, ReplicaCounters } from "../../cluster/replica-counters";
 import type { ConcurrencyLimiter } from "../../limits/concurrency-limiter";
+import type { Guards } from "../../plugins/guards";
 
 export interface HealthOptions {
   limiter: ConcurrencyLimiter;
@@ -54,29 +55,33 @@ function isOperator(authorization: string | null, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export const healthModule = (options: HealthOptions) =>
-  new Elysia().get("/health", async ({ request, set }) => {
-    set.headers["cache-control"] = "no-store";
-    const wantsCluster = new URL(request.url).searchParams.get("cluster") === "1";
-    const stats = options.limiter.stats();
-    // Others see the same shape with the user ids replaced, so dashboards work without leaking identities.
-    const perUserBreakdown = isOperator(request.headers.get("authorization"), options.healthToken)
-      ? stats.perUserBreakdown
-      : Object.fromEntries(Object.values(stats.perUserBreakdown).map((count, i) => [`user-${i + 1}`, count]));
-    const memory = process.memoryUsage();
-    return {
-      status: "ok",
-      replica: options.replicaId,
-      uptimeSeconds: Math.round(process.uptime()),
-      tts: {
-        ...stats,
-        perUserBreakdown,
-        pendingGenerations: options.pendingGenerations(),
-        upstream: options.upstream,
-        redis: { configured: options.redisConfigured, connected: options.redisConnected(), ...options.redisStats.snapshot() },
-        cache: { article: options.articleCache.size(), chunk: options.chunkCache.size() },
-      },
-      memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
-      ...(wantsCluster && { cluster: options.cluster ? await options.cluster.cluster() : alone(options) }),
-    };
-  });
+export const healthModule = (guards: Guards, options: HealthOptions) =>
+  new Elysia().use(guards).get(
+    "/health",
+    async ({ request, set }) => {
+      set.headers["cache-control"] = "no-store";
+      const wantsCluster = new URL(request.url).searchParams.get("cluster") === "1";
+      const stats = options.limiter.stats();
+      // Others see the same shape with the user ids replaced, so dashboards work without leaking identities.
+      const perUserBreakdown = isOperator(request.headers.get("authorization"), options.healthToken)
+        ? stats.perUserBreakdown
+        : Object.fromEntries(Object.values(stats.perUserBreakdown).map((count, i) => [`user-${i + 1}`, count]));
+      const memory = process.memoryUsage();
+      return {
+        status: "ok",
+        replica: options.replicaId,
+        uptimeSeconds: Math.round(process.uptime()),
+        tts: {
+          ...stats,
+          perUserBreakdown,
+          pendingGenerations: options.pendingGenerations(),
+          upstream: options.upstream,
+          redis: { configured: options.redisConfigured, connected: options.redisConnected(), ...options.redisStats.snapshot() },
+          cache: { article: options.articleCache.size(), chunk: options.chunkCache.size() },
+        },
+        memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+        ...(wantsCluster && { cluster: options.cluster ? await options.cluster.cluster() : alone(options) }),
+      };
+    },
+    { operator: true },
+  );

@@ -1,9 +1,9 @@
 import { Elysia } from "elysia";
 import { VOICE_PRESETS } from "@/lib/voices";
-import { callerPlugin, type CallerOptions } from "../../plugins/caller";
+import type { Guards } from "../../plugins/guards";
 
-export const voicesModule = (caller: CallerOptions) =>
-  new Elysia({ prefix: "/api/tts" }).use(callerPlugin(caller)).get("/voices", ({ identity, set }) => {
+export const voicesModule = (guards: Guards) =>
+  new Elysia({ prefix: "/api/tts" }).use(guards).get("/voices", ({ identity, set }) => {
     // Private: the `locked` flags depend on who asks (spec: "Cache: private, max-age=300").
     set.headers["cache-control"] = "private, max-age=300";
     return {
