@@ -1,6 +1,7 @@
 // The composition root: turns a validated Env into the wired services and the app options. Tests build
 // apps through here too, with their own Env, so what they exercise is what production runs.
 import type Redis from "ioredis";
+import { MAX_BODY_BYTES } from "@/lib/http/json-body";
 import { DEFAULT_AUDIO_SETTINGS, type AudioSettings } from "@/lib/text/cache-key";
 import type { AppOptions } from "./app";
 import { createIdentityResolver } from "./auth/identity";
@@ -90,8 +91,9 @@ export function compose(
   const id = replicaId(env.API_REPLICA_ID);
   const replicaCounters =
     redis && startReplicaCounters({ redis, id, counters: () => healthCounters(counterSources), logger: createLogger("cluster") });
-  // Reducing a page gets as long as fetching it may take.
-  const extractor = createExtractor({ jobTimeoutMs: env.IMPORT_TIMEOUT_MS });
+  // Reducing a page gets as long as fetching it may take, from the moment it is handed over. Eight readers'
+  // pages may wait for the one extraction thread (one each); a ninth is asked to come back.
+  const extractor = createExtractor({ deadlineMs: env.IMPORT_TIMEOUT_MS, maxQueued: 8 });
   const articleService = createArticleService({
     fetchPage: (url) =>
       safeFetch(url, {
@@ -122,9 +124,10 @@ export function compose(
       auth: { identity, demoAuth: env.DEMO_AUTH },
       articles: {
         service: articleService,
-        // Raw pasted text may carry twice its spoken length in whitespace and junk. The body itself is within the
-        // API's one cap (lib/http/json-body.ts), twice what the web app forwards.
+        // Raw pasted text may carry twice its spoken length in whitespace and junk; JSON escaping can double HTML,
+        // up to the API's one cap for any body (lib/http/json-body.ts).
         limits: { maxHtmlChars: env.IMPORT_MAX_BYTES, maxTextChars: 2 * env.TTS_MAX_TEXT_CHARS },
+        maxBodyBytes: Math.min(MAX_BODY_BYTES, 2 * env.IMPORT_MAX_BYTES),
       },
       library: { library: readerLibrary, articles: articleService },
       positions: { positions: createPositionStore({ redis, stats: redisStats }) },
@@ -139,6 +142,7 @@ export function compose(
         redisConfigured: Boolean(redis),
         redisConnected: () => redis?.status === "ready",
         healthToken: env.HEALTH_TOKEN,
+        imports: () => extractor.load(),
       },
     },
     async close() {

@@ -57,8 +57,9 @@ export function createArticleStore({
       }
     },
     async put(id, json) {
+      // The first import of an id is the article (invariant 18): never overwritten here or in Redis.
       let existed = memory.has(id);
-      memory.set(id, json);
+      if (!existed) memory.set(id, json);
       if (!redis) return existed;
       try {
         if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);

@@ -1,4 +1,4 @@
-// A synthesis worker thread (see worker-pool.ts). eSpeak and LAME load, and speak one phrase, as soon as
+// A synthesis worker thread (see server/workers/worker-pool.ts). eSpeak and LAME load, and speak one phrase, as soon as
 // the thread starts, so the first request does not pay for loading voice data or compiling hot code.
 import { parentPort } from "node:worker_threads";
 import { DEFAULT_VOICE } from "../../lib/voices";
@@ -7,7 +7,7 @@ import { createEspeak } from "./espeak";
 import { createEncoder } from "./mp3-encoder";
 import { renderSpeech } from "./render-speech";
 import { voiceProfile } from "./voice-profiles";
-import type { WorkerReply } from "./worker-pool";
+import type { WorkerReply } from "../workers/worker-pool";
 
 const port = parentPort;
 if (!port) throw new Error("synth-worker.ts runs only as a worker thread");

@@ -7,11 +7,13 @@ import type { ArticleService } from "./service";
 export interface ArticlesModuleOptions {
   service: ArticleService;
   limits: ImportLimits;
+  /** the whole POST body, in bytes */
+  maxBodyBytes: number;
 }
 
 const jsonHeaders = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
-export const articlesModule = (guards: Guards, { service, limits }: ArticlesModuleOptions) =>
+export const articlesModule = (guards: Guards, { service, limits, maxBodyBytes }: ArticlesModuleOptions) =>
   new Elysia({ prefix: "/api/articles" })
     .use(guards)
     .post(
@@ -20,7 +22,7 @@ export const articlesModule = (guards: Guards, { service, limits }: ArticlesModu
         const { created, json } = await service.importArticle(body, identity, { client: clientIp, signal: request.signal });
         return new Response(json, { status: created ? 201 : 200, headers: jsonHeaders });
       },
-      { body: importRequest(limits), ipLimit: "import", jsonBody: { maxDepth: 1 } },
+      { body: importRequest(limits), ipLimit: "import", jsonBody: { maxBytes: maxBodyBytes, maxDepth: 1 } },
     )
     .get(
       "/:id",

@@ -23,6 +23,8 @@ export interface HealthOptions {
   replicaId: string;
   /** the other replicas' counters, for ?cluster=1; absent without Redis */
   cluster?: ReplicaCounters;
+  /** pages waiting for and being reduced by the extraction thread */
+  imports: () => { queued: number; running: number; idleThreads: number };
 }
 
 /** The counters that add up across replicas: what each publishes for /health?cluster=1. peakConcurrent sums
@@ -79,6 +81,7 @@ export const healthModule = (guards: Guards, options: HealthOptions) =>
           redis: { configured: options.redisConfigured, connected: options.redisConnected(), ...options.redisStats.snapshot() },
           cache: { article: options.articleCache.size(), chunk: options.chunkCache.size() },
         },
+        imports: options.imports(),
         memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
         ...(wantsCluster && { cluster: options.cluster ? await options.cluster.cluster() : alone(options) }),
       };
