@@ -9,14 +9,14 @@ import { createArticleCache } from "./cache/article-cache";
 import { createChunkCache } from "./cache/chunk-cache";
 import { createCacheStats, createRedis } from "./cache/redis";
 import { startReplicaCounters } from "./cluster/replica-counters";
-import { replicaId } from "./cluster/replica-id";
+import { publicReplicaId, replicaId } from "./cluster/replica-id";
 import { createClusterGenerations } from "./dedup/cluster-generation";
 import { createPendingGenerations } from "./dedup/pending-generations";
 import { createGcPacer } from "./health/gc-pacer";
 import type { Env } from "./env";
 import { createInworldClient } from "./inworld/client";
 import type { RetryPolicy } from "./inworld/rate-limit-retry";
-import { parseTrustedProxies } from "./limits/client-ip";
+import { parseTrustedProxies } from "@/lib/net/client-address.mjs";
 import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger } from "./logger";
@@ -89,8 +89,10 @@ export function compose(
   const readerLibrary = createReaderLibrary({ redis, stats: redisStats });
   const counterSources = { limiter, redisStats, pendingGenerations: () => pending.size() };
   const id = replicaId(env.API_REPLICA_ID);
+  const publicId = publicReplicaId(env.API_REPLICA_ID);
+  // The cluster's list is seen by anyone who asks /health?cluster=1: each replica appears under its public name.
   const replicaCounters =
-    redis && startReplicaCounters({ redis, id, counters: () => healthCounters(counterSources), logger: createLogger("cluster") });
+    redis && startReplicaCounters({ redis, id: publicId, counters: () => healthCounters(counterSources), logger: createLogger("cluster") });
   // Reducing a page gets as long as fetching it may take, from the moment it is handed over. Eight readers'
   // pages may wait for the one extraction thread (one each); a ninth is asked to come back.
   const extractor = createExtractor({ deadlineMs: env.IMPORT_TIMEOUT_MS, maxQueued: 8 });
@@ -137,6 +139,7 @@ export function compose(
         articleCache,
         chunkCache,
         replicaId: id,
+        publicReplicaId: publicId,
         cluster: replicaCounters,
         upstream: !inworld ? "disabled" : isRemote ? "inworld" : "local-voice",
         redisConfigured: Boolean(redis),

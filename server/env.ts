@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
-import { parseTrustedProxies } from "./limits/client-ip";
+import { parseTrustedProxies } from "@/lib/net/client-address.mjs";
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const flag = z

@@ -1,9 +1,9 @@
 // The web app's /api/tts*, /api/articles* and /api/library* routes are thin: they hand the request to the API process and pass its answer back
 // untouched (status, JSON body, X-TTS-* headers), adding who is asking (the session token and client IP).
 // Only the failures the API cannot report itself are answered here, in the API's own error shape.
-import { isIP } from "node:net";
 import { BodyRefusal, readJsonText } from "@/lib/http/json-body";
-import { clearedSessionCookie, sessionTokenFrom } from "./session-cookie";
+import { normalizeIp } from "@/lib/net/client-address.mjs";
+import { clearedSessionCookie, servedOverHttps, sessionTokenFrom } from "./session-cookie";
 
 export interface ForwardOptions {
   apiUrl: string;
@@ -32,7 +32,7 @@ function errorResponse(status: number, code: string, error: string): Response {
  */
 export function clientIpFrom(forwardedFor: string | null): string | undefined {
   const value = forwardedFor?.trim();
-  return value && isIP(value) ? value : undefined;
+  return value && normalizeIp(value) !== undefined ? value : undefined;
 }
 
 export async function upstreamAnswer(upstream: Response, sentToken: boolean, secure: boolean): Promise<Response> {
@@ -78,7 +78,7 @@ export async function apiRequestFrom(request: Request): Promise<ApiRequest | Res
   if (body !== undefined) headers.set("Content-Type", "application/json");
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (clientIp) headers.set("X-Forwarded-For", clientIp);
-  return { init: { method, headers, body }, sentToken: token !== undefined, secure: request.headers.get("x-forwarded-proto") === "https" };
+  return { init: { method, headers, body }, sentToken: token !== undefined, secure: servedOverHttps(request.headers) };
 }
 
 /** The failures the API cannot report itself: the browser left (499), too slow (504), unreachable (503). */

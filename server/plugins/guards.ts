@@ -17,7 +17,7 @@ import { BodyRefusal, hasBody, readJsonBody, type JsonBodyLimits } from "@/lib/h
 import type { IdentityResolver } from "../auth/identity";
 import { AppError, invalidRequest, rateLimited, unauthorized } from "../errors";
 import type { RateLimiter } from "../limits/rate-limiter";
-import { resolveClientIp, type TrustedProxies } from "../limits/client-ip";
+import { resolveClientIp, type TrustedProxies } from "@/lib/net/client-address.mjs";
 
 /** The per-client limits a route may count against (each its own window and its own Redis keys). */
 export const CLIENT_LIMITS = ["tts", "import", "account"] as const;

@@ -381,3 +381,20 @@ describe("imported articles never change (invariant 18)", () => {
     }
   });
 });
+
+describe("what an import shows, and how it refuses", () => {
+  it("strips bidirectional controls from the title and metadata", async () => {
+    const res = await post(makeApp(), {
+      text: "A calm paragraph of several ordinary words about the harbour.",
+      title: "Invoice \u202Egpj.exe\u202C final",
+    });
+    expect(res.status).toBe(201);
+    expect((await res.json()).title).toBe("Invoice gpj.exe final");
+  });
+
+  it("names a bad path parameter as the path, not the body", async () => {
+    const res = await makeApp().handle(new Request("http://localhost/api/articles/not-an-id"));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/^Invalid path/);
+  });
+});

@@ -49,6 +49,17 @@ export function articleId(shown: ArticleContent & { url: string | null }): strin
   return createHash("sha256").update(JSON.stringify(fields)).digest("base64url").slice(0, 22);
 }
 
+// Bidirectional controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM) turn a title's text around
+// on screen ("‮gpj.exe" shows as "exe.jpg"); the article's own direction is its `dir`, so metadata needs none.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const plain = <T extends string | null>(value: T): T => (value === null ? value : (value.replace(BIDI_CONTROLS, "") as T));
+
+/** The shown metadata without bidirectional controls; the body is the sanitizer's. */
+function withoutBidiControls(content: ArticleContent): ArticleContent {
+  const { title, byline, siteName, excerpt } = content;
+  return { ...content, title: plain(title) || "Untitled article", byline: plain(byline), siteName: plain(siteName), excerpt: plain(excerpt) };
+}
+
 export function createArticleService({ fetchPage, extractor, store, library }: ArticleServiceOptions): ArticleService {
   const extract = async (
     request: ImportRequest,
@@ -80,8 +91,10 @@ export function createArticleService({ fetchPage, extractor, store, library }: A
 
   return {
     async importArticle(request, identity, caller) {
-      const { content, url } = await extract(request, caller);
-      if (!content) throw noArticle();
+      const extracted = await extract(request, caller);
+      if (!extracted.content) throw noArticle();
+      const content = withoutBidiControls(extracted.content);
+      const { url } = extracted;
       const id = articleId({ ...content, url });
       const article: ArticleJson = {
         id,

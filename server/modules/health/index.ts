@@ -19,8 +19,9 @@ export interface HealthOptions {
   redisConnected: () => boolean;
   /** Who may see user ids in perUserBreakdown (docs/architecture.md: operators only). */
   healthToken: string;
-  /** which replica answers (docs/deploy.md) */
+  /** which replica answers (docs/deploy.md): its full name for operators, and the one anyone may see */
   replicaId: string;
+  publicReplicaId: string;
   /** the other replicas' counters, for ?cluster=1; absent without Redis */
   cluster?: ReplicaCounters;
   /** pages waiting for and being reduced by the extraction thread */
@@ -48,7 +49,7 @@ export function healthCounters(options: Pick<HealthOptions, "limiter" | "redisSt
   };
 }
 
-const alone = (options: HealthOptions) => ({ replicas: [options.replicaId], complete: false, sum: healthCounters(options) });
+const alone = (options: HealthOptions) => ({ replicas: [options.publicReplicaId], complete: false, sum: healthCounters(options) });
 
 function isOperator(authorization: string | null, token: string): boolean {
   if (!token || !authorization) return false;
@@ -64,14 +65,17 @@ export const healthModule = (guards: Guards, options: HealthOptions) =>
       set.headers["cache-control"] = "no-store";
       const wantsCluster = new URL(request.url).searchParams.get("cluster") === "1";
       const stats = options.limiter.stats();
-      // Others see the same shape with the user ids replaced, so dashboards work without leaking identities.
-      const perUserBreakdown = isOperator(request.headers.get("authorization"), options.healthToken)
+      // Others see the same shape with the user ids replaced, so dashboards work without leaking identities; the
+      // host name, the process id and the memory are the operator's alone.
+      const operator = isOperator(request.headers.get("authorization"), options.healthToken);
+      const perUserBreakdown = operator
         ? stats.perUserBreakdown
         : Object.fromEntries(Object.values(stats.perUserBreakdown).map((count, i) => [`user-${i + 1}`, count]));
       const memory = process.memoryUsage();
+      const cluster = wantsCluster ? (options.cluster ? await options.cluster.cluster() : alone(options)) : undefined;
       return {
         status: "ok",
-        replica: options.replicaId,
+        replica: operator ? options.replicaId : options.publicReplicaId,
         uptimeSeconds: Math.round(process.uptime()),
         tts: {
           ...stats,
@@ -82,8 +86,8 @@ export const healthModule = (guards: Guards, options: HealthOptions) =>
           cache: { article: options.articleCache.size(), chunk: options.chunkCache.size() },
         },
         imports: options.imports(),
-        memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
-        ...(wantsCluster && { cluster: options.cluster ? await options.cluster.cluster() : alone(options) }),
+        ...(operator && { memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed } }),
+        ...(cluster && { cluster: operator ? cluster : { ...cluster, sum: { ...cluster.sum, rssBytes: undefined } } }),
       };
     },
     { operator: true },
