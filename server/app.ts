@@ -4,6 +4,7 @@ import { AppError } from "./errors";
 import type { Logger } from "./logger";
 import { articlesModule, type ArticlesModuleOptions } from "./modules/articles";
 import { authModule, type AuthModuleOptions } from "./modules/auth";
+import { feedModule, type FeedModuleOptions } from "./modules/feed";
 import { healthModule, type HealthOptions } from "./modules/health";
 import { libraryModule, type LibraryModuleOptions } from "./modules/library";
 import { positionsModule, type PositionsModuleOptions } from "./modules/positions";
@@ -19,6 +20,7 @@ export interface AppOptions {
   articles: ArticlesModuleOptions;
   library: LibraryModuleOptions;
   positions: PositionsModuleOptions;
+  feed: FeedModuleOptions;
   logger: Logger;
 }
 
@@ -73,6 +75,7 @@ export function createApp(options: AppOptions) {
     .use(articlesModule(guards.plugin, options.articles))
     .use(libraryModule(guards.plugin, options.library))
     .use(positionsModule(guards.plugin, options.positions))
+    .use(feedModule(guards.plugin, options.feed))
     .use(voicesModule(guards.plugin))
     .use(ttsModule(guards.plugin, options.tts));
   guards.seal(app.routes);

@@ -10,8 +10,8 @@ import { createChunkCache } from "./cache/chunk-cache";
 import { createCacheStats, createRedis } from "./cache/redis";
 import { startReplicaCounters } from "./cluster/replica-counters";
 import { publicReplicaId, replicaId } from "./cluster/replica-id";
-import { createClusterGenerations } from "./dedup/cluster-generation";
-import { createPendingGenerations } from "./dedup/pending-generations";
+import { createClusterGenerations } from "./modules/tts/cluster-generation";
+import { createPendingGenerations } from "./modules/tts/pending-generations";
 import { createGcPacer } from "./health/gc-pacer";
 import type { Env } from "./env";
 import { createInworldClient } from "./inworld/client";
@@ -31,6 +31,10 @@ import { createReaderLibrary } from "./import/reader-library";
 import { safeFetch, type Resolver } from "./import/safe-fetch";
 import { createDailyQuota } from "./quota/daily-quota";
 import { createPositionStore } from "./modules/positions/service";
+import { createEnclosureStore } from "./modules/feed/enclosure-store";
+import { createSecretSeal } from "./modules/feed/feed-secret";
+import { createFeedStore } from "./modules/feed/feed-store";
+import { createFeedService } from "./modules/feed/service";
 
 // Measured with the 100-listener benchmark (peak RSS): none 626–697 MB, 64 MB 479 MB, 32 MB 423–455 MB, 16 MB
 // 434 MB; a 4,200-character article leaves ~16 MB, so 16 MB means about one collection per generation.
@@ -109,6 +113,21 @@ export function compose(
     store: createArticleStore({ redis, stats: redisStats }),
     library: readerLibrary,
   });
+  const feedLogger = createLogger("api:feed");
+  const feedService = createFeedService({
+    store: createFeedStore({ redis, stats: redisStats, logger: feedLogger }),
+    enclosures: createEnclosureStore({
+      redis,
+      stats: redisStats,
+      dir: env.FEED_AUDIO_DIR,
+      maxDirBytes: env.FEED_AUDIO_MAX_BYTES,
+      logger: feedLogger,
+    }),
+    seal: createSecretSeal(env.AUTH_SECRET),
+    findArticle: (id) => articleService.find(id),
+    generate: (input) => service.generate(input),
+    logger: feedLogger,
+  });
 
   return {
     redis,
@@ -134,6 +153,7 @@ export function compose(
       library: { library: readerLibrary, articles: articleService },
       positions: { positions: createPositionStore({ redis, stats: redisStats }) },
       tts: { service },
+      feed: { service: feedService },
       health: {
         ...counterSources,
         articleCache,

@@ -65,6 +65,9 @@ const schema = z.object({
   IMPORT_RATE_LIMIT_PER_MIN: int(20),
   // Library and position saves and the demo sign-in, together: a reader saves a position on each pause.
   ACCOUNT_RATE_LIMIT_PER_MIN: int(120),
+  // Where feed enclosures live when there is no Redis, and how much of the disk they may take (the oldest go first).
+  FEED_AUDIO_DIR: z.string().min(1).default(".local/feed-audio"),
+  FEED_AUDIO_MAX_BYTES: int(2 * 1024 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema>;

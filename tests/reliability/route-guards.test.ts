@@ -45,7 +45,13 @@ afterAll(async () => {
 });
 
 // A value each path parameter accepts, so the request reaches the body rules rather than a path error.
-const PARAMETERS: Record<string, string> = { id: "AAAAAAAAAAAAAAAAAAAAAA", key: "AAAAAAAAAAAAAAAAAAAAAA:Ashley" };
+const PARAMETERS: Record<string, string> = {
+  id: "AAAAAAAAAAAAAAAAAAAAAA",
+  articleId: "AAAAAAAAAAAAAAAAAAAAAA",
+  key: "AAAAAAAAAAAAAAAAAAAAAA:Ashley",
+  secret: "AAAAAAAAAAAAAAAAAAAAAA.xml",
+  file: "AAAA.mp3",
+};
 
 function concretePath(path: string): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
