@@ -1,7 +1,7 @@
 // The web app's /api/tts*, /api/articles* and /api/library* routes are thin: they hand the request to the API process and pass its answer back
 // untouched (status, JSON body, X-TTS-* headers), adding who is asking (the session token and client IP).
 // Only the failures the API cannot report itself are answered here, in the API's own error shape.
-import { BodyRefusal, readJsonText } from "@/lib/http/json-body";
+import { BodyRefusal, hasBody, readJsonText } from "@/lib/http/json-body";
 import { normalizeIp } from "@/lib/net/client-address.mjs";
 import { clearedSessionCookie, servedOverHttps, sessionTokenFrom } from "./session-cookie";
 
@@ -62,8 +62,9 @@ export async function apiRequestFrom(request: Request): Promise<ApiRequest | Res
   // Each route handler exports only the methods its API route has; anything else reaching here reads as GET.
   const method = isMethod(request.method) ? request.method : "GET";
   let body: Uint8Array<ArrayBuffer> | undefined;
-  if (method === "POST" || method === "PUT") {
-    // The API's own body rules, checked here first so that what the API would refuse costs it nothing.
+  // A POST without a body (creating a feed) goes on without one; any body meets the API's own rules here first,
+  // so that what the API would refuse costs it nothing.
+  if ((method === "POST" || method === "PUT") && hasBody(request)) {
     try {
       body = (await readJsonText(request, { maxBytes: MAX_FORWARDED_BODY_BYTES })).bytes;
     } catch (cause) {

@@ -64,6 +64,12 @@ describe("forwardToApi", () => {
     expect(seen?.headers["content-type"]).toBe("application/json");
   });
 
+  it("forwards a POST without a body, as creating a feed sends it, without one", async () => {
+    await forwardToApi(new Request("http://web/api/feed", { method: "POST" }), { apiUrl, path: "/api/feed", timeoutMs: 5_000 });
+    expect(seen?.body).toBe("");
+    expect(seen?.headers["content-type"]).toBeUndefined();
+  });
+
   it("refuses nesting deeper than any request of ours before calling the API", async () => {
     const before = requests;
     const deep = new Request("http://web/api/tts", {
