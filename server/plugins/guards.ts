@@ -43,7 +43,7 @@ interface PeerSource {
 }
 
 /** The client address of a request: the socket's peer unless that peer is a trusted proxy (invariant 13). */
-export function clientIpOf(request: Request, server: PeerSource | null | undefined, trustedProxies: TrustedProxies): string {
+function clientIpOf(request: Request, server: PeerSource | null | undefined, trustedProxies: TrustedProxies): string {
   return resolveClientIp({
     // app.handle() in tests has no socket; treat it as the local proxy it stands in for.
     peerIp: server?.requestIP(request)?.address ?? "127.0.0.1",
@@ -55,7 +55,7 @@ export function clientIpOf(request: Request, server: PeerSource | null | undefin
 const takesNoBody = () => invalidRequest("This endpoint takes no request body");
 const asAppError = (error: unknown) => (error instanceof BodyRefusal ? new AppError(error.status, error.code, error.message) : error);
 
-export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
 // Elysia merges what each macro returns under `detail` into the route's own, and keeps it in the route table:
 // an OpenAPI extension field ("x-…") is where a route's document may carry our own facts.
