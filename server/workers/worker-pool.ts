@@ -9,8 +9,8 @@ import { Worker } from "node:worker_threads";
 
 /** What a pool worker posts back for each job it was sent as { id, input }. */
 export type WorkerReply<Output> = { id: number; ok: true; value: Output } | { id: number; ok: false; message: string; code?: string };
-/** A worker may post this once it has loaded, so the pool can tell a warm worker from a starting one. */
-export const WORKER_READY = { ready: true } as const;
+/** What a worker posts once, when it has loaded what it needs, so the pool can tell a warm worker from a starting one. */
+export const WORKER_READY = "ready";
 
 /** The queue is full, or the client has its share in it: try again shortly. */
 export class PoolBusy extends Error {
@@ -75,6 +75,8 @@ export interface WorkerPool<Input, Output> {
   readonly running: number;
   /** workers that have said they are ready (WORKER_READY) and have no job */
   readonly idle: number;
+  /** every worker has started and said it is ready */
+  readonly warm: boolean;
   close(): Promise<void>;
 }
 
@@ -140,7 +142,7 @@ export function createWorkerPool<Input, Output>(options: WorkerPoolOptions): Wor
     slot.worker = worker;
     slot.ready = false;
     worker.on("message", (reply: WorkerReply<Output> | typeof WORKER_READY) => {
-      if ("ready" in reply) {
+      if (reply === WORKER_READY) {
         if (slot.worker === worker) slot.ready = true;
         return;
       }
@@ -240,6 +242,9 @@ export function createWorkerPool<Input, Output>(options: WorkerPoolOptions): Wor
     },
     get idle() {
       return slots.filter((slot) => slot.worker && slot.ready && !slot.task).length;
+    },
+    get warm() {
+      return slots.every((slot) => slot.worker && slot.ready);
     },
     run(input, { signal, client = "", deadlineMs = defaultDeadlineMs } = {}) {
       if (closed) return Promise.reject(new Error("worker pool is closed"));
