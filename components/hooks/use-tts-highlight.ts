@@ -24,6 +24,8 @@ export interface UseTTSHighlightOptions {
   seekToWord: (index: number) => void;
   /** the audio is the article read as a conversation: its labels are not spoken, so they get no span */
   skipLabels?: boolean;
+  /** the audio is one part of a long article: it speaks `count` of the page's words from `first` (a click elsewhere goes to `onElsewhere`) */
+  part?: { first: number; count: number; onElsewhere: (domIndex: number) => void } | null;
 }
 
 // Spec: "Mobile auto-scroll" — keep the current word clear of the floating player (and the bottom bar).
@@ -35,8 +37,17 @@ const USER_SCROLL_PAUSE_MS = 4000;
 // `?tts-profile` records each frame's highlight update as a User Timing measure (used by the benchmark).
 const PROFILE_MEASURE = "tts:highlight-frame";
 
-export function useTTSHighlight({ root, edits, words, partial, subscribeWordIndex, seekToWord, skipLabels = false }: UseTTSHighlightOptions) {
-  const latest = useLatestRef({ words, partial, seekToWord });
+export function useTTSHighlight({
+  root,
+  edits,
+  words,
+  partial,
+  subscribeWordIndex,
+  seekToWord,
+  skipLabels = false,
+  part = null,
+}: UseTTSHighlightOptions) {
+  const latest = useLatestRef({ words, partial, seekToWord, part });
   const active = words.length > 0;
 
   useEffect(() => {
@@ -74,8 +85,11 @@ export function useTTSHighlight({ root, edits, words, partial, subscribeWordInde
     };
     // A partial alignment is the start of the whole one, which has the DOM's word count: words map one to
     // one, and the proportional fallback (for counts that truly differ) must not stretch the part that arrived.
-    const alignCount = () => (latest.current.partial && wrapped ? wrapped.spans.length : latest.current.words.length);
-    const toDom = (idx: number) => (wrapped ? alignToDomIdx(idx, alignCount(), wrapped.spans.length) : -1);
+    // A part's audio speaks its own stretch of the spans: word n of it is span `first + n`.
+    const first = () => latest.current.part?.first ?? 0;
+    const domCount = () => (wrapped ? (latest.current.part?.count ?? wrapped.spans.length) : 0);
+    const alignCount = () => (latest.current.partial && wrapped ? domCount() : latest.current.words.length);
+    const toDom = (idx: number) => (wrapped && idx >= 0 ? first() + alignToDomIdx(idx, alignCount(), domCount()) : -1);
 
     const scrollToCurrent = () => {
       if (!wrapped || wrapped.current < 0 || Date.now() - lastUserScroll < USER_SCROLL_PAUSE_MS) return;
@@ -103,7 +117,9 @@ export function useTTSHighlight({ root, edits, words, partial, subscribeWordInde
       const selection = window.getSelection();
       if (selection && !selection.isCollapsed) return;
       const domIdx = Number(target.getAttribute(WORD_INDEX_ATTRIBUTE));
-      const idx = domToAlignIdx(domIdx, wrapped.spans.length, alignCount());
+      const elsewhere = latest.current.part && (domIdx < first() || domIdx >= first() + domCount());
+      if (elsewhere) return latest.current.part?.onElsewhere(domIdx);
+      const idx = domToAlignIdx(domIdx - first(), domCount(), alignCount());
       if (idx < 0) return;
       // Light the clicked word now, before the audio catches up (spec: Click-to-seek flow, step 5).
       wrapped.setCurrent(domIdx);

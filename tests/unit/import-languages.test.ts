@@ -82,7 +82,8 @@ describe("extraction against the text we meant", () => {
     expect(recall).toBeGreaterThanOrEqual(0.99);
   });
 
-  it("keeps pasted Russian whole", () => {
+  it("keeps pasted Russian whole: its first line is the title, the rest is spoken", () => {
+    expect(russian.title).toBe("Ночной паром остаётся");
     expect(russian.text).toBe(read("pasted-russian.expected.txt").trim());
   });
 });
