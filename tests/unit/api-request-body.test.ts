@@ -73,6 +73,12 @@ describe("POST /api/tts request bodies", () => {
     }
   });
 
+  it("refuses an unknown voice without repeating it", async () => {
+    const res = await post(app(), JSON.stringify({ text: "Hello there.", voice: "<img src=x onerror=alert(1)>" }));
+    expect(res.status).toBe(400);
+    expect(res.text).not.toContain("<img");
+  });
+
   it("refuses a body that is not JSON or not UTF-8", async () => {
     expect((await post(app(), "{nope")).json.code).toBe("INVALID_REQUEST");
     expect((await post(app(), new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]))).json.code).toBe("INVALID_REQUEST");
