@@ -4,12 +4,13 @@
 // X-Forwarded-For only when a request arrives without one, so a browser's own header would reach the API as
 // the reader's address and pick its rate limit and quota bucket. Here every forwarding header a client wrote
 // is dropped before Next sees the request, and X-Forwarded-For is set to the one address we vouch for
-// (scripts/client-address.mjs). Settings: PORT (3000), HOST (0.0.0.0), WEB_TRUST_PROXY (none), NEXT_DIST_DIR, and
+// (lib/net/client-address.mjs, the API's own rule). Settings: PORT (3000), HOST (0.0.0.0), WEB_TRUST_PROXY (none), NEXT_DIST_DIR, and
 // WEB_DEV=1 (set by `npm run dev`) for Next's dev server instead of the production build.
 import { createServer } from "node:http";
 import { resolve } from "node:path";
-import { clientAddress, parseTrustedProxies } from "./client-address.mjs";
+import { normalizeIp, parseTrustedProxies, resolveClientIp } from "../lib/net/client-address.mjs";
 import { isFeedRequest, proxyFeed } from "./feed-proxy.mjs";
+import { CROSS_ORIGIN_REFUSAL, isCrossOriginAction, SECURITY_HEADERS } from "./web-request-guards.mjs";
 
 // Only a front proxy we trust may tell us the scheme and host the browser used; anyone else's say is dropped.
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded"];
@@ -37,10 +38,17 @@ const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
   const peer = req.socket.remoteAddress;
   const fromTrustedProxy = trusted.isTrusted(peer ?? "");
-  const client = clientAddress({ peer, forwardedFor: req.headers["x-forwarded-for"]?.toString(), trusted });
+  const client = resolveClientIp({ peerIp: peer, forwardedFor: req.headers["x-forwarded-for"]?.toString(), trusted });
   for (const name of FORWARDING_HEADERS) delete req.headers[name];
   if (!fromTrustedProxy) for (const name of PROXY_ONLY_HEADERS) delete req.headers[name];
-  if (client) req.headers["x-forwarded-for"] = client;
+  if (normalizeIp(client)) req.headers["x-forwarded-for"] = client;
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  const host = (fromTrustedProxy && req.headers["x-forwarded-host"]?.toString()) || req.headers.host;
+  if (isCrossOriginAction({ method: req.method, headers: req.headers, host })) {
+    res.writeHead(403, { "content-type": "application/json" });
+    res.end(CROSS_ORIGIN_REFUSAL);
+    return;
+  }
   if (isFeedRequest(req)) return proxyFeed(req, res, { apiUrl, secure: fromTrustedProxy && req.headers["x-forwarded-proto"] === "https" });
   handle(req, res).catch((error) => {
     console.error("[web] request failed", error);

@@ -10,8 +10,10 @@ import { libraryModule, type LibraryModuleOptions } from "./modules/library";
 import { positionsModule, type PositionsModuleOptions } from "./modules/positions";
 import { ttsModule, type TtsModuleOptions } from "./modules/tts";
 import { voicesModule } from "./modules/voices";
+import { createGuards, type GuardOptions } from "./plugins/guards";
 
 export interface AppOptions {
+  guards: GuardOptions;
   tts: TtsModuleOptions;
   health: HealthOptions;
   auth: AuthModuleOptions;
@@ -30,8 +32,9 @@ function errorResponse(status: number, code: string, message: string, retryAfter
 
 export function createApp(options: AppOptions) {
   const { logger } = options;
-  // normalize: false makes `additionalProperties: false` refuse unknown fields instead of silently dropping them.
-  return new Elysia({ normalize: false })
+  const guards = createGuards(options.guards);
+  // normalize: false: a schema that refuses unknown fields refuses them instead of having them silently dropped.
+  const app = new Elysia({ normalize: false })
     .onError(({ code, error, request }) => {
       // A reader who closes the page mid-generation is a normal event, not our failure; nobody reads the answer.
       if (request.signal.aborted) {
@@ -40,12 +43,19 @@ export function createApp(options: AppOptions) {
       }
       if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.retryAfterSeconds, error.headers);
       switch (code) {
-        case "VALIDATION":
+        case "VALIDATION": {
           // Elysia's default is 422 with its own shape; our contract is 400 INVALID_REQUEST. Schemas carry their
           // messages (`error`); the path of anything else may be a key the caller made up, so it is not repeated.
-          return errorResponse(400, "INVALID_REQUEST", typeof error.customError === "string" ? error.customError : "Invalid request body");
+          const where = error.type === "params" ? "path" : error.type === "query" ? "query" : "request body";
+          const said = typeof error.customError === "string" ? error.customError : undefined;
+          return errorResponse(
+            400,
+            "INVALID_REQUEST",
+            where === "request body" ? (said ?? "Invalid request body") : `Invalid ${where}: ${said ?? "not what this endpoint takes"}`,
+          );
+        }
         case "PARSE":
-          // Elysia wraps what a body reader throws; ours (server/plugins/json-body.ts) throws the answer itself.
+          // Elysia wraps what a hook throws while the body is read; ours (server/plugins/guards.ts) throws the answer itself.
           if (error.cause instanceof AppError) {
             const { status, code: refusal, message, retryAfterSeconds, headers } = error.cause;
             return errorResponse(status, refusal, message, retryAfterSeconds, headers);
@@ -58,14 +68,18 @@ export function createApp(options: AppOptions) {
           return errorResponse(500, "INTERNAL", "Something went wrong on our side");
       }
     })
-    .use(healthModule(options.health))
-    .use(authModule(options.auth))
-    .use(articlesModule(options.articles))
-    .use(libraryModule(options.library))
-    .use(positionsModule(options.positions))
-    .use(feedModule(options.feed))
-    .use(voicesModule(options.tts))
-    .use(ttsModule(options.tts));
+    // Every route below gets the guards (invariant 19): they are used once here, before any module.
+    .use(guards.plugin)
+    .use(healthModule(guards.plugin, options.health))
+    .use(authModule(guards.plugin, options.auth))
+    .use(articlesModule(guards.plugin, options.articles))
+    .use(libraryModule(guards.plugin, options.library))
+    .use(positionsModule(guards.plugin, options.positions))
+    .use(feedModule(guards.plugin, options.feed))
+    .use(voicesModule(guards.plugin))
+    .use(ttsModule(guards.plugin, options.tts));
+  guards.seal(app.routes);
+  return app;
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,6 +1,7 @@
 // The composition root: turns a validated Env into the wired services and the app options. Tests build
 // apps through here too, with their own Env, so what they exercise is what production runs.
 import type Redis from "ioredis";
+import { MAX_BODY_BYTES } from "@/lib/http/json-body";
 import { DEFAULT_AUDIO_SETTINGS, type AudioSettings } from "@/lib/text/cache-key";
 import type { AppOptions } from "./app";
 import { createIdentityResolver } from "./auth/identity";
@@ -8,14 +9,14 @@ import { createArticleCache } from "./cache/article-cache";
 import { createChunkCache } from "./cache/chunk-cache";
 import { createCacheStats, createRedis } from "./cache/redis";
 import { startReplicaCounters } from "./cluster/replica-counters";
-import { replicaId } from "./cluster/replica-id";
+import { publicReplicaId, replicaId } from "./cluster/replica-id";
 import { createClusterGenerations } from "./modules/tts/cluster-generation";
 import { createPendingGenerations } from "./modules/tts/pending-generations";
 import { createGcPacer } from "./health/gc-pacer";
 import type { Env } from "./env";
 import { createInworldClient } from "./inworld/client";
 import type { RetryPolicy } from "./inworld/rate-limit-retry";
-import { parseTrustedProxies } from "./limits/client-ip";
+import { parseTrustedProxies } from "@/lib/net/client-address.mjs";
 import { createConcurrencyLimiter } from "./limits/concurrency-limiter";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger } from "./logger";
@@ -89,15 +90,18 @@ export function compose(
     memoryLogger: createLogger("memory-tracker"),
     gcPacer: createGcPacer({ thresholdBytes: GC_EVERY_BYTES, collect: bunCollect() }),
   });
-  const caller = { identity: createIdentityResolver({ secret: env.AUTH_SECRET }), trustedProxies: parseTrustedProxies(env.TRUST_PROXY) };
+  const identity = createIdentityResolver({ secret: env.AUTH_SECRET });
   const isRemote = new URL(env.INWORLD_BASE_URL).hostname.endsWith("inworld.ai");
   const readerLibrary = createReaderLibrary({ redis, stats: redisStats });
   const counterSources = { limiter, redisStats, pendingGenerations: () => pending.size() };
   const id = replicaId(env.API_REPLICA_ID);
+  const publicId = publicReplicaId(env.API_REPLICA_ID);
+  // The cluster's list is seen by anyone who asks /health?cluster=1: each replica appears under its public name.
   const replicaCounters =
-    redis && startReplicaCounters({ redis, id, counters: () => healthCounters(counterSources), logger: createLogger("cluster") });
-  // Reducing a page gets as long as fetching it may take.
-  const extractor = createExtractor({ jobTimeoutMs: env.IMPORT_TIMEOUT_MS });
+    redis && startReplicaCounters({ redis, id: publicId, counters: () => healthCounters(counterSources), logger: createLogger("cluster") });
+  // Reducing a page gets as long as fetching it may take, from the moment it is handed over. Eight readers'
+  // pages may wait for the one extraction thread (one each); a ninth is asked to come back.
+  const extractor = createExtractor({ deadlineMs: env.IMPORT_TIMEOUT_MS, maxQueued: 8 });
   const articleService = createArticleService({
     fetchPage: (url) =>
       safeFetch(url, {
@@ -111,7 +115,6 @@ export function compose(
     store: createArticleStore({ redis, stats: redisStats }),
     library: readerLibrary,
   });
-  const ttsIpLimiter = createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" });
   const feedLogger = createLogger("api:feed");
   const feedService = createFeedService({
     store: createFeedStore({ redis, stats: redisStats, logger: feedLogger }),
@@ -132,29 +135,39 @@ export function compose(
     redis,
     options: {
       logger,
-      auth: { ...caller, demoAuth: env.DEMO_AUTH },
-      articles: {
-        ...caller,
-        service: articleService,
-        importLimiter: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "import" }),
-        // Raw pasted text may carry twice its spoken length in whitespace and junk; JSON escaping can double HTML.
-        limits: { maxHtmlChars: env.IMPORT_MAX_BYTES, maxTextChars: 2 * env.TTS_MAX_TEXT_CHARS },
-        maxBodyBytes: 2 * env.IMPORT_MAX_BYTES,
+      guards: {
+        identity,
+        trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
+        limits: {
+          tts: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" }),
+          import: createRateLimiter({ limit: env.IMPORT_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "import" }),
+          account: createRateLimiter({ limit: env.ACCOUNT_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "account" }),
+        },
       },
-      library: { ...caller, library: readerLibrary, articles: articleService },
-      positions: { ...caller, positions: createPositionStore({ redis, stats: redisStats }) },
-      tts: { ...caller, service, ipLimiter: ttsIpLimiter },
-      feed: { ...caller, service: feedService, ipLimiter: ttsIpLimiter },
+      auth: { identity, demoAuth: env.DEMO_AUTH },
+      articles: {
+        service: articleService,
+        // Raw pasted text may carry twice its spoken length in whitespace and junk; JSON escaping can double HTML,
+        // up to the API's one cap for any body (lib/http/json-body.ts).
+        limits: { maxHtmlChars: env.IMPORT_MAX_BYTES, maxTextChars: 2 * env.TTS_MAX_TEXT_CHARS },
+        maxBodyBytes: Math.min(MAX_BODY_BYTES, 2 * env.IMPORT_MAX_BYTES),
+      },
+      library: { library: readerLibrary, articles: articleService },
+      positions: { positions: createPositionStore({ redis, stats: redisStats }) },
+      tts: { service },
+      feed: { service: feedService },
       health: {
         ...counterSources,
         articleCache,
         chunkCache,
         replicaId: id,
+        publicReplicaId: publicId,
         cluster: replicaCounters,
         upstream: !inworld ? "disabled" : isRemote ? "inworld" : "local-voice",
         redisConfigured: Boolean(redis),
         redisConnected: () => redis?.status === "ready",
         healthToken: env.HEALTH_TOKEN,
+        imports: () => extractor.load(),
       },
     },
     async close() {

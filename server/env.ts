@@ -4,7 +4,7 @@ import { z } from "zod";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
 import { MAX_SPEECH_CHARS } from "@/lib/text/speech-limit";
-import { parseTrustedProxies } from "./limits/client-ip";
+import { parseTrustedProxies } from "@/lib/net/client-address.mjs";
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const flag = z
@@ -64,6 +64,8 @@ const schema = z.object({
   IMPORT_TIMEOUT_MS: int(10_000),
   IMPORT_MAX_BYTES: int(5 * 1024 * 1024),
   IMPORT_RATE_LIMIT_PER_MIN: int(20),
+  // Library and position saves and the demo sign-in, together: a reader saves a position on each pause.
+  ACCOUNT_RATE_LIMIT_PER_MIN: int(120),
   // Where feed enclosures live when there is no Redis, and how much of the disk they may take (the oldest go first).
   FEED_AUDIO_DIR: z.string().min(1).default(".local/feed-audio"),
   FEED_AUDIO_MAX_BYTES: int(2 * 1024 * 1024 * 1024),

@@ -63,6 +63,11 @@ export const urlForbidden = () =>
   new AppError(403, "URL_FORBIDDEN", "This link points to a private or reserved address, which imports may not reach");
 export const pageTooLarge = (maxBytes: number) =>
   new AppError(413, "PAGE_TOO_LARGE", `The page is larger than the ${Math.round(maxBytes / 1024)} KB import limit`);
+export const pageTooComplex = () => new AppError(413, "PAGE_TOO_LARGE", "The page has too many elements to reduce to an article");
+export const extractionTooSlow = (ms: number) =>
+  new AppError(413, "PAGE_TOO_LARGE", `The page is too large to reduce to an article within ${Math.round(ms / 1000)} s`);
+export const importBusy = (retryAfterSeconds = 5) =>
+  new AppError(503, "IMPORT_BUSY", "Imports are busy right now: try again in a few seconds", { retryAfterSeconds });
 export const unsupportedContent = (contentType: string) =>
   new AppError(415, "UNSUPPORTED_CONTENT", `Only web pages and plain text can be imported, not ${contentType.slice(0, 100)}`);
 export const noArticle = () => new AppError(422, "NO_ARTICLE", "No readable article was found on this page");

@@ -3,7 +3,7 @@ import { createApp } from "./app";
 import { compose } from "./compose";
 import { EnvError, loadEnv } from "./env";
 import { configureLogging, createLogger } from "./logger";
-import { MAX_BODY_BYTES } from "./plugins/json-body";
+import { MAX_BODY_BYTES } from "@/lib/http/json-body";
 
 let env;
 try {
@@ -26,7 +26,7 @@ try {
     // Elysia turns SO_REUSEPORT on, which lets a second API start on a taken port and silently share its
     // traffic with the first: a taken port is a configuration error, reported as one.
     reusePort: false,
-    // Our routes read bodies up to MAX_BODY_BYTES and answer our JSON 413 beyond (server/plugins/json-body.ts);
+    // Our routes read bodies up to MAX_BODY_BYTES and answer our JSON 413 beyond (lib/http/json-body.ts);
     // Bun's own refusal (an empty 413) only stops bodies far past that, before anything reads them.
     maxRequestBodySize: 4 * MAX_BODY_BYTES,
     // Generating a long article takes a while; Bun's default idle timeout (10 s) would cut it off.

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/navigation/return-path";
 import { webEnv } from "@/components/config/web-env";
-import { SESSION_COOKIE, SESSION_MAX_AGE_S, sessionCookieAttributes } from "@/lib/proxy/session-cookie";
+import { SESSION_COOKIE, SESSION_MAX_AGE_S, servedOverHttps, sessionCookieAttributes } from "@/lib/proxy/session-cookie";
 import { demoAuthEnabled, sessionToken } from "./session";
 
 async function issueDemoSession(tier: "free" | "premium", keepIdentity: boolean): Promise<void> {
@@ -19,7 +19,7 @@ async function issueDemoSession(tier: "free" | "premium", keepIdentity: boolean)
   if (!res.ok) throw new Error(`Demo sign-in failed (${res.status})`);
   const body = (await res.json()) as { token?: unknown };
   if (typeof body.token !== "string") throw new Error("Demo sign-in returned no token");
-  const secure = (await headers()).get("x-forwarded-proto") === "https";
+  const secure = servedOverHttps(await headers());
   (await cookies()).set(SESSION_COOKIE, body.token, { ...sessionCookieAttributes(secure), maxAge: SESSION_MAX_AGE_S });
 }
 

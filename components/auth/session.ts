@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
 import { webEnv } from "@/components/config/web-env";
 import { SESSION_COOKIE } from "@/lib/proxy/session-cookie";
-import { verifySession, type Session } from "./verify-session";
+import { verifySessionToken, type Session } from "@/lib/auth/session-token";
 
-export type { Session, SessionTier } from "./verify-session";
+export type { Session, SessionTier } from "@/lib/auth/session-token";
 
 /** Whether the demo sign-in exists (the API's /api/auth/demo is mounted only with DEMO_AUTH on too). */
 export function demoAuthEnabled(): boolean {
@@ -17,5 +17,5 @@ export async function sessionToken(): Promise<string | undefined> {
 /** Who the page is for: the session cookie's reader, verified as the API verifies it. */
 export async function getSession(): Promise<Session | null> {
   const token = await sessionToken();
-  return token ? verifySession(token, webEnv().AUTH_SECRET) : null;
+  return token ? verifySessionToken(token, webEnv().AUTH_SECRET) : null;
 }

@@ -7,6 +7,7 @@ const MESSAGES: Record<string, string> = {
   UNSUPPORTED_CONTENT: "This looks like a PDF or another file, not a web page. Open it, copy the text, and paste it here.",
   NO_ARTICLE: "No article was found on that page. Try the link of the article itself, or paste its text.",
   RATE_LIMITED: "That is a lot of imports in a short time. Wait a minute, then try again.",
+  IMPORT_BUSY: "Listen is opening a lot of pages right now. Try again in a few seconds.",
   FETCH_FAILED: "That page could not be reached. Check the link, or try again later.",
   FETCH_TIMEOUT: "That site took too long to answer. Try again later, or paste the article's text.",
   INVALID_REQUEST: "That could not be opened. Paste one link, or the text of an article.",

@@ -1,9 +1,9 @@
 // The web app's /api/tts*, /api/articles* and /api/library* routes are thin: they hand the request to the API process and pass its answer back
 // untouched (status, JSON body, X-TTS-* headers), adding who is asking (the session token and client IP).
 // Only the failures the API cannot report itself are answered here, in the API's own error shape.
-import { isIP } from "node:net";
-import { BodyTooLargeError, readCappedBody } from "./read-capped-body";
-import { clearedSessionCookie, sessionTokenFrom } from "./session-cookie";
+import { BodyRefusal, hasBody, readJsonText } from "@/lib/http/json-body";
+import { normalizeIp } from "@/lib/net/client-address.mjs";
+import { clearedSessionCookie, servedOverHttps, sessionTokenFrom } from "./session-cookie";
 
 export interface ForwardOptions {
   apiUrl: string;
@@ -14,6 +14,9 @@ export interface ForwardOptions {
   /** How long a request waits for an API that refuses connections (starting, or restarting after a crash). */
   startWaitMs?: number;
 }
+
+// A 100,000-character article is ~100 KB of JSON; a pasted page's HTML a few MB at most. The API's cap is twice this.
+export const MAX_FORWARDED_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Under `npm start` the API is back within a few seconds of a crash (scripts/supervise.mjs). */
 export const START_WAIT_MS = 5_000;
@@ -38,7 +41,7 @@ function errorResponse(status: number, code: string, error: string, headers?: Re
  */
 export function clientIpFrom(forwardedFor: string | null): string | undefined {
   const value = forwardedFor?.trim();
-  return value && isIP(value) ? value : undefined;
+  return value && normalizeIp(value) !== undefined ? value : undefined;
 }
 
 export async function upstreamAnswer(upstream: Response, sentToken: boolean, secure: boolean): Promise<Response> {
@@ -68,11 +71,13 @@ export async function apiRequestFrom(request: Request): Promise<ApiRequest | Res
   // Each route handler exports only the methods its API route has; anything else reaching here reads as GET.
   const method = isMethod(request.method) ? request.method : "GET";
   let body: Uint8Array<ArrayBuffer> | undefined;
-  if (method === "POST" || method === "PUT") {
+  // A POST without a body (creating a feed) goes on without one; any body meets the API's own rules here first,
+  // so that what the API would refuse costs it nothing.
+  if ((method === "POST" || method === "PUT") && hasBody(request)) {
     try {
-      body = await readCappedBody(request);
+      body = (await readJsonText(request, { maxBytes: MAX_FORWARDED_BODY_BYTES })).bytes;
     } catch (cause) {
-      if (cause instanceof BodyTooLargeError) return errorResponse(413, cause.code, "The request is too large.");
+      if (cause instanceof BodyRefusal) return errorResponse(cause.status, cause.code, cause.message);
       throw cause;
     }
   }
@@ -80,13 +85,10 @@ export async function apiRequestFrom(request: Request): Promise<ApiRequest | Res
   const clientIp = clientIpFrom(request.headers.get("x-forwarded-for"));
 
   const headers = new Headers({ Accept: "application/json" });
-  // The browser's own Content-Type goes on as it came: the API accepts only JSON (415 otherwise), and a
-  // cross-site form (text/plain, urlencoded) must meet that rule here too, not be relabelled as JSON.
-  const contentType = request.headers.get("content-type");
-  if (body !== undefined && contentType) headers.set("Content-Type", contentType);
+  if (body !== undefined) headers.set("Content-Type", "application/json");
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (clientIp) headers.set("X-Forwarded-For", clientIp);
-  return { init: { method, headers, body }, sentToken: token !== undefined, secure: request.headers.get("x-forwarded-proto") === "https" };
+  return { init: { method, headers, body }, sentToken: token !== undefined, secure: servedOverHttps(request.headers) };
 }
 
 /** Nothing listens on the API's port: it is starting, or being restarted. */

@@ -6,6 +6,14 @@ export const SESSION_COOKIE = "listen_session";
 // The API's demo tokens last 30 days; the cookie lives as long.
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
+/**
+ * Whether the browser reached us over https: a trusted front proxy says so (scripts/web-server.mjs drops anyone
+ * else's X-Forwarded-Proto), or the browser's own Origin does (it sends one with every POST, a sign-in's too).
+ */
+export function servedOverHttps(headers: Pick<Headers, "get">): boolean {
+  return headers.get("x-forwarded-proto") === "https" || (headers.get("origin")?.startsWith("https://") ?? false);
+}
+
 /** Attributes shared by setting and clearing; `secure` when the browser reached us over https. */
 export function sessionCookieAttributes(secure: boolean) {
   return { httpOnly: true, sameSite: "lax", secure, path: "/" } as const;

@@ -1,6 +1,7 @@
 // Who is asking: a bearer JWT (HS256, AUTH_SECRET, claims `sub` and `tier`) or nobody. A real identity
 // provider replaces this one module (docs/architecture.md "Identity").
-import { jwtVerify, SignJWT } from "jose";
+import { SignJWT } from "jose";
+import { verifySessionToken } from "@/lib/auth/session-token";
 import { unauthorized } from "../errors";
 
 export type Identity = { kind: "anonymous"; tier: "anonymous" } | { kind: "user"; sub: string; tier: "free" | "premium" };
@@ -22,18 +23,9 @@ export function createIdentityResolver({ secret }: { secret: string }): Identity
     if (!match) throw unauthorized("Authorization must be 'Bearer <token>'");
     // Without a secret no token can be genuine: refuse rather than silently treat the caller as anonymous.
     if (!secret) throw unauthorized("Sign-in is not configured on this server");
-    try {
-      // A token without `exp` would be good forever, surviving any leak: refuse it.
-      const { payload } = await jwtVerify(match[1], key, { algorithms: ["HS256"], requiredClaims: ["exp"] });
-      const tier = payload.tier;
-      if (typeof payload.sub !== "string" || !payload.sub || (tier !== "free" && tier !== "premium")) {
-        throw unauthorized("Session token lacks a valid sub or tier");
-      }
-      return { kind: "user", sub: payload.sub, tier };
-    } catch (error) {
-      if (error instanceof Error && error.name === "AppError") throw error;
-      throw unauthorized();
-    }
+    const session = await verifySessionToken(match[1], secret);
+    if (!session) throw unauthorized();
+    return { kind: "user", ...session };
   }
 
   async function issue(claims: { sub: string; tier: "free" | "premium" }, expiresIn = "30d"): Promise<string> {

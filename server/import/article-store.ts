@@ -1,16 +1,20 @@
-// Imported articles by their content-derived id (docs/architecture.md → Articles): Redis when configured (30 days,
-// gzipped like the TTS tiers), always a bounded memory LRU in front. Redis is never fatal (invariant 11): a
-// failed read is a miss, a failed write leaves the article in memory, and both are counted as errors.
-import { LRUCache } from "lru-cache";
+// Imported articles by their content-derived id (docs/architecture.md → Articles, invariant 18): Redis when
+// configured (30 days, gzipped like the TTS tiers), always a memory tier in front (server/cache/tiered-store.ts).
+// An article never changes once stored: the first import of an id is what every reader and replica sees, so a
+// repeat neither overwrites Redis (SET NX) nor the memory copy. Redis is never fatal (invariant 11): a failed read
+// is a miss, a failed write leaves the article in memory, and both are counted as errors.
 import type { Logger } from "pino";
 import { compressAsync, decompressAsync } from "../cache/gzip";
 import type { CacheStats, Redis } from "../cache/redis";
+import { createTieredStore } from "../cache/tiered-store";
 import { createLogger } from "../logger";
 
 export interface ArticleStore {
   get(id: string): Promise<string | undefined>;
   /** Stores the article's JSON; true when it was already there (the same content imported before). */
   put(id: string, json: string): Promise<boolean>;
+  /** bytes the memory tier holds */
+  memoryBytes(): number;
 }
 
 export interface ArticleStoreOptions {
@@ -31,44 +35,43 @@ export function createArticleStore({
   ttlSeconds = 30 * 24 * 60 * 60,
   logger = createLogger("import:store"),
 }: ArticleStoreOptions): ArticleStore {
-  if (!Number.isFinite(maxMemoryBytes) || maxMemoryBytes <= 0)
-    throw new TypeError(`Expected \`maxMemoryBytes\` to be a positive number, got ${maxMemoryBytes}`);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new TypeError(`Expected \`ttlSeconds\` to be a positive integer, got ${ttlSeconds}`);
-  const memory = new LRUCache<string, string>({ maxSize: maxMemoryBytes, sizeCalculation: (json) => Math.max(1, Buffer.byteLength(json)) });
-
-  const failed = (operation: string, id: string, error: unknown) => {
-    stats.error();
-    logger.debug({ id, err: error instanceof Error ? error.message : String(error) }, `Redis article ${operation} failed`);
-  };
+  // A pasted page of IMPORT_MAX_BYTES (5 MB) makes an article of about as much JSON; none is larger than 16 MB.
+  const tiers = createTieredStore<string>({
+    redis,
+    stats,
+    name: "article",
+    logger,
+    memory: { maxBytes: maxMemoryBytes, maxEntryBytes: Math.min(maxMemoryBytes, 16 * MB), sizeOf: (json) => 2 * json.length },
+  });
 
   return {
     async get(id) {
-      const kept = memory.get(id);
+      const kept = tiers.recall(id);
       if (kept !== undefined || !redis) return kept;
-      try {
-        const stored = await redis.getBuffer(articleStoreKey(id));
-        if (!stored) return undefined;
-        const json = (await decompressAsync(stored)).toString("utf8");
-        memory.set(id, json);
-        return json;
-      } catch (error) {
-        failed("read", id, error);
-        return undefined;
-      }
+      const stored = await tiers.viaRedis<string | undefined>(
+        "read",
+        async (r) => {
+          const gzipped = await r.getBuffer(articleStoreKey(id));
+          return gzipped ? (await decompressAsync(gzipped)).toString("utf8") : undefined;
+        },
+        () => undefined,
+      );
+      if (stored !== undefined) tiers.remember(id, stored);
+      return stored;
     },
     async put(id, json) {
-      let existed = memory.has(id);
-      memory.set(id, json);
-      if (!redis) return existed;
-      try {
-        if (redis.status !== "ready") throw new Error(`Redis is ${redis.status}`);
-        // NX: the first import of this content wins and keeps its 30 days; a repeat only learns it existed.
-        const written = await redis.set(articleStoreKey(id), await compressAsync(json), "EX", ttlSeconds, "NX");
-        existed ||= written === null;
-      } catch (error) {
-        failed("write", id, error);
-      }
+      let existed = tiers.recall(id) !== undefined;
+      if (!existed) tiers.remember(id, json);
+      // NX: the first import of this content wins and keeps its 30 days; a repeat only learns it existed.
+      const written = await tiers.viaRedis<string | null>(
+        "write",
+        async (r) => r.set(articleStoreKey(id), await compressAsync(json), "EX", ttlSeconds, "NX"),
+        () => "OK",
+      );
+      existed ||= written === null;
       return existed;
     },
+    memoryBytes: () => tiers.memoryBytes(),
   };
 }

@@ -6,6 +6,7 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { splitWords } from "@/lib/text/split-words";
 import { extractTTSText } from "@/lib/dom/extract-text";
+import { boundHtml } from "./bound-html";
 import { removeClutterLines, removeSignUpBoxes } from "./article-clutter";
 import { primaryLanguage } from "@/lib/language";
 import { articleLanguage } from "./article-language";
@@ -19,12 +20,6 @@ export interface ArticleExtractor {
   /** undefined when nothing readable is there */
   fromHtml(html: string, url?: URL): ArticleContent | undefined;
   fromText(text: string, title?: string): ArticleContent | undefined;
-}
-
-/** The same work, wherever it runs (in process, or on a worker thread: extract-off-thread.ts). */
-export interface AsyncArticleExtractor {
-  fromHtml(html: string, url?: URL): Promise<ArticleContent | undefined>;
-  fromText(text: string, title?: string): Promise<ArticleContent | undefined>;
 }
 
 // Below this a page's "article" is a cookie banner or a menu, not something to listen to.
@@ -77,7 +72,8 @@ function finish(root: Element) {
 export function createArticleExtractor(): ArticleExtractor {
   const fromHtml = (html: string, url?: URL): ArticleContent | undefined => {
     // No scripts run and no resources load: jsdom does neither unless asked. The URL only resolves relative links.
-    const dom = quietDom(html, url);
+    // Bounded in depth and elements first: jsdom and Readability cost more than linear time in depth.
+    const dom = quietDom(boundHtml(html), url);
     try {
       const { document } = dom.window;
       const pageLang =

@@ -1,122 +1,86 @@
-// Article extraction on one worker thread under Bun: jsdom, Readability and DOMPurify take seconds for a
-// multi-megabyte page, which must not stall the API's event loop for every other reader. One thread (the
-// machine has two cores and the event loop keeps the other), one job at a time in arrival order, started on
-// the first import so an API that never imports never loads jsdom. A job that runs past its deadline (counted
-// from when the thread has loaded and holds the job) has the
-// thread terminated under it (a running job cannot be interrupted otherwise) and a fresh thread takes the
-// next job, so one enormous page cannot hold every later import hostage. Elsewhere (vitest on Node cannot
-// load a .ts worker) the same extractor runs in process.
-import { Worker } from "node:worker_threads";
-import { AppError } from "../errors";
-import type { WorkerReply } from "../local-voice/worker-pool";
-import { createArticleExtractor, type ArticleContent, type AsyncArticleExtractor } from "./extract-article";
+// Article extraction off the event loop (docs/architecture.md invariant 16): jsdom, Readability and DOMPurify
+// take seconds for a multi-megabyte page, which must not stall the API for every other reader. One worker thread
+// (the machine has two cores and the event loop keeps the other), started on the first import so an API that
+// never imports never loads jsdom, fed by the shared worker pool: a bounded queue (beyond it 503 IMPORT_BUSY),
+// one job per client at a time, each job's deadline counted from its arrival (a page still being reduced then has
+// its thread ended under it), and a job dropped, its thread ended, when its reader hangs up. Elsewhere (vitest on
+// Node cannot load a .ts worker) the same extractor runs in process.
+import { extractionTooSlow, importBusy, pageTooComplex } from "../errors";
+import { createWorkerPool, JobDeadline, PoolBusy, WorkerJobError } from "../workers/worker-pool";
+import { PageTooComplex } from "./bound-html";
+import { createArticleExtractor, type ArticleContent } from "./extract-article";
 import type { ExtractJob } from "./extract-worker";
 
-export interface ClosableExtractor extends AsyncArticleExtractor {
+/** Who a job is for: one job per client at a time, dropped when the client has gone. */
+export interface ExtractionCaller {
+  client?: string;
+  signal?: AbortSignal;
+}
+
+/** Extraction wherever it runs: undefined when nothing readable is there. */
+export interface AsyncArticleExtractor {
+  fromHtml(html: string, url?: URL, caller?: ExtractionCaller): Promise<ArticleContent | undefined>;
+  fromText(text: string, title?: string, caller?: ExtractionCaller): Promise<ArticleContent | undefined>;
+  /** pages waiting for the thread and being reduced on it; threads loaded and free */
+  load(): { queued: number; running: number; idleThreads: number };
   close(): Promise<void>;
 }
 
-export const extractionTooSlow = (ms: number) =>
-  new AppError(413, "PAGE_TOO_LARGE", `The page is too large to reduce to an article within ${Math.round(ms / 1000)} s`);
+export interface ExtractorOptions {
+  /** from a job's arrival to its answer */
+  deadlineMs: number;
+  /** jobs waiting for the thread, across clients */
+  maxQueued: number;
+}
 
-export function createInProcessExtractor(): ClosableExtractor {
+export function createInProcessExtractor(): AsyncArticleExtractor {
   const extractor = createArticleExtractor();
+  const refusing = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof PageTooComplex ? pageTooComplex() : error);
+    }
+  };
   return {
-    fromHtml: async (html, url) => extractor.fromHtml(html, url),
-    fromText: async (text, title) => extractor.fromText(text, title),
+    fromHtml: (html, url) => refusing(() => extractor.fromHtml(html, url)),
+    fromText: (text, title) => refusing(() => extractor.fromText(text, title)),
+    load: () => ({ queued: 0, running: 0, idleThreads: 0 }),
     close: async () => undefined,
   };
 }
 
-interface Job {
-  id: number;
-  input: ExtractJob;
-  resolve: (value: ArticleContent | undefined) => void;
-  reject: (error: unknown) => void;
-}
+export function createOffThreadExtractor({ deadlineMs, maxQueued }: ExtractorOptions): AsyncArticleExtractor {
+  const pool = createWorkerPool<ExtractJob, ArticleContent | undefined>({
+    size: 1,
+    workerUrl: new URL("./extract-worker.ts", import.meta.url),
+    maxQueued,
+    deadlineMs,
+    perClient: { running: 1, pending: 1 },
+    lazy: true,
+    endAbandoned: true,
+  });
 
-export function createOffThreadExtractor({ jobTimeoutMs }: { jobTimeoutMs: number }): ClosableExtractor {
-  if (!Number.isFinite(jobTimeoutMs) || jobTimeoutMs <= 0)
-    throw new TypeError(`Expected \`jobTimeoutMs\` to be a positive number, got ${jobTimeoutMs}`);
-  const queue: Job[] = [];
-  let worker: Worker | undefined;
-  let running: { job: Job; timer?: NodeJS.Timeout } | undefined;
-  let ready = false;
-  let nextId = 1;
-
-  const finish = () => {
-    if (running) clearTimeout(running.timer);
-    const job = running?.job;
-    running = undefined;
-    return job;
+  const run = async (input: ExtractJob, { client, signal }: ExtractionCaller = {}) => {
+    try {
+      return await pool.run(input, { client, signal });
+    } catch (error) {
+      if (error instanceof PoolBusy) throw importBusy();
+      // Still waiting at its deadline: the queue was the problem, not the page.
+      if (error instanceof JobDeadline) throw error.running ? extractionTooSlow(deadlineMs) : importBusy();
+      if (error instanceof WorkerJobError && error.code === "PAGE_TOO_COMPLEX") throw pageTooComplex();
+      throw error;
+    }
   };
-
-  const spawn = (): Worker => {
-    ready = false;
-    const thread = new Worker(new URL("./extract-worker.ts", import.meta.url));
-    thread.on("message", (reply: WorkerReply<ArticleContent | undefined> | { ready: true }) => {
-      if ("ready" in reply) {
-        if (thread !== worker) return;
-        ready = true;
-        return startDeadline(thread);
-      }
-      if (running?.job.id !== reply.id) return;
-      const job = finish()!;
-      if (reply.ok) job.resolve(reply.value);
-      else job.reject(new Error(reply.message));
-      dispatch();
-    });
-    thread.on("error", (error) => {
-      finish()?.reject(error);
-    });
-    thread.on("exit", () => {
-      if (worker !== thread) return;
-      worker = undefined;
-      finish()?.reject(new Error("the extraction thread stopped"));
-      dispatch();
-    });
-    return thread;
-  };
-
-  const startDeadline = (thread: Worker) => {
-    if (!running || running.timer || thread !== worker) return;
-    running.timer = setTimeout(() => {
-      // The thread is busy with this job and cannot be interrupted: end it; the next job gets a new one.
-      worker = undefined;
-      finish()?.reject(extractionTooSlow(jobTimeoutMs));
-      void thread.terminate();
-      dispatch();
-    }, jobTimeoutMs);
-  };
-
-  const dispatch = () => {
-    if (running || queue.length === 0) return;
-    const job = queue.shift()!;
-    worker ??= spawn();
-    running = { job };
-    worker.postMessage({ id: job.id, input: job.input });
-    if (ready) startDeadline(worker);
-  };
-
-  const run = (input: ExtractJob) =>
-    new Promise<ArticleContent | undefined>((resolve, reject) => {
-      queue.push({ id: nextId++, input, resolve, reject });
-      dispatch();
-    });
 
   return {
-    fromHtml: (html, url) => run({ kind: "html", html, url: url?.href }),
-    fromText: (text, title) => run({ kind: "text", text, title }),
-    async close() {
-      for (const job of queue.splice(0)) job.reject(new Error("the extractor is closed"));
-      finish()?.reject(new Error("the extractor is closed"));
-      const thread = worker;
-      worker = undefined;
-      await thread?.terminate();
-    },
+    fromHtml: (html, url, caller) => run({ kind: "html", html, url: url?.href }, caller),
+    fromText: (text, title, caller) => run({ kind: "text", text, title }, caller),
+    load: () => ({ queued: pool.queued, running: pool.running, idleThreads: pool.idle }),
+    close: () => pool.close(),
   };
 }
 
 /** Off the event loop where the runtime can load the worker (Bun), in process otherwise. */
-export const createExtractor = (options: { jobTimeoutMs: number }): ClosableExtractor =>
+export const createExtractor = (options: ExtractorOptions): AsyncArticleExtractor =>
   (globalThis as { Bun?: unknown }).Bun ? createOffThreadExtractor(options) : createInProcessExtractor();

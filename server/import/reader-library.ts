@@ -1,10 +1,10 @@
 // A signed-in reader's library: what they imported, when, and how far they got, kept by `sub` so it follows
 // them between devices (anonymous readers keep theirs in the browser). A Redis hash per reader when
-// configured, otherwise memory; bounded both ways (entries per reader, readers in memory). Redis is never
-// fatal: on an error the memory copy answers.
-import { LRUCache } from "lru-cache";
+// configured, and a memory tier in bytes (server/cache/tiered-store.ts); bounded both ways (entries per reader,
+// bytes in memory). Redis is never fatal: on an error the memory copy answers.
 import type { Logger } from "pino";
-import { redisOrFallback, type CacheStats, type Redis } from "../cache/redis";
+import type { CacheStats, Redis } from "../cache/redis";
+import { createTieredStore, jsonBytes } from "../cache/tiered-store";
 import { createLogger } from "../logger";
 
 export interface LibraryEntry {
@@ -28,14 +28,16 @@ export interface ReaderLibrary {
   get(sub: string, id: string): Promise<LibraryEntry | undefined>;
   /** true when the article was in the library */
   remove(sub: string, id: string): Promise<boolean>;
+  /** bytes the memory tier holds */
+  memoryBytes(): number;
 }
 
 export interface ReaderLibraryOptions {
   redis?: Redis;
   stats: CacheStats;
   maxEntries?: number;
-  /** entries kept in memory across all readers (the fallback's bound: ~300 bytes each) */
-  maxEntriesInMemory?: number;
+  /** bytes the memory tier holds across all readers */
+  maxMemoryBytes?: number;
   now?: () => Date;
   logger?: Logger;
 }
@@ -48,28 +50,28 @@ export function createReaderLibrary({
   redis,
   stats,
   maxEntries = 500,
-  maxEntriesInMemory = 100_000,
+  maxMemoryBytes = 32 * 1024 * 1024,
   now = () => new Date(),
   logger = createLogger("import:library"),
 }: ReaderLibraryOptions): ReaderLibrary {
-  // Sized by entries, so many small libraries and a few full ones cost the same. A change stores a new Map:
-  // lru-cache measures a value when it is set, and setting the same object again is not re-measured.
-  const memory = new LRUCache<string, Map<string, LibraryEntry>>({
-    maxSize: maxEntriesInMemory,
-    sizeCalculation: (entries) => Math.max(1, entries.size),
+  // Sized by what the entries take (a title of 300 characters and a link of 2,048 make one ~5 KB), not by their
+  // number. A change stores a new Map: lru-cache measures a value when it is set, not when it changes.
+  const memory = createTieredStore<Map<string, LibraryEntry>>({
+    redis,
+    stats,
+    name: "library",
+    logger,
+    memory: {
+      maxBytes: maxMemoryBytes,
+      // A full library of long entries: 500 × ~5 KB.
+      maxEntryBytes: Math.min(maxMemoryBytes, 4 * 1024 * 1024),
+      sizeOf: (entries) => [...entries.values()].reduce((sum, entry) => sum + jsonBytes(entry), 64),
+    },
   });
 
   // Redis first; on any error, the memory copy (which every write also updates) answers instead.
-  const withRedis = <T>(operation: string, sub: string, viaRedis: (redis: Redis) => Promise<T>, viaMemory: () => T): Promise<T> =>
-    redisOrFallback(
-      redis,
-      {
-        stats,
-        onFailure: (error) => logger.debug({ err: error instanceof Error ? error.message : String(error) }, `Redis library ${operation} failed`),
-      },
-      viaRedis,
-      viaMemory,
-    );
+  const withRedis = <T>(operation: string, viaRedis: (redis: Redis) => Promise<T>, viaMemory: () => T): Promise<T> =>
+    memory.viaRedis(operation, viaRedis, viaMemory);
 
   const parse = (json: string): LibraryEntry | undefined => {
     try {
@@ -88,39 +90,36 @@ export function createReaderLibrary({
   const list = (sub: string) =>
     withRedis(
       "list",
-      sub,
       async (r) =>
         Object.values(await r.hgetall(libraryKey(sub)))
           .flatMap((json) => parse(json) ?? [])
           .sort(byNewest),
-      () => [...(memory.get(sub)?.values() ?? [])].sort(byNewest),
+      () => [...(memory.recall(sub)?.values() ?? [])].sort(byNewest),
     );
 
   const get = (sub: string, id: string) =>
     withRedis(
       "read",
-      sub,
       async (r) => {
         const json = await r.hget(libraryKey(sub), id);
         return json ? parse(json) : undefined;
       },
-      () => memory.get(sub)?.get(id),
+      () => memory.recall(sub)?.get(id),
     );
 
   const save = async (sub: string, article: LibraryArticle, progress?: number): Promise<LibraryEntry> => {
-    const existing = (await get(sub, article.id)) ?? memory.get(sub)?.get(article.id);
+    const existing = (await get(sub, article.id)) ?? memory.recall(sub)?.get(article.id);
     const entry: LibraryEntry = {
       ...article,
       addedAt: existing?.addedAt ?? now().toISOString(),
       progress: progress ?? existing?.progress ?? 0,
     };
-    const entries = new Map(memory.get(sub));
+    const entries = new Map(memory.recall(sub));
     entries.set(entry.id, entry);
     for (const id of evictOldest([...entries.values()])) entries.delete(id);
-    memory.set(sub, entries);
+    memory.remember(sub, entries);
     await withRedis(
       "write",
-      sub,
       async (r) => {
         const key = libraryKey(sub);
         await r.hset(key, entry.id, JSON.stringify(entry));
@@ -136,16 +135,15 @@ export function createReaderLibrary({
   };
 
   const remove = async (sub: string, id: string): Promise<boolean> => {
-    const entries = new Map(memory.get(sub));
+    const entries = new Map(memory.recall(sub));
     const inMemory = entries.delete(id);
-    if (inMemory) memory.set(sub, entries);
+    if (inMemory) memory.remember(sub, entries);
     return withRedis(
       "delete",
-      sub,
       async (r) => (await r.hdel(libraryKey(sub), id)) > 0 || inMemory,
       () => inMemory,
     );
   };
 
-  return { list, save, get, remove };
+  return { list, save, get, remove, memoryBytes: () => memory.memoryBytes() };
 }

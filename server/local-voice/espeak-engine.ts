@@ -1,6 +1,6 @@
 // The speaking engine: eSpeak NG and LAME in a pool of worker threads (synth-worker.ts).
 import type { SpeechEngine, SynthesisJob, SynthesisResult } from "./engine";
-import { createWorkerPool } from "./worker-pool";
+import { createWorkerPool } from "../workers/worker-pool";
 
 export function createEspeakEngine(options: { workers: number }): SpeechEngine {
   const pool = createWorkerPool<SynthesisJob, SynthesisResult>({
@@ -12,7 +12,7 @@ export function createEspeakEngine(options: { workers: number }): SpeechEngine {
     get warm() {
       return pool.warm;
     },
-    synthesize: (job, signal) => pool.run(job, signal),
+    synthesize: (job, signal) => pool.run(job, { signal }),
     close: () => pool.close(),
   };
 }

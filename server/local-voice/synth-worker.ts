@@ -1,4 +1,4 @@
-// A synthesis worker thread (see worker-pool.ts). eSpeak and LAME load, and speak one phrase, as soon as
+// A synthesis worker thread (see server/workers/worker-pool.ts). eSpeak and LAME load, and speak one phrase, as soon as
 // the thread starts, so the first request does not pay for loading voice data or compiling hot code; then the
 // worker tells the pool it is ready, which the server's /health reports as `warm`.
 import { parentPort } from "node:worker_threads";
@@ -8,7 +8,7 @@ import { createEspeak } from "./espeak";
 import { createEncoder } from "./mp3-encoder";
 import { renderSpeech } from "./render-speech";
 import { voiceProfile } from "./voice-profiles";
-import { WORKER_READY, type WorkerReply } from "./worker-pool";
+import { WORKER_READY, type WorkerReply } from "../workers/worker-pool";
 
 const port = parentPort;
 if (!port) throw new Error("synth-worker.ts runs only as a worker thread");

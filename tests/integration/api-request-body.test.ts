@@ -1,7 +1,7 @@
 // Request bodies against the real API process on Bun (docs/architecture.md invariant 12): Bun's own body handling is what
 // answers here, so oversize bodies (declared or chunked), forms and deep nesting are sent over a socket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "@/server/plugins/json-body";
+import { MAX_BODY_BYTES } from "@/lib/http/json-body";
 import { startApi, type RunningProcess } from "../support/processes";
 
 let api: RunningProcess;

@@ -8,6 +8,8 @@ import { loadEnv } from "@/server/env";
 import { uniqueSentence } from "../support/articles";
 import { conversation, TWENTY_CHUNK_TURNS } from "../support/conversations";
 import { walkMp3 } from "../support/mp3-walk";
+import { conversationCost, joinAdjacentTurns, MAX_TURNS } from "@/lib/conversation/conversation-cost";
+import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { startLocalVoice, type RunningProcess } from "../support/processes";
 import { AUTH_SECRET, sessionToken, usageOf, type TtsBody } from "../support/tts-api";
 import { wholeArticleProblems } from "../support/tts-invariants";
@@ -286,5 +288,54 @@ describe("a conversation on /api/tts/stream", () => {
     const streamed = await readStream(await post({ text: talk.segments[0].text }, { path: "/api/tts/stream" }));
     expect(streamed[0]).not.toHaveProperty("segments");
     for (const line of chunkLines(streamed)) expect(line).not.toHaveProperty("segment");
+  });
+});
+
+describe("what a conversation costs (invariant 17)", () => {
+  // Words of their own per call, so no chunk of an earlier test is in the cache.
+  let calls = 0;
+  const oneWordTurns = (count: number, voices: readonly string[]) => {
+    const tag = `w${++calls}x`;
+    return Array.from({ length: count }, (_, i) => ({ text: `${tag}${i}.`, voice: voices[i % voices.length] }));
+  };
+  const FREE_CAST = ["Ashley", "Dennis"];
+
+  it("joins adjacent segments in one voice before planning: a thousand of them cost what their text as an article costs", async () => {
+    const segments = oneWordTurns(1_000, ["Ashley"]);
+    const res = await post({ segments });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ConversationBody;
+    const spoken = segments.map((s) => s.text).join("\n\n");
+    expect(body.segments).toHaveLength(1);
+    expect((await voice.stats()).requests).toBe(planTTSChunks(spoken).length);
+    expect(wholeArticleProblems(body, spoken)).toEqual([]);
+  });
+
+  it("refuses more turns than the cap before any upstream call or charge", async () => {
+    // The same article again costs nothing more: the count before and after must match.
+    const known = oneWordTurns(3, FREE_CAST);
+    const before = await post({ segments: known }, { token: free });
+    const count = usageOf(before)!.count;
+    const res = await post({ segments: oneWordTurns(MAX_TURNS + 1, FREE_CAST) }, { token: free });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe("INVALID_REQUEST");
+    await voice.reset();
+    const after = await post({ segments: known }, { token: free });
+    expect(usageOf(after)!.count).toBe(count);
+    expect((await voice.stats()).requests).toBe(0);
+  });
+
+  it("charges a conversation that needs more calls than its text as an article in proportion to them", async () => {
+    const reader = await sessionToken("free", `conversation-charge-${Date.now()}`);
+    const segments = oneWordTurns(MAX_TURNS, FREE_CAST);
+    const { calls, charge } = conversationCost(joinAdjacentTurns(segments.map((s) => ({ text: s.text, voiceId: s.voice }))));
+    expect(charge).toBeGreaterThan(1);
+    const res = await post({ segments }, { token: reader });
+    expect(res.status).toBe(200);
+    expect(usageOf(res)!.count).toBe(charge);
+    expect((await voice.stats()).requests).toBe(calls);
+    // An ordinary conversation is one place, like an article.
+    const plain = await post({ segments: oneWordTurns(3, FREE_CAST) }, { token: reader });
+    expect(usageOf(plain)!.count).toBe(charge + 1);
   });
 });

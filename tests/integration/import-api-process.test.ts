@@ -39,6 +39,12 @@ describe("the API on Bun", () => {
     const huge = await importUrl(hurried, `${site.origin}/sized?bytes=${2 * 1024 * 1024}`);
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ code: "PAGE_TOO_LARGE" });
+    // The deadline counts from arrival: the ended thread's replacement is loaded before the next page comes.
+    await expect
+      .poll(async () => ((await (await fetch(`${hurried.url}/health`)).json()) as { imports: { idleThreads: number } }).imports.idleThreads, {
+        timeout: 30_000,
+      })
+      .toBe(1);
     const next = await importUrl(hurried, `${site.origin}/news-article.html`);
     expect(next.status).toBe(201);
     const health = await fetch(`${hurried.url}/health`);

@@ -201,7 +201,7 @@ describe("pasted articles, ids and storage", () => {
     expect(article).toMatchObject({ title: "Mine", url: null, words: 11 });
   });
 
-  it("reduces and sanitizes pasted HTML like a page, without fetching its url", async () => {
+  it("reduces and sanitizes pasted HTML like a page, without fetching its url or claiming it as the source", async () => {
     const html = readFileSync(join(importFixturesDir, "hostile.html"), "utf8");
     const before = site.requests();
     const res = await post(makeApp(), { html, url: "https://bakery.example/bread" });
@@ -209,7 +209,7 @@ describe("pasted articles, ids and storage", () => {
     const article = await res.json();
     expect(article.text).toBe(expected("hostile"));
     expect(article.html).not.toContain("<script");
-    expect(article.url).toBe("https://bakery.example/bread");
+    expect(article).toMatchObject({ url: null, siteName: null });
     expect(site.requests()).toBe(before);
   });
 
@@ -263,8 +263,14 @@ describe("pasted articles, ids and storage", () => {
     expect((await res.json()).code).toBe(code);
   });
 
+  it("refuses a form with the JSON 415, as every route does", async () => {
+    const form = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "url=https://example.com" };
+    const res = await makeApp().handle(new Request("http://localhost/api/articles", form));
+    expect(res.status).toBe(415);
+    expect((await res.json()).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
   it.each([
-    ["no JSON", { body: "url=https://example.com", type: "application/x-www-form-urlencoded" }],
     ["broken JSON", { body: "{", type: "application/json" }],
     ["no article field", { body: "{}", type: "application/json" }],
     ["two kinds at once", { body: JSON.stringify({ text: "a", url: "https://example.com" }), type: "application/json" }],
@@ -277,7 +283,7 @@ describe("pasted articles, ids and storage", () => {
   it("refuses a body over the cap before parsing it", async () => {
     const res = await post(makeApp({ IMPORT_MAX_BYTES: "10000" }), { html: "<p>x</p>".repeat(5000) });
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe("PAGE_TOO_LARGE");
+    expect((await res.json()).code).toBe("BODY_TOO_LARGE");
   });
 
   it("limits imports per client and says when to retry", async () => {
@@ -354,5 +360,56 @@ describe("the reader's library", () => {
       new Request("http://localhost/api/library/AAAAAAAAAAAAAAAAAAAAAA", { method: "PUT", headers: auth, body: JSON.stringify({ progress: 0.5 }) }),
     );
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe("imported articles never change (invariant 18)", () => {
+  it("keeps what readers of an import see when the same title and body are pasted with another source and byline", async () => {
+    const [one, two] = await twoRedisApps();
+    try {
+      const first = await (await post(one, { url: `${site.origin}/news-article.html` })).json();
+      const page = readFileSync(join(importFixturesDir, "news-article.html"), "utf8")
+        .replace("Mara Ellison", "Someone Else")
+        .replace("2026-03-14", "2020-01-01");
+      const pasted = await (await post(one, { html: page, url: "https://evil.example/login" })).json();
+      expect(pasted.id).not.toBe(first.id);
+      expect(pasted.url).toBeNull();
+      for (const app of [one, two]) {
+        const seen = await (await app.handle(new Request(`http://localhost/api/articles/${first.id}`))).json();
+        expect(seen).toEqual(first);
+      }
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it("answers the same article from both replicas and both tiers when two import it at once", async () => {
+    const [one, two] = await twoRedisApps();
+    try {
+      const body = { text: `Both replicas take this paste at the same moment ${Date.now()}, word for word, and agree.` };
+      const [a, b] = await Promise.all([post(one, body), post(two, body)]);
+      const [first, second] = [await a.json(), await b.json()];
+      expect(second).toEqual(first);
+      for (const app of [one, two]) expect(await (await app.handle(new Request(`http://localhost/api/articles/${first.id}`))).json()).toEqual(first);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+});
+
+describe("what an import shows, and how it refuses", () => {
+  it("strips bidirectional controls from the title and metadata", async () => {
+    const res = await post(makeApp(), {
+      text: "A calm paragraph of several ordinary words about the harbour.",
+      title: "Invoice \u202Egpj.exe\u202C final",
+    });
+    expect(res.status).toBe(201);
+    expect((await res.json()).title).toBe("Invoice gpj.exe final");
+  });
+
+  it("names a bad path parameter as the path, not the body", async () => {
+    const res = await makeApp().handle(new Request("http://localhost/api/articles/not-an-id"));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/^Invalid path/);
   });
 });

@@ -35,6 +35,19 @@ async function signInPage(cookie: string) {
 }
 
 describe("web app (npm start)", () => {
+  it("refuses a server action from another site with 403, and asks every answer not to be sniffed", async () => {
+    const res = await fetch(`${app.url}/signin`, {
+      method: "POST",
+      headers: { "next-action": "0123456789abcdef", origin: "https://evil.example", "content-type": "text/plain" },
+      body: "[]",
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: "FORBIDDEN" });
+    const page = await fetch(`${app.url}/signin`);
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  });
+
   it("treats a malformed session cookie as no session", async () => {
     const cookie = "listen_session=%E0%A4%A";
     const voices = await fetch(`${app.url}/api/tts/voices`, { headers: { cookie } });

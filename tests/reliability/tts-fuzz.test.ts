@@ -4,7 +4,7 @@
 // without an echo of the input, and every 200 is a whole article (invariants 1–4).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningProcess } from "../support/processes";
+import { startRedis, type RunningProcess } from "../support/processes";
 import { startSilentVoiceApi, type SilentVoiceApi } from "../support/silent-voice-api";
 import { getHealth, type TtsBody } from "../support/tts-api";
 import { wholeArticleProblems } from "../support/tts-invariants";
@@ -12,15 +12,9 @@ import { wholeArticleProblems } from "../support/tts-invariants";
 // One client sends thousands of requests: the limits under test here are the input caps, not the IP limit or
 // the daily quota, which the silent-voice API raises.
 let servers: SilentVoiceApi;
-let api: RunningProcess;
-
-beforeAll(async () => {
-  servers = await startSilentVoiceApi();
-  api = servers.api;
-}, 60_000);
-afterAll(async () => {
-  await servers?.stop();
-});
+/** The APIs requests go to, in turn: one, or two replicas on one Redis. */
+let apis: RunningProcess[] = [];
+let turn = 0;
 
 /** One request as sent: its bytes, its Content-Type (none when undefined), and the text when it carries one. */
 interface Sent {
@@ -116,7 +110,7 @@ async function send(sent: Sent): Promise<Response> {
   if (sent.contentType) headers["Content-Type"] = sent.contentType;
   // A Blob without a type makes fetch send no Content-Type of its own.
   const body = sent.contentType ? sent.body : new Blob([sent.body]);
-  return fetch(`${api.url}/api/tts`, { method: "POST", headers, body });
+  return fetch(`${apis[turn++ % apis.length].url}/api/tts`, { method: "POST", headers, body });
 }
 
 /** What is wrong with the answer to `sent`, or undefined when it is one of the answers the contract allows. */
@@ -144,26 +138,63 @@ async function contractBreach(sent: Sent): Promise<string | undefined> {
   return problems.length ? problems.join("; ") : undefined;
 }
 
-const property = (arbitrary: fc.Arbitrary<Sent>, numRuns: number) =>
-  fc.assert(
+const property = (arbitrary: fc.Arbitrary<Sent>, runs: number) => {
+  // The replicas' run repeats a quarter of the bodies: the same assertions, a modest run time.
+  const numRuns = apis.length === 1 ? runs : Math.ceil(runs / 4);
+  return fc.assert(
     fc.asyncProperty(arbitrary.map(summarized), async (sent) => {
       const breach = await contractBreach(sent);
       if (breach) throw new Error(breach);
     }),
     { numRuns, seed: 20261129, endOnFailure: true },
   );
+};
 
-describe("POST /api/tts under generated input", () => {
-  it("answers request-shaped bodies with a whole article or a JSON refusal", () => property(requestShaped, 1200), 240_000);
-  it("refuses any other JSON value with the error shape", () => property(anyJson, 600), 120_000);
-  it("refuses deep nesting in linear time, never with a 500", () => property(deepNesting, 150), 120_000);
-  it("refuses bytes that are not JSON and bodies that are not JSON", () => property(notJson, 400), 120_000);
-  it("refuses texts past the caps before doing the work", () => property(oversize, 40), 120_000);
-  it("cleans hostile texts of up to a million characters in linear time", () => property(hostileText, 40), 120_000);
+function fuzz(setting: string, start: () => Promise<{ apis: RunningProcess[]; stop(): Promise<void> }>) {
+  describe(`POST /api/tts under generated input, ${setting}`, () => {
+    let stop: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      ({ apis, stop } = await start());
+      turn = 0;
+    }, 60_000);
+    afterAll(async () => {
+      await stop?.();
+    });
 
-  it("leaves no slot held and still answers /health", async () => {
-    const health = await getHealth(api.url);
-    expect(health.tts.activeSlots).toBe(0);
-    expect(health.tts.queuedRequests).toBe(0);
+    it("answers request-shaped bodies with a whole article or a JSON refusal", () => property(requestShaped, 1200), 240_000);
+    it("refuses any other JSON value with the error shape", () => property(anyJson, 600), 120_000);
+    it("refuses deep nesting in linear time, never with a 500", () => property(deepNesting, 150), 120_000);
+    it("refuses bytes that are not JSON and bodies that are not JSON", () => property(notJson, 400), 120_000);
+    it("refuses texts past the caps before doing the work", () => property(oversize, 40), 120_000);
+    it("cleans hostile texts of up to a million characters in linear time", () => property(hostileText, 40), 120_000);
+
+    it("leaves no slot held and still answers /health", async () => {
+      for (const api of apis) {
+        const health = await getHealth(api.url);
+        expect(health.tts.activeSlots).toBe(0);
+        expect(health.tts.queuedRequests).toBe(0);
+      }
+    });
   });
+}
+
+fuzz("one API", async () => {
+  servers = await startSilentVoiceApi();
+  return { apis: [servers.api], stop: () => servers.stop() };
+});
+
+// Two replicas on one real redis-server, every other request on the other: the Redis tiers, the shared limits and
+// the dedup leases meet the same bodies.
+fuzz("two API replicas on one Redis", async () => {
+  const redis = await startRedis();
+  servers = await startSilentVoiceApi({ REDIS_URL: redis.url, API_REPLICA_ID: "fuzz-1" });
+  const second = await startSilentVoiceApi({ REDIS_URL: redis.url, API_REPLICA_ID: "fuzz-2" });
+  return {
+    apis: [servers.api, second.api],
+    async stop() {
+      await second.stop();
+      await servers.stop();
+      await redis.stop();
+    },
+  };
 });

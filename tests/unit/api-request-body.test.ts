@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "@/server/app";
 import { compose } from "@/server/compose";
 import { loadEnv } from "@/server/env";
-import { jsonDepth, MAX_BODY_BYTES } from "@/server/plugins/json-body";
+import { jsonDepth, jsonShape, MAX_BODY_BYTES, readJsonBody } from "@/lib/http/json-body";
 
 // No INWORLD_API_KEY: a body that passes every check is answered 503 TTS_DISABLED, which tells it apart from a refusal.
 function app(env: Record<string, string> = {}) {
@@ -73,6 +73,12 @@ describe("POST /api/tts request bodies", () => {
     }
   });
 
+  it("refuses an unknown voice without repeating it", async () => {
+    const res = await post(app(), JSON.stringify({ text: "Hello there.", voice: "<img src=x onerror=alert(1)>" }));
+    expect(res.status).toBe(400);
+    expect(res.text).not.toContain("<img");
+  });
+
   it("refuses a body that is not JSON or not UTF-8", async () => {
     expect((await post(app(), "{nope")).json.code).toBe("INVALID_REQUEST");
     expect((await post(app(), new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]))).json.code).toBe("INVALID_REQUEST");
@@ -110,5 +116,41 @@ describe("jsonDepth", () => {
     ['["\\\\",[]]', 2],
   ])("%s nests %i deep", (text, depth) => {
     expect(jsonDepth(text)).toBe(depth);
+  });
+});
+
+describe("jsonShape", () => {
+  it.each([
+    ['{"a":"\\ud83d\\ude00"}', false],
+    ['{"a":"\\ud800"}', true],
+    ['{"a":"\\udc00 alone"}', true],
+    ['{"a":"\\ud800\\ud800\\udc00"}', true],
+    ['{"a":"\\ud800x"}', true],
+    ['{"a":"\\u0041\\\\udc00"}', false],
+  ])("%s has a lone surrogate: %s", (text, lone) => {
+    expect(jsonShape(text).loneSurrogate).toBe(lone);
+  });
+});
+
+describe("readJsonBody", () => {
+  const request = (body: string, contentType = "application/json") =>
+    new Request("http://localhost/", { method: "POST", headers: { "content-type": contentType }, body });
+
+  it.each(["application/jsonx", "application/json-patch+json", "text/json", "application/x-www-form-urlencoded"])(
+    "refuses %s with 415: only exactly application/json is JSON",
+    async (type) => {
+      await expect(readJsonBody(request("{}", type))).rejects.toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    },
+  );
+
+  it("refuses half a surrogate pair, which no store could keep as sent", async () => {
+    await expect(readJsonBody(request('{"text":"\\ud800"}'))).rejects.toMatchObject({ status: 400, code: "INVALID_REQUEST" });
+    expect(await readJsonBody(request('{"text":"\\ud83d\\ude00"}'))).toEqual({ text: "\u{1F600}" });
+  });
+
+  it("refuses nesting past the route's depth before parsing, with a message that repeats nothing", async () => {
+    const refusal = await readJsonBody(request('{"<img>":[[1]]}'), { maxDepth: 2 }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ status: 400, code: "INVALID_REQUEST" });
+    expect((refusal as Error).message).not.toContain("<img>");
   });
 });

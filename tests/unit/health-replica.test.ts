@@ -13,18 +13,34 @@ afterAll(async () => {
 });
 
 function app(env: Record<string, string> = {}) {
-  const composition = compose(loadEnv({ LOG_LEVEL: "silent", ...env }));
+  const composition = compose(loadEnv({ LOG_LEVEL: "silent", HEALTH_TOKEN, ...env }));
   opened.push(composition);
   return createApp(composition.options);
 }
 
-const health = async (target: ReturnType<typeof app>, path = "/health") =>
-  (await (await target.handle(new Request(`http://localhost${path}`))).json()) as { replica: string; cluster?: unknown };
+const HEALTH_TOKEN = "operator-token-for-the-replica-test";
+const OPERATOR = { authorization: `Bearer ${HEALTH_TOKEN}` };
+
+const health = async (target: ReturnType<typeof app>, path = "/health", headers: Record<string, string> = OPERATOR) =>
+  (await (await target.handle(new Request(`http://localhost${path}`, { headers }))).json()) as {
+    replica: string;
+    memory?: unknown;
+    cluster?: unknown;
+  };
 
 describe("/health replica", () => {
   it("is API_REPLICA_ID, or hostname:pid when unset", async () => {
     expect((await health(app({ API_REPLICA_ID: "api-7" }))).replica).toBe("api-7");
     expect((await health(app())).replica).toBe(`${hostname()}:${process.pid}`);
+  });
+
+  it("tells the host name, the process id and the memory only to a caller with the HEALTH_TOKEN", async () => {
+    const shown = await health(app(), "/health", {});
+    expect(shown.replica).toMatch(/^replica-[0-9a-f]{8}$/);
+    expect(JSON.stringify(shown)).not.toContain(hostname());
+    expect(shown.memory).toBeUndefined();
+    expect(((await health(app(), "/health?cluster=1", {})).cluster as { sum: object }).sum).not.toHaveProperty("rssBytes");
+    expect((await health(app())).memory).toMatchObject({ rssBytes: expect.any(Number) });
   });
 
   it("answers ?cluster=1 without Redis with this replica alone, marked incomplete", async () => {

@@ -27,13 +27,25 @@ describe("reader library (memory)", () => {
     expect(again).toMatchObject({ addedAt: first.addedAt, progress: 0.5 });
   });
 
-  it("bounds memory across readers by entries, dropping the least recently used reader", async () => {
-    const library = createReaderLibrary({ stats: createCacheStats(), maxEntriesInMemory: 4 });
+  it("bounds memory across readers in bytes, dropping the least recently used reader", async () => {
+    const probe = createReaderLibrary({ stats: createCacheStats() });
+    await probe.save("p", article(0));
+    await probe.save("p", article(1));
+    // Room for two readers of two entries each, not for a third reader besides.
+    const library = createReaderLibrary({ stats: createCacheStats(), maxMemoryBytes: Math.ceil(2.5 * probe.memoryBytes()) });
     for (let n = 0; n < 2; n++) await library.save("a", article(n));
     for (let n = 0; n < 2; n++) await library.save("b", article(n));
     await library.save("c", article(9));
     expect(await library.list("a")).toEqual([]);
     expect((await library.list("b")).length + (await library.list("c")).length).toBe(3);
+    expect(library.memoryBytes()).toBeLessThanOrEqual(2.5 * probe.memoryBytes());
+  });
+
+  it("counts what an entry takes, however long its title and link", async () => {
+    const library = createReaderLibrary({ stats: createCacheStats() });
+    const long = { ...article(1), title: "T".repeat(300), siteName: "S".repeat(200), url: `https://example.com/${"p".repeat(2_000)}` };
+    const entry = await library.save("r", long);
+    expect(library.memoryBytes()).toBeGreaterThanOrEqual(2 * JSON.stringify(entry).length);
   });
 
   it("removes one reader's entry without touching another's", async () => {

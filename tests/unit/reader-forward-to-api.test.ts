@@ -1,7 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientIpFrom, forwardToApi } from "@/lib/proxy/forward-to-api";
-import { MAX_BODY_BYTES } from "@/lib/proxy/read-capped-body";
+import { clientIpFrom, forwardToApi, MAX_FORWARDED_BODY_BYTES as MAX_BODY_BYTES } from "@/lib/proxy/forward-to-api";
 import { sessionTokenFrom } from "@/lib/proxy/session-cookie";
 import { listenLocal, type LocalHttpServer } from "../support/local-http-server";
 import { freePort } from "../support/processes";
@@ -47,22 +46,42 @@ beforeAll(async () => {
 
 afterAll(() => server.close());
 
+const JSON_TYPE = { "content-type": "application/json" };
+
 function browserRequest(headers: Record<string, string> = {}) {
-  return new Request("http://web/api/tts", { method: "POST", body: '{"text":"hi"}', headers });
+  return new Request("http://web/api/tts", { method: "POST", body: '{"text":"hi"}', headers: { ...JSON_TYPE, ...headers } });
 }
 
 describe("forwardToApi", () => {
-  it("forwards the browser's Content-Type as it came, so a cross-site form is not relabelled JSON", async () => {
-    for (const type of ["text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "application/json"]) {
-      await forwardToApi(browserRequest({ "content-type": type }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
-      expect(seen?.headers["content-type"]).toBe(type);
+  it("refuses what is not sent as JSON with the API's own 415, so a cross-site form is never relabelled JSON", async () => {
+    const before = requests;
+    for (const type of ["text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "application/jsonx", ""]) {
+      const res = await forwardToApi(browserRequest({ "content-type": type }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+      expect(res.status).toBe(415);
+      expect((await res.json()).code).toBe("UNSUPPORTED_MEDIA_TYPE");
     }
-    await forwardToApi(new Request("http://web/api/tts", { method: "POST", body: new Blob(['{"text":"hi"}']) }), {
-      apiUrl,
-      path: "/api/tts",
-      timeoutMs: 5_000,
-    });
+    expect(requests).toBe(before);
+    await forwardToApi(browserRequest({ "content-type": "application/json; charset=utf-8" }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    expect(seen?.headers["content-type"]).toBe("application/json");
+  });
+
+  it("forwards a POST without a body, as creating a feed sends it, without one", async () => {
+    await forwardToApi(new Request("http://web/api/feed", { method: "POST" }), { apiUrl, path: "/api/feed", timeoutMs: 5_000 });
+    expect(seen?.body).toBe("");
     expect(seen?.headers["content-type"]).toBeUndefined();
+  });
+
+  it("refuses nesting deeper than any request of ours before calling the API", async () => {
+    const before = requests;
+    const deep = new Request("http://web/api/tts", {
+      method: "POST",
+      body: `{"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      headers: JSON_TYPE,
+    });
+    const res = await forwardToApi(deep, { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe("INVALID_REQUEST");
+    expect(requests).toBe(before);
   });
 
   it("passes status, body and the X-TTS-* headers through unchanged", async () => {
@@ -133,7 +152,7 @@ describe("forwardToApi", () => {
 
   it("caps a PUT body like a POST body", async () => {
     const before = requests;
-    const big = new Request("http://web/api/library/kept", { method: "PUT", body: "x".repeat(MAX_BODY_BYTES + 1) });
+    const big = new Request("http://web/api/library/kept", { method: "PUT", body: "x".repeat(MAX_BODY_BYTES + 1), headers: JSON_TYPE });
     const res = await forwardToApi(big, { apiUrl, path: "/api/library/kept", timeoutMs: 5_000 });
     expect(res.status).toBe(413);
     expect((await res.json()).code).toBe("BODY_TOO_LARGE");
@@ -142,7 +161,11 @@ describe("forwardToApi", () => {
 
   it("answers 413 BODY_TOO_LARGE from the declared length without calling the API", async () => {
     const before = requests;
-    const request = new Request("http://web/api/tts", { method: "POST", body: "{}", headers: { "content-length": String(MAX_BODY_BYTES + 1) } });
+    const request = new Request("http://web/api/tts", {
+      method: "POST",
+      body: "{}",
+      headers: { ...JSON_TYPE, "content-length": String(MAX_BODY_BYTES + 1) },
+    });
     const res = await forwardToApi(request, { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: "BODY_TOO_LARGE" });
@@ -160,7 +183,7 @@ describe("forwardToApi", () => {
         controller.enqueue(piece);
       },
     });
-    const request = new Request("http://web/api/tts", { method: "POST", body: oversized, duplex: "half" } as RequestInit);
+    const request = new Request("http://web/api/tts", { method: "POST", body: oversized, headers: JSON_TYPE, duplex: "half" } as RequestInit);
     const before = requests;
     const res = await forwardToApi(request, { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
     expect(res.status).toBe(413);
@@ -171,13 +194,17 @@ describe("forwardToApi", () => {
 
   it("forwards a body right at the cap", async () => {
     const body = "x".repeat(MAX_BODY_BYTES);
-    await forwardToApi(new Request("http://web/api/tts", { method: "POST", body }), { apiUrl, path: "/api/tts", timeoutMs: 5_000 });
+    await forwardToApi(new Request("http://web/api/tts", { method: "POST", body, headers: JSON_TYPE }), {
+      apiUrl,
+      path: "/api/tts",
+      timeoutMs: 5_000,
+    });
     expect(seen?.body.length).toBe(MAX_BODY_BYTES);
   });
 
   it("cancels the API call when the browser goes away", async () => {
     const browser = new AbortController();
-    const request = new Request("http://web/api/tts", { method: "POST", body: "{}", signal: browser.signal });
+    const request = new Request("http://web/api/tts", { method: "POST", body: "{}", headers: JSON_TYPE, signal: browser.signal });
     const before = requests;
     const answer = forwardToApi(request, { apiUrl, path: "/hang", timeoutMs: 60_000 });
     await expect.poll(() => requests).toBe(before + 1);

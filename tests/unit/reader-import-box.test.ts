@@ -41,6 +41,7 @@ describe("importErrorMessage", () => {
       "UNSUPPORTED_CONTENT",
       "NO_ARTICLE",
       "RATE_LIMITED",
+      "IMPORT_BUSY",
       "FETCH_FAILED",
       "FETCH_TIMEOUT",
       "INVALID_REQUEST",

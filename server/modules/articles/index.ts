@@ -1,14 +1,11 @@
 import { Elysia } from "elysia";
-import { notFound, rateLimited } from "../../errors";
-import type { RateLimiter } from "../../limits/rate-limiter";
-import { callerPlugin, type CallerOptions } from "../../plugins/caller";
-import { readCappedJson } from "../../plugins/capped-json-body";
+import { notFound } from "../../errors";
+import type { Guards } from "../../plugins/guards";
 import { ArticleParams, importRequest, type ImportLimits } from "./model";
 import type { ArticleService } from "./service";
 
-export interface ArticlesModuleOptions extends CallerOptions {
+export interface ArticlesModuleOptions {
   service: ArticleService;
-  importLimiter: RateLimiter;
   limits: ImportLimits;
   /** the whole POST body, in bytes */
   maxBodyBytes: number;
@@ -16,23 +13,16 @@ export interface ArticlesModuleOptions extends CallerOptions {
 
 const jsonHeaders = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
-export const articlesModule = ({ service, importLimiter, limits, maxBodyBytes, ...caller }: ArticlesModuleOptions) =>
+export const articlesModule = (guards: Guards, { service, limits, maxBodyBytes }: ArticlesModuleOptions) =>
   new Elysia({ prefix: "/api/articles" })
-    .use(callerPlugin(caller))
+    .use(guards)
     .post(
       "/",
-      async ({ body, identity }) => {
-        const { created, json } = await service.importArticle(body, identity);
+      async ({ body, identity, clientIp, request }) => {
+        const { created, json } = await service.importArticle(body, identity, { client: clientIp, signal: request.signal });
         return new Response(json, { status: created ? 201 : 200, headers: jsonHeaders });
       },
-      {
-        parse: ({ request, contentType }) => readCappedJson(request, contentType, maxBodyBytes),
-        body: importRequest(limits),
-        async beforeHandle({ clientIp }) {
-          const verdict = await importLimiter.hit(clientIp);
-          if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
-        },
-      },
+      { body: importRequest(limits), ipLimit: "import", jsonBody: { maxBytes: maxBodyBytes, maxDepth: 1 } },
     )
     .get(
       "/:id",

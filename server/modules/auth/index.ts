@@ -2,32 +2,31 @@
 // the free and premium paths can be tried without accounts. Upgrading keeps the caller's `sub`, so their
 // daily count carries over exactly as it would after a real purchase.
 import { randomBytes } from "node:crypto";
-import { Elysia, t } from "elysia";
+import { Elysia } from "elysia";
+import { z } from "zod";
 import type { IdentityResolver } from "../../auth/identity";
-import { callerPlugin, type CallerOptions } from "../../plugins/caller";
-import { readJsonBody } from "../../plugins/json-body";
+import type { Guards } from "../../plugins/guards";
 
-export interface AuthModuleOptions extends CallerOptions {
+export interface AuthModuleOptions {
   demoAuth: boolean;
   identity: IdentityResolver;
 }
 
-export const authModule = ({ demoAuth, ...caller }: AuthModuleOptions) => {
-  const app = new Elysia({ prefix: "/api/auth" });
+const DemoSignIn = z.strictObject(
+  { tier: z.enum(["free", "premium"], { error: 'tier must be "free" or "premium"' }) },
+  { error: 'Request body must be { "tier": "free" | "premium" }' },
+);
+
+export const authModule = (guards: Guards, { demoAuth, identity: tokens }: AuthModuleOptions) => {
+  const app = new Elysia({ prefix: "/api/auth" }).use(guards);
   if (!demoAuth) return app;
-  return app.use(callerPlugin(caller)).post(
+  return app.post(
     "/demo",
     async ({ body, identity }) => {
       const sub = identity.kind === "user" ? identity.sub : `demo-${randomBytes(6).toString("hex")}`;
-      const token = await caller.identity.issue({ sub, tier: body.tier });
+      const token = await tokens.issue({ sub, tier: body.tier });
       return { token, user: { sub, tier: body.tier } };
     },
-    {
-      body: t.Object(
-        { tier: t.Union([t.Literal("free"), t.Literal("premium")], { error: 'tier must be "free" or "premium"' }) },
-        { additionalProperties: false, error: 'Request body must be { "tier": "free" | "premium" }' },
-      ),
-      parse: ({ request }) => readJsonBody(request),
-    },
+    { body: DemoSignIn, ipLimit: "account", jsonBody: { maxBytes: 1024, maxDepth: 1 } },
   );
 };

@@ -1,18 +1,14 @@
 // The private podcast feed (docs/architecture.md "Feeds"): /api/feed for its signed-in owner, /feed/* for their
 // podcast app, which carries no session, only the secret in the URL.
 import { Elysia } from "elysia";
-import { notFound, rateLimited, unauthorized } from "../../errors";
-import type { RateLimiter } from "../../limits/rate-limiter";
-import { callerPlugin, clientIpOf, type CallerOptions } from "../../plugins/caller";
-import { readJsonBody } from "../../plugins/json-body";
+import { notFound } from "../../errors";
+import type { Guards } from "../../plugins/guards";
 import { byteRange } from "./byte-range";
 import { FeedItemBody, FeedItemParams, MAX_FEED_ITEM_BODY_BYTES } from "./model";
 import type { FeedService } from "./service";
 
-export interface FeedModuleOptions extends CallerOptions {
+export interface FeedModuleOptions {
   service: FeedService;
-  /** the listen's own IP limit: adding an article makes audio as a listen does */
-  ipLimiter: RateLimiter;
 }
 
 // The audio of a key never changes (the key is the SHA-256 of the bytes).
@@ -49,24 +45,28 @@ function enclosureResponse(request: Request, bytes: Uint8Array, etag: string): R
   return new Response(head ? null : (part as Uint8Array<ArrayBuffer>), { status: range.kind === "partial" ? 206 : 200, headers });
 }
 
-export const feedModule = ({ service, ipLimiter, ...caller }: FeedModuleOptions) => {
+export const feedModule = (guards: Guards, { service }: FeedModuleOptions) => {
   const owner = new Elysia({ prefix: "/api/feed" })
-    .use(callerPlugin(caller))
-    .resolve(({ identity }) => {
-      if (identity.kind !== "user") throw unauthorized("Sign in to get a podcast feed of your articles");
-      return { sub: identity.sub };
-    })
-    .get("/", async ({ sub, set }) => {
-      set.headers["cache-control"] = "no-store";
-      return service.summary(sub);
-    })
-    .post("/", async ({ sub }) => {
-      const url = await service.create(sub);
-      return new Response(JSON.stringify({ url }), {
-        status: 201,
-        headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
-      });
-    })
+    .use(guards)
+    .get(
+      "/",
+      async ({ sub, set }) => {
+        set.headers["cache-control"] = "no-store";
+        return service.summary(sub);
+      },
+      { signedIn: true },
+    )
+    .post(
+      "/",
+      async ({ sub }) => {
+        const url = await service.create(sub);
+        return new Response(JSON.stringify({ url }), {
+          status: 201,
+          headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+        });
+      },
+      { signedIn: true, ipLimit: "account" },
+    )
     .put(
       "/items/:articleId",
       async ({ sub, identity, clientIp, params, body }) => {
@@ -79,14 +79,10 @@ export const feedModule = ({ service, ipLimiter, ...caller }: FeedModuleOptions)
       {
         params: FeedItemParams,
         body: FeedItemBody,
-        // Counted as a listen is, before the body is read.
-        parse: [
-          async ({ request, server }: { request: Request; server: Parameters<typeof clientIpOf>[1] }) => {
-            const verdict = await ipLimiter.hit(clientIpOf(request, server, caller.trustedProxies));
-            if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
-          },
-          ({ request }: { request: Request }) => readJsonBody(request, { maxBytes: MAX_FEED_ITEM_BODY_BYTES, maxDepth: 1 }),
-        ],
+        signedIn: true,
+        // Adding an article makes its audio as a listen does: counted as a listen is, before the body is read.
+        ipLimit: "tts",
+        jsonBody: { maxBytes: MAX_FEED_ITEM_BODY_BYTES, maxDepth: 1 },
       },
     )
     .delete(
@@ -95,7 +91,7 @@ export const feedModule = ({ service, ipLimiter, ...caller }: FeedModuleOptions)
         await service.remove(sub, params.articleId);
         return new Response(null, { status: 204 });
       },
-      { params: FeedItemParams },
+      { params: FeedItemParams, signedIn: true, ipLimit: "account" },
     );
 
   // No schema on these params: a malformed secret or key is simply not a feed, so 404 like an unknown one.
@@ -119,6 +115,7 @@ export const feedModule = ({ service, ipLimiter, ...caller }: FeedModuleOptions)
     return enclosureResponse(request, bytes, `"${audioKey}"`);
   };
   const files = new Elysia({ prefix: "/feed" })
+    .use(guards)
     .get("/:secret", feedXml)
     .head("/:secret", feedXml)
     .get("/:secret/:file", enclosure)

@@ -1,4 +1,4 @@
-import { t } from "elysia";
+import { z } from "zod";
 import { ARTICLE_ID_PATTERN } from "@/lib/articles/article-json";
 
 /** One article in a reader's feed. Its audio exists once `status` is "ready" (then `audioKey` names the MP3). */
@@ -24,11 +24,12 @@ export interface FeedItem {
 /** What GET /api/feed tells the owner about each item. */
 export type FeedItemSummary = Pick<FeedItem, "articleId" | "voice" | "addedAt" | "title" | "status" | "durationMs" | "error">;
 
-export const FeedItemParams = t.Object({ articleId: t.String({ pattern: ARTICLE_ID_PATTERN, error: "Not an article id" }) });
+export const FeedItemParams = z.object({ articleId: z.string().regex(new RegExp(ARTICLE_ID_PATTERN), { error: "Not an article id" }) });
 
-export const FeedItemBody = t.Object(
-  { voice: t.Optional(t.String({ minLength: 1, maxLength: 64, error: "voice must be a voice id" })) },
-  { additionalProperties: false, error: "The body is { voice? }" },
-);
+const voice = z
+  .string({ error: "voice must be a voice id" })
+  .min(1, { error: "voice must be a voice id" })
+  .max(64, { error: "voice must be a voice id" });
+export const FeedItemBody = z.strictObject({ voice: voice.optional() }, { error: "The body is { voice? }" });
 
 export const MAX_FEED_ITEM_BODY_BYTES = 1024;

@@ -1,29 +1,41 @@
 // A signed-in reader's library of imported articles (anonymous readers keep theirs in the browser).
-import { Elysia, t } from "elysia";
-import { notFound, unauthorized } from "../../errors";
+import { Elysia } from "elysia";
+import { z } from "zod";
+import { notFound } from "../../errors";
 import type { ReaderLibrary } from "../../import/reader-library";
-import { callerPlugin, type CallerOptions } from "../../plugins/caller";
+import type { Guards } from "../../plugins/guards";
 import { ArticleParams, type ArticleJson } from "../articles/model";
 import type { ArticleService } from "../articles/service";
 
-export interface LibraryModuleOptions extends CallerOptions {
+export interface LibraryModuleOptions {
   library: ReaderLibrary;
   articles: ArticleService;
 }
 
-const ProgressBody = t.Object({ progress: t.Optional(t.Number({ minimum: 0, maximum: 1 })) }, { additionalProperties: false });
+const ProgressBody = z.strictObject(
+  {
+    progress: z
+      .number({ error: "progress is a number from 0 to 1" })
+      .min(0, { error: "progress is a number from 0 to 1" })
+      .max(1, { error: "progress is a number from 0 to 1" })
+      .optional(),
+  },
+  { error: "Request body must be { progress? }" },
+);
+// { "progress": 0.123456789 } and room to spare.
+const MAX_PROGRESS_BODY_BYTES = 256;
 
-export const libraryModule = ({ library, articles, ...caller }: LibraryModuleOptions) =>
+export const libraryModule = (guards: Guards, { library, articles }: LibraryModuleOptions) =>
   new Elysia({ prefix: "/api/library" })
-    .use(callerPlugin(caller))
-    .resolve(({ identity }) => {
-      if (identity.kind !== "user") throw unauthorized("Sign in to keep a library on the server");
-      return { sub: identity.sub };
-    })
-    .get("/", async ({ sub, set }) => {
-      set.headers["cache-control"] = "no-store";
-      return { articles: await library.list(sub) };
-    })
+    .use(guards)
+    .get(
+      "/",
+      async ({ sub, set }) => {
+        set.headers["cache-control"] = "no-store";
+        return { articles: await library.list(sub) };
+      },
+      { signedIn: true },
+    )
     .put(
       "/:id",
       async ({ sub, params, body }) => {
@@ -34,7 +46,7 @@ export const libraryModule = ({ library, articles, ...caller }: LibraryModuleOpt
         const { id, title, siteName, url, listeningMinutes } = JSON.parse(json) as ArticleJson;
         return library.save(sub, { id, title, siteName, url, listeningMinutes }, body.progress);
       },
-      { params: ArticleParams, body: ProgressBody },
+      { params: ArticleParams, body: ProgressBody, signedIn: true, ipLimit: "account", jsonBody: { maxBytes: MAX_PROGRESS_BODY_BYTES, maxDepth: 1 } },
     )
     .delete(
       "/:id",
@@ -42,5 +54,5 @@ export const libraryModule = ({ library, articles, ...caller }: LibraryModuleOpt
         if (!(await library.remove(sub, params.id))) throw notFound("Article in the library");
         return new Response(null, { status: 204 });
       },
-      { params: ArticleParams },
+      { params: ArticleParams, signedIn: true, ipLimit: "account" },
     );

@@ -1,21 +1,23 @@
-import { t, type Static } from "elysia";
+import { z } from "zod";
 import { MAX_TIME_SEC, MAX_VOICE_CHARS, MAX_WORD_INDEX, POSITION_KEY_PATTERN } from "@/lib/positions/listening-position";
 
-export const PositionParams = t.Object({
-  key: t.String({ pattern: POSITION_KEY_PATTERN, error: "The position key is article:voice" }),
+export const PositionParams = z.object({
+  key: z.string().regex(new RegExp(POSITION_KEY_PATTERN), { error: "The position key is article:voice" }),
 });
 
+const SHAPE = "A position is { wordIndex, timeSec, voice, updatedAt }";
+
 /** PUT body: where the reader is. `updatedAt` is the client's clock, so saves from two devices order by when they were made. */
-export const PositionBody = t.Object(
+export const PositionBody = z.strictObject(
   {
-    wordIndex: t.Integer({ minimum: 0, maximum: MAX_WORD_INDEX }),
-    timeSec: t.Number({ minimum: 0, maximum: MAX_TIME_SEC }),
-    voice: t.String({ minLength: 1, maxLength: MAX_VOICE_CHARS }),
-    updatedAt: t.Number({ minimum: 0 }),
+    wordIndex: z.int({ error: SHAPE }).min(0, { error: SHAPE }).max(MAX_WORD_INDEX, { error: SHAPE }),
+    timeSec: z.number({ error: SHAPE }).min(0, { error: SHAPE }).max(MAX_TIME_SEC, { error: SHAPE }),
+    voice: z.string({ error: SHAPE }).min(1, { error: SHAPE }).max(MAX_VOICE_CHARS, { error: SHAPE }),
+    updatedAt: z.number({ error: SHAPE }).min(0, { error: SHAPE }),
   },
-  { additionalProperties: false, error: "A position is { wordIndex, timeSec, voice, updatedAt }" },
+  { error: SHAPE },
 );
-export type PositionBody = Static<typeof PositionBody>;
+export type PositionBody = z.output<typeof PositionBody>;
 
 // The body above as JSON is well under 200 bytes; anything much bigger is not a position.
 export const MAX_POSITION_BODY_BYTES = 1024;

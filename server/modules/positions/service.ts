@@ -1,10 +1,10 @@
 // Signed-in readers' listening positions, by `sub` and article:voice, so they follow the reader to another
-// device. Redis when configured (each key expires after `ttlSeconds` without a save), otherwise a bounded
-// memory LRU with the same expiry. Redis is never fatal: on an error the memory copy answers.
-import { LRUCache } from "lru-cache";
+// device. Redis when configured (each key expires after `ttlSeconds` without a save), and a memory tier in bytes
+// with the same expiry (server/cache/tiered-store.ts). Redis is never fatal: on an error the memory copy answers.
 import type { Logger } from "pino";
 import { asListeningPosition, type ListeningPosition } from "@/lib/positions/listening-position";
-import { redisOrFallback, type CacheStats, type Redis } from "../../cache/redis";
+import type { CacheStats, Redis } from "../../cache/redis";
+import { createTieredStore, jsonBytes } from "../../cache/tiered-store";
 import { createLogger } from "../../logger";
 
 export interface PositionStore {
@@ -17,7 +17,8 @@ export interface PositionStoreOptions {
   redis?: Redis;
   stats: CacheStats;
   ttlSeconds?: number;
-  maxInMemory?: number;
+  /** bytes the memory tier holds */
+  maxMemoryBytes?: number;
   logger?: Logger;
 }
 
@@ -28,21 +29,20 @@ export function createPositionStore({
   redis,
   stats,
   ttlSeconds = DEFAULT_POSITION_TTL_SECONDS,
-  maxInMemory = 100_000,
+  maxMemoryBytes = 16 * 1024 * 1024,
   logger = createLogger("api:positions"),
 }: PositionStoreOptions): PositionStore {
-  const memory = new LRUCache<string, ListeningPosition>({ max: maxInMemory, ttl: ttlSeconds * 1000 });
+  // A position's body is capped at 1 KB (model.ts); its key is the reader's sub and the article:voice key.
+  const memory = createTieredStore<ListeningPosition>({
+    redis,
+    stats,
+    name: "position",
+    logger,
+    memory: { maxBytes: maxMemoryBytes, maxEntryBytes: 4 * 1024, sizeOf: jsonBytes, ttlMs: ttlSeconds * 1000 },
+  });
 
   const viaRedis = <T>(operation: string, work: (r: Redis) => Promise<T>): Promise<T | undefined> =>
-    redisOrFallback(
-      redis,
-      {
-        stats,
-        onFailure: (error) => logger.debug({ err: error instanceof Error ? error.message : String(error) }, `Redis position ${operation} failed`),
-      },
-      work,
-      () => undefined,
-    );
+    memory.viaRedis<T | undefined>(operation, work, () => undefined);
 
   const get = async (sub: string, key: string) => {
     const name = positionRedisKey(sub, key);
@@ -54,14 +54,14 @@ export function createPositionStore({
         return null;
       }
     }
-    return memory.get(name) ?? null;
+    return memory.recall(name) ?? null;
   };
 
   const save = async (sub: string, key: string, position: ListeningPosition) => {
     const existing = await get(sub, key);
     if (existing && existing.updatedAt > position.updatedAt) return existing;
     const name = positionRedisKey(sub, key);
-    memory.set(name, position);
+    memory.remember(name, position);
     await viaRedis("write", (r) => r.set(name, JSON.stringify(position), "EX", ttlSeconds));
     return position;
   };

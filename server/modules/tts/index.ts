@@ -1,8 +1,6 @@
 import { Elysia } from "elysia";
-import { AppError, rateLimited, withHeaders } from "../../errors";
-import type { RateLimiter } from "../../limits/rate-limiter";
-import { callerPlugin, clientIpOf, type CallerOptions } from "../../plugins/caller";
-import { readJsonBody } from "../../plugins/json-body";
+import { AppError, withHeaders } from "../../errors";
+import type { Guards } from "../../plugins/guards";
 import { speechRequestOf, TtsRequest } from "./model";
 import type { TtsResult, TtsService } from "./service";
 
@@ -10,24 +8,14 @@ type Usage = NonNullable<TtsResult["usage"]>;
 
 const usageHeaders = (usage: Usage) => ({ "X-TTS-Usage-Count": String(usage.count), "X-TTS-Usage-Limit": String(usage.limit) });
 
-export interface TtsModuleOptions extends CallerOptions {
+export interface TtsModuleOptions {
   service: TtsService;
-  ipLimiter: RateLimiter;
 }
 
-export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) => {
-  const guarded = {
-    body: TtsRequest,
-    // The IP limit is hit before the body is even read, so every request counts, refused ones too (bad
-    // JSON, unknown fields, an oversize body); then the body is read within its limits.
-    parse: [
-      async ({ request, server }: { request: Request; server: Parameters<typeof clientIpOf>[1] }) => {
-        const verdict = await ipLimiter.hit(clientIpOf(request, server, caller.trustedProxies));
-        if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
-      },
-      ({ request }: { request: Request }) => readJsonBody(request),
-    ],
-  };
+export const ttsModule = (guards: Guards, { service }: TtsModuleOptions) => {
+  // The IP limit is counted before the body is even read (server/plugins/guards.ts), so every request counts,
+  // refused ones too (bad JSON, unknown fields, an oversize body).
+  const guarded = { body: TtsRequest, ipLimit: "tts", jsonBody: true } as const;
 
   /** Runs a use case, reporting the reader's last known daily count on a refusal too. */
   async function withUsage<R>(run: (onUsage: (usage: Usage) => void) => Promise<R>): Promise<R> {
@@ -49,7 +37,7 @@ export const ttsModule = ({ service, ipLimiter, ...caller }: TtsModuleOptions) =
   };
 
   return new Elysia({ prefix: "/api/tts" })
-    .use(callerPlugin(caller))
+    .use(guards)
     .post(
       "/",
       async ({ body, identity, clientIp, request }) => {

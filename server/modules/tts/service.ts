@@ -8,6 +8,7 @@ import { languageName, primaryLanguage } from "@/lib/language";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { articleCacheKey, conversationCacheKey } from "@/lib/text/cache-key";
 import { SEGMENT_SEPARATOR, segmentSpans, type VoicedText } from "@/lib/text/chunk-plan";
+import { conversationCost, joinAdjacentTurns, MAX_TURNS } from "@/lib/conversation/conversation-cost";
 import type { Identity } from "../../auth/identity";
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
@@ -19,7 +20,7 @@ import type { InworldClient } from "../../inworld/client";
 import type { RetryPolicy } from "../../inworld/rate-limit-retry";
 import type { ConcurrencyLimiter, Release } from "../../limits/concurrency-limiter";
 import type { Logger } from "../../logger";
-import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation } from "../../quota/daily-quota";
+import { secondsUntilUtcMidnight, type DailyQuota, type QuotaReservation, type QuotaUsage } from "../../quota/daily-quota";
 import { createChunkLines, encodeLine, segmentsLine, type LineBytes, type StreamCache, type StreamLine } from "./chunk-lines";
 import { startGeneration, type Generated, type Generation } from "./generation";
 import { planChunks, type ChunkPlan } from "./plan-chunks";
@@ -110,17 +111,23 @@ export function createTtsService(deps: TtsServiceDeps) {
       ? input.segments.map((s) => ({ text: s.text, voiceId: s.voice }))
       : [{ text: input.text, voiceId: input.voice ?? languageVoice }];
     // Every voice is checked before any work: one premium voice anywhere refuses the whole conversation.
-    for (const { voiceId } of asked) if (!findVoice(voiceId)) throw invalidRequest(`Unknown voice "${voiceId}"`);
+    // The voice is not repeated: it is the caller's input.
+    for (const { voiceId } of asked) if (!findVoice(voiceId)) throw invalidRequest("Unknown voice: GET /api/tts/voices lists them");
+    // A known voice may be named back.
     for (const { voiceId } of asked) {
       if (!speaksLanguage(voiceId, lang)) throw invalidRequest(`Voice "${voiceId}" does not speak ${languageName(lang)}`);
     }
     for (const { voiceId } of asked) if (!isVoiceAllowed(voiceId, input.identity.tier)) throw premiumVoice(voiceId);
     if (!synthesis) throw ttsDisabled();
 
-    const segments = asked.map(({ text, voiceId }) => ({ text: cleanTextForTTS(text), voiceId }));
+    const cleaned = asked.map(({ text, voiceId }) => ({ text: cleanTextForTTS(text), voiceId }));
     // An empty segment would put a bare separator into the spoken text, which the reader's own text walk never has.
-    const empty = segments.findIndex((s) => !s.text);
+    const empty = cleaned.findIndex((s) => !s.text);
     if (empty >= 0) throw invalidRequest(conversation ? `Segment ${empty + 1} has no readable text` : "There is no readable text in this article");
+    // Adjacent segments in one voice are one turn: joined, they are planned and charged as one (invariant 17).
+    const segments = conversation ? joinAdjacentTurns(cleaned) : cleaned;
+    if (segments.length > MAX_TURNS)
+      throw invalidRequest(`A conversation has at most ${MAX_TURNS} turns (adjacent segments in one voice count as one)`);
     const length = segments.reduce((sum, s) => sum + s.text.length, SEGMENT_SEPARATOR.length * (segments.length - 1));
     if (length > deps.maxTextChars) throw textTooLong(length, deps.maxTextChars);
     const text = segments.map((s) => s.text).join(SEGMENT_SEPARATOR);
@@ -135,17 +142,25 @@ export function createTtsService(deps: TtsServiceDeps) {
       ? await conversationCacheKey({ segments, lang, settings })
       : await articleCacheKey({ text, voiceId: voice, lang, settings });
 
-    // Reserved before any work and charged only once the reader has their audio (invariant 7).
-    let reservation: QuotaReservation | undefined;
+    // Reserved before any work and charged only once the reader has their audio (invariant 7). A conversation
+    // that costs more calls than its text as an article is charged in proportion: a place per allowance of calls.
+    const reservations: QuotaReservation[] = [];
     if (!premium) {
-      reservation = await quota.reserve(trackingKey, articleKey);
-      input.onUsage?.({ count: reservation.count, limit: reservation.limit });
-      if (!reservation.allowed) throw dailyLimit(reservation.limit, secondsUntilUtcMidnight(new Date()));
+      const charge = conversation ? conversationCost(segments).charge : 1;
+      for (let place = 0; place < charge; place++) {
+        const reservation = await quota.reserve(trackingKey, place === 0 ? articleKey : `${articleKey}:${place}`);
+        input.onUsage?.({ count: reservation.count, limit: reservation.limit });
+        if (!reservation.allowed) {
+          for (const taken of reservations) await taken.release();
+          throw dailyLimit(reservation.limit, secondsUntilUtcMidnight(new Date()));
+        }
+        reservations.push(reservation);
+      }
     }
     const settle = async (outcome: "commit" | "release" | "refund") => {
-      if (!reservation) return undefined;
-      const usage = await reservation[outcome]();
-      input.onUsage?.(usage);
+      let usage: QuotaUsage | undefined;
+      for (const reservation of reservations) usage = await reservation[outcome]();
+      if (usage) input.onUsage?.(usage);
       return usage;
     };
     const job: Job = { text, segments, conversation, lang, voice, cast, articleKey, trackingKey, premium, signal: input.signal };

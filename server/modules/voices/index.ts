@@ -2,7 +2,7 @@ import { Elysia } from "elysia";
 import { z } from "zod";
 import { LANGUAGE_TAG_PATTERN } from "@/lib/language";
 import { VOICE_PRESETS, voicesFor } from "@/lib/voices";
-import { callerPlugin, type CallerOptions } from "../../plugins/caller";
+import type { Guards } from "../../plugins/guards";
 
 // ?lang= names the article's language (any BCP 47 tag; its primary language is what counts).
 const VoicesQuery = z.strictObject(
@@ -10,8 +10,8 @@ const VoicesQuery = z.strictObject(
   { error: "lang must be a language tag such as en or fr, and the only query parameter" },
 );
 
-export const voicesModule = (caller: CallerOptions) =>
-  new Elysia({ prefix: "/api/tts" }).use(callerPlugin(caller)).get(
+export const voicesModule = (guards: Guards) =>
+  new Elysia({ prefix: "/api/tts" }).use(guards).get(
     "/voices",
     ({ identity, query, set }) => {
       // Private: the `locked` flags depend on who asks (spec: "Cache: private, max-age=300").

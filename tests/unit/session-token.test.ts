@@ -1,6 +1,6 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { verifySession } from "@/components/auth/verify-session";
+import { verifySessionToken as verifySession } from "@/lib/auth/session-token";
 
 const SECRET = "web-session-secret-0123456789abcdef0123";
 
