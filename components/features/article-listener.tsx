@@ -111,7 +111,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
       const found = asTurns ? findConversation(article) : null;
       setConversation(found);
       if (!found) return void tts.start(extractTTSText(article));
-      const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found.speakers, tier);
+      const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found, tier);
       void tts.startConversation(conversationSpeech(found, cast).segments);
     },
     [tts, article, tier, positions],
@@ -191,7 +191,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
   const pendingCast = castFor(tts.switchingTo);
   const chooseSpeakerVoice = (speaker: number, voice: string) => {
     if (!conversation) return;
-    const next = [...(pendingCast ?? cast ?? defaultCast(conversation.speakers, tier))];
+    const next = [...(pendingCast ?? cast ?? defaultCast(conversation, tier))];
     next[speaker] = voice;
     castRef.current = next;
     tts.setSegments(conversationSpeech(conversation, next).segments);

@@ -1,7 +1,8 @@
 // The voices a conversation starts with, before the reader changes any: speakers take turns through the voices
-// their tier may use (Ashley and Dennis for free and anonymous readers), women's and men's voices alternating so
-// that two speakers in a row sound apart; the narrator gets a voice of its own while there is one to spare, and
-// the first voice otherwise.
+// their tier may use (Ashley and Dennis for free and anonymous readers), women's and men's voices alternating, and
+// two speakers who follow each other never share a voice while the voices allow it (with two voices, an interviewer
+// and three guests: the interviewer one voice, every guest the other). The narrator gets a voice of its own while
+// there is one to spare, and is cast like any speaker otherwise.
 import { DEFAULT_VOICE, isVoiceAllowed, VOICE_PRESETS, type Gender, type Tier, type VoicePreset } from "../voices";
 
 /** The voices `tier` may use, the default first, then alternating genders in the presets' order. */
@@ -19,11 +20,38 @@ export function castingOrder(tier: Tier): string[] {
   return order.map((v) => v.id);
 }
 
-/** A voice id for each speaker, in the order given (the shape of detectConversation's `speakers`). */
-export function defaultCast(speakers: ReadonlyArray<{ narrator: boolean }>, tier: Tier): string[] {
+/** What casting needs of a conversation (the shape of detectConversation's answer). */
+export interface CastingConversation {
+  /** in the order they first speak */
+  speakers: ReadonlyArray<{ narrator: boolean }>;
+  turns: ReadonlyArray<{ speaker: number }>;
+}
+
+/** A voice id for each speaker, in the order of `speakers`. */
+export function defaultCast({ speakers, turns }: CastingConversation, tier: Tier): string[] {
   const order = castingOrder(tier);
   const voiced = speakers.filter((s) => !s.narrator).length;
-  const narratorVoice = voiced < order.length ? order[voiced] : order[0];
+  const spare = voiced < order.length;
+  // The speakers' voices; the narrator's spare one is kept out of it.
+  const pool = spare ? order.slice(0, Math.max(voiced, 1)) : order;
+  const neighbours = speakers.map(() => new Set<number>());
+  for (let i = 1; i < turns.length; i++) {
+    const [a, b] = [turns[i - 1].speaker, turns[i].speaker];
+    if (a === b) continue;
+    neighbours[a]?.add(b);
+    neighbours[b]?.add(a);
+  }
+  const cast: string[] = speakers.map((s) => (s.narrator && spare ? order[voiced] : ""));
+  // Each speaker, in the order they first speak, takes the next voice in turn that no neighbour already has: every
+  // voice is used before one is used twice, and a neighbour's is used only when every voice is a neighbour's.
   let next = 0;
-  return speakers.map((s) => (s.narrator ? narratorVoice : order[next++ % order.length]));
+  speakers.forEach((_, speaker) => {
+    if (cast[speaker]) return;
+    const taken = new Set([...neighbours[speaker]].map((n) => cast[n]));
+    const turn = pool.map((_, k) => pool[(next + k) % pool.length]);
+    const voice = turn.find((v) => !taken.has(v)) ?? turn[0];
+    cast[speaker] = voice;
+    next = (pool.indexOf(voice) + 1) % pool.length;
+  });
+  return cast;
 }
