@@ -13,7 +13,7 @@ import type { Tier } from "@/lib/voices";
 import { useArticleDomEdits, useArticleRoot } from "@/components/article/article-root";
 import { useDailyQuota } from "@/components/hooks/use-daily-quota";
 import { useInlineHighlights } from "@/components/hooks/use-inline-highlights";
-import { useMobilePlayerSpace } from "@/components/hooks/use-mobile-player-space";
+import { usePlayerSpace } from "@/components/hooks/use-player-space";
 import { usePlayerShortcuts } from "@/components/hooks/use-player-shortcuts";
 import { useTTS } from "@/components/hooks/use-tts";
 import { useTTSHighlight } from "@/components/hooks/use-tts-highlight";
@@ -86,7 +86,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
   const controlsRef = useRef<PlayerControlsHandle | null>(null);
   const inline = useInlineHighlights(article, edits, articleId);
   const pricingHref = `/pricing?from=${encodeURIComponent(pathname)}`;
-  useMobilePlayerSpace(open);
+  usePlayerSpace(open);
   const positions = useListeningPosition({ articleId, tier, signedIn: account !== null });
   // The word to start from when the audio arrives ("Continue from"); null starts at the top.
   const startWordRef = useRef<number | null>(null);
@@ -325,10 +325,10 @@ function PlayerBridge({
   /** a conversation: the labels are shown, not spoken */
   skipLabels: boolean;
 }) {
-  const { words, hasAudio, play, pause, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement } =
+  const { words, hasAudio, play, pause, seekToTime, seekToWord, seekBy, subscribeWordIndex, togglePlay, getAudioElement, following, stopFollowing } =
     useTranscriptViewerContext();
   const edits = useArticleDomEdits();
-  useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord, skipLabels });
+  useTTSHighlight({ root: article, edits, words, partial, subscribeWordIndex, seekToWord, skipLabels, follow: { following, stopFollowing } });
   const { previousSentence, nextSentence } = useSentenceNavigation();
   useMediaSession(media, { stop: onStop, previousSentence, nextSentence });
   usePositionSaver(voice, onSavePosition, partial);
