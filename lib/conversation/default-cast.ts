@@ -34,24 +34,43 @@ export function defaultCast({ speakers, turns }: CastingConversation, tier: Tier
   const spare = voiced < order.length;
   // The speakers' voices; the narrator's spare one is kept out of it.
   const pool = spare ? order.slice(0, Math.max(voiced, 1)) : order;
-  const neighbours = speakers.map(() => new Set<number>());
+  // How often each two speakers follow each other: the cost of giving them one voice.
+  const follows = speakers.map(() => new Map<number, number>());
   for (let i = 1; i < turns.length; i++) {
     const [a, b] = [turns[i - 1].speaker, turns[i].speaker];
-    if (a === b) continue;
-    neighbours[a]?.add(b);
-    neighbours[b]?.add(a);
+    if (a === b || !follows[a] || !follows[b]) continue;
+    follows[a].set(b, (follows[a].get(b) ?? 0) + 1);
+    follows[b].set(a, (follows[b].get(a) ?? 0) + 1);
   }
   const cast: string[] = speakers.map((s) => (s.narrator && spare ? order[voiced] : ""));
-  // Each speaker, in the order they first speak, takes the next voice in turn that no neighbour already has: every
-  // voice is used before one is used twice, and a neighbour's is used only when every voice is a neighbour's.
+  const fixed = cast.map(Boolean);
+  const cost = (speaker: number, voice: string) => {
+    let sum = 0;
+    for (const [other, times] of follows[speaker]) if (cast[other] === voice) sum += times;
+    return sum;
+  };
+  // Each speaker, in the order they first speak, takes the cheapest voice, the next in turn among equals (so every
+  // voice is used before one is used twice).
   let next = 0;
   speakers.forEach((_, speaker) => {
-    if (cast[speaker]) return;
-    const taken = new Set([...neighbours[speaker]].map((n) => cast[n]));
+    if (fixed[speaker]) return;
     const turn = pool.map((_, k) => pool[(next + k) % pool.length]);
-    const voice = turn.find((v) => !taken.has(v)) ?? turn[0];
+    const voice = turn.reduce((best, v) => (cost(speaker, v) < cost(speaker, best) ? v : best));
     cast[speaker] = voice;
     next = (pool.indexOf(voice) + 1) % pool.length;
   });
+  // Then any speaker whose voice another would make cheaper moves to it, until none does: the total only falls, so
+  // this ends. Three speakers who all follow one another cannot be told apart with two voices; this leaves the
+  // pair that follow each other least sharing one.
+  for (let changed = true, rounds = 0; changed && rounds < speakers.length; rounds++) {
+    changed = false;
+    speakers.forEach((_, speaker) => {
+      if (fixed[speaker]) return;
+      const better = pool.find((v) => cost(speaker, v) < cost(speaker, cast[speaker]));
+      if (better === undefined) return;
+      cast[speaker] = better;
+      changed = true;
+    });
+  }
   return cast;
 }

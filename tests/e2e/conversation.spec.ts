@@ -48,15 +48,11 @@ test("each turn is spoken in its speaker's voice, the labels are never lit, and 
   const asked = segmentsOf(request);
   const speakers = await turnSpeakers(player);
   expect(asked).toHaveLength(speakers.length);
-  // A free reader's cast: two voices, Ashley and Dennis, one per speaker, never the same for two speakers in a row
-  // (the narrator has no third voice to spare: it opens in Ashley, and Hana, who speaks after it, in Dennis).
-  const voiceOf = new Map<string, string>();
-  asked.forEach((segment, i) => {
-    expect(voiceOf.get(speakers[i]) ?? segment.voice, `${speakers[i]} keeps one voice`).toBe(segment.voice);
-    voiceOf.set(speakers[i], segment.voice);
-    if (i > 0 && speakers[i] !== speakers[i - 1]) expect(segment.voice, `${speakers[i]} after ${speakers[i - 1]}`).not.toBe(asked[i - 1].voice);
-  });
-  expect(voiceOf.get("Narrator")).toBe("Ashley");
+  // A free reader's cast: two voices, Ashley and Dennis, given so the fewest turns in a row share one. Hana follows
+  // the narrator and asks both guests, so she is Dennis and they are Ashley; Ines and Tobias also answer each other
+  // now and then, less often than either follows Hana (three who all follow one another cannot differ in two voices).
+  const voiceOf: Record<string, string> = { Narrator: "Ashley", "Hana Ito": "Dennis", "Ines Marlow": "Ashley", "Tobias Reed": "Ashley" };
+  expect(asked.map((s) => s.voice)).toEqual(speakers.map((name) => voiceOf[name]));
   for (const segment of asked) expect(SPEAKERS.some((name) => segment.text.startsWith(`${name}:`))).toBe(false);
 
   // The answer speaks the segments in the voices asked, Hana and Ines taking turns.

@@ -27,6 +27,15 @@ describe("defaultCast", () => {
     expect(cast[1]).toBe("Dennis");
   });
 
+  it("leaves the pair that follow each other least sharing a voice when three all follow one another (two voices)", () => {
+    // The interview sample's shape: Hana asks, Ines and Tobias answer, and now and then Tobias and Ines speak in turn.
+    const [narr, hana, ines, tobias] = [0, 1, 2, 3];
+    const order = [narr, hana, ines, hana, ines, hana, tobias, ines, hana, tobias, hana, ines, hana, tobias, ines];
+    const cast = defaultCast(talk([narrator, speaker, speaker, speaker], order), "free");
+    expect(cast).toEqual(["Ashley", "Dennis", "Ashley", "Ashley"]);
+    expect(cast[tobias]).toBe(cast[ines]);
+  });
+
   it("alternates around a table where each speaks after the one before", () => {
     const round = talk([speaker, speaker, speaker, speaker], [0, 1, 2, 3, 0, 1, 2, 3]);
     const cast = defaultCast(round, "free");
