@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPendingGenerations } from "@/server/dedup/pending-generations";
+import { createPendingGenerations } from "@/server/modules/tts/pending-generations";
 
 // A start() whose outcome the test decides, recording the signal it was given.
 function deferredWork<T>() {

@@ -1,5 +1,5 @@
 // The /api/tts body of one article. A replica that generated the article makes it from the merged audio
-// (generation.ts); a replica that followed another's generation (server/dedup/cluster-generation.ts) makes it
+// (generation.ts); a replica that followed another's generation (cluster-generation.ts) makes it
 // from the stream's chunk lines. Both give the same body: the lines carry exactly the frames concatMp3 copies
 // and the stretches of the timeline mergeAlignments joins (chunk-lines.ts; docs/architecture.md invariant 15).
 import type { Alignment } from "@/lib/alignment/types";

@@ -5,10 +5,10 @@
 //
 // Each chunk enters the chunk caches as it completes (synthesizeArticle); the whole article enters the article
 // caches when the last one does, so a replay is an article hit on either endpoint. The work stops when its
-// signal aborts, which the dedup map does when no reader is left (server/dedup/pending-generations.ts).
+// signal aborts, which the dedup map does when no reader is left (pending-generations.ts).
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
-import type { PendingWork } from "../../dedup/pending-generations";
+import type { PendingWork } from "./pending-generations";
 import type { GcPacer } from "../../health/gc-pacer";
 import { logMemorySnapshot, startMemoryTrack } from "../../health/memory-tracker";
 import type { Logger } from "../../logger";

@@ -10,8 +10,8 @@ import { SEGMENT_SEPARATOR, segmentSpans, type VoicedText } from "@/lib/text/chu
 import type { Identity } from "../../auth/identity";
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
-import type { ClusterGenerations } from "../../dedup/cluster-generation";
-import type { PendingGenerations } from "../../dedup/pending-generations";
+import type { ClusterGenerations } from "./cluster-generation";
+import type { PendingGenerations } from "./pending-generations";
 import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
 import type { GcPacer } from "../../health/gc-pacer";
 import type { InworldClient } from "../../inworld/client";
@@ -167,7 +167,7 @@ export function createTtsService(deps: TtsServiceDeps) {
       const generationDeps = { synthesis, articleCache, chunkCache, logger, memoryLogger: deps.memoryLogger, gcPacer: deps.gcPacer };
       const generate = (from: ChunkPlan, generationSignal: AbortSignal) =>
         startGeneration(generationDeps, { plan: from, persist: job.premium, articleKey: job.articleKey, signal: generationSignal });
-      // Upstream work is shared with the other replicas too (server/dedup/cluster-generation.ts); a replay is not.
+      // Upstream work is shared with the other replicas too (cluster-generation.ts); a replay is not.
       if (!deps.cluster || plan.missing.length === 0) return generate(plan, signal);
       const local = async (localSignal: AbortSignal, replan: boolean) => generate(replan ? await planChunks(synthesis, job) : plan, localSignal);
       const answer = { voiceId: plan.segments[0].voiceId, segments: plan.conversation ? plan.segments : undefined };

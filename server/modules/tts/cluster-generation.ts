@@ -11,13 +11,13 @@
 // skip the chunks they already have. With Redis absent or failing, every replica generates on its own, as one
 // process does (invariant 11).
 import type { Logger } from "pino";
-import type { Redis } from "../cache/redis";
-import { AppError } from "../errors";
+import type { Redis } from "../../cache/redis";
+import { AppError } from "../../errors";
 import type { SegmentSpan } from "@/lib/text/chunk-plan";
-import { articleBodyFromLines, type ChunkLine } from "../modules/tts/article-body";
-import { toLine, type StreamLine } from "../modules/tts/chunk-lines";
-import type { Generated, Generation, GenerationEvent } from "../modules/tts/generation";
-import { toAppError } from "../modules/tts/upstream-errors";
+import { articleBodyFromLines, type ChunkLine } from "./article-body";
+import { toLine, type StreamLine } from "./chunk-lines";
+import type { Generated, Generation, GenerationEvent } from "./generation";
+import { toAppError } from "./upstream-errors";
 import { createGenerationLeases, type Lease } from "./generation-lease";
 
 export const linesKey = (key: string, token: string) => `tts:lines:${key}:${token}`;
