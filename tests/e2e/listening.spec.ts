@@ -95,7 +95,8 @@ async function scrollAwayAndBack(reader: ReaderPage, way: ScrollWay, resume: () 
   const kept = await settledScroll(page);
   expect(Math.abs(kept - before), `the ${way} moved the page`).toBeGreaterThan(50);
   const word = (await reader.state()).current;
-  await expect.poll(async () => (await reader.state()).current).toBeGreaterThan(word + 6);
+  // As long as it takes: the audio ahead may still be on its way (the player then shows it is loading).
+  await expect.poll(async () => (await reader.state()).current, { timeout: 120_000 }).toBeGreaterThan(word + 6);
   expect(await page.evaluate(() => window.scrollY), `the page stays where the ${way} left it`).toBeCloseTo(kept, 0);
   await resume();
   await expect(reader.followButton).toBeHidden();
