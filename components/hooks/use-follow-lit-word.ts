@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, type RefObject } from "react";
 import { followOffset, isInside, readingArea } from "@/lib/highlight/reading-area";
-import { createScrollOrigin } from "@/lib/highlight/scroll-origin";
+import { createScrollOrigin, OWN_SCROLL_MS } from "@/lib/highlight/scroll-origin";
 import { useLatestRef } from "./use-latest-ref";
 
 /** Marks what is drawn over the article (the player, the toolbar, the phone's bottom bar): text under it is hidden. */
@@ -58,7 +58,7 @@ export function useFollowLitWord({ root, litRef, following, stopFollowing }: Use
       origin.ours(from, to);
       // A word still in sight glides up; one out of sight (a seek, the player grown over it) is shown at once.
       const smooth = inside && !reducedMotion.matches;
-      landing = smooth ? { to, until: performance.now() + 2000 } : null;
+      landing = smooth ? { to, until: performance.now() + OWN_SCROLL_MS } : null;
       window.scrollTo({ top: to, behavior: smooth ? "smooth" : "instant" });
     };
     keepRef.current = keep;

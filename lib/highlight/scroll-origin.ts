@@ -6,8 +6,11 @@
 
 /** Input this recent explains the scroll that follows it (a wheel's smooth scroll runs on after its last event). */
 export const INTENT_MS = 700;
-/** Longer than any smooth scroll of the browser's, so one of ours is recognised until it lands. */
-export const OWN_SCROLL_MS = 2000;
+/**
+ * A scroll of ours is recognised until it lands, however slowly a busy page gets its scroll events; this only
+ * bounds how long one that never lands (the page grew shorter under it) is waited for.
+ */
+export const OWN_SCROLL_MS = 10_000;
 /** Scroll positions are rounded to device pixels (2.625 CSS px on some phones). */
 const TOLERANCE_PX = 1.5;
 
@@ -37,7 +40,11 @@ export function createScrollOrigin({ now }: { now: () => number }): ScrollOrigin
       const at = now();
       const recentOwn = own !== null && at - own.at <= OWN_SCROLL_MS ? own : null;
       const recentInput = at - inputAt <= INTENT_MS;
-      if (recentOwn && recentOwn.at >= inputAt && within(y, recentOwn.from, recentOwn.to)) return false;
+      if (recentOwn && recentOwn.at >= inputAt && within(y, recentOwn.from, recentOwn.to)) {
+        // Landed: a later move along the same path is someone else's.
+        if (Math.abs(y - recentOwn.to) <= TOLERANCE_PX) own = null;
+        return false;
+      }
       if (recentInput) {
         own = null;
         return true;

@@ -11,10 +11,20 @@ describe("createScrollOrigin", () => {
   it("takes every position of a smooth scroll of ours, on its way and where it lands, as ours", () => {
     const { origin, advance } = setup();
     origin.ours(400, 760);
-    for (const y of [430, 520, 700, 759.6, 760]) {
+    for (const y of [430, 520, 700, 759.6]) {
       advance(40);
       expect(origin.isReaders(y)).toBe(false);
     }
+  });
+
+  it("waits for a scroll of ours to land however slowly its events come (a busy page), and no longer", () => {
+    const { origin, advance } = setup();
+    origin.ours(400, 760);
+    advance(5000);
+    expect(origin.isReaders(600)).toBe(false);
+    expect(origin.isReaders(760)).toBe(false);
+    advance(40);
+    expect(origin.isReaders(600), "back up the same path after landing").toBe(true);
   });
 
   it("takes a scroll after a wheel, a touch or a key as the reader's, even in the middle of one of ours", () => {
