@@ -27,4 +27,9 @@ export default tseslint.config(
       globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", fetch: "readonly" },
     },
   },
+  {
+    // The service worker runs in the browser's worker scope.
+    files: ["public/sw.js"],
+    languageOptions: { globals: { self: "readonly", caches: "readonly", Request: "readonly", Response: "readonly" } },
+  },
 );

@@ -17,8 +17,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: the API routes answer JSON and audio, and built assets are files.
-      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      // Pages only: the API routes answer JSON and audio, and built assets are files (scripts/web-server.mjs answers /feed/*).
+      source: "/((?!api/|feed/|_next/static|_next/image|icon.svg|favicon.ico).*)",
       // A prefetch's answer is used inside the page already loaded, under that page's policy.
       missing: [
         { type: "header", key: "next-router-prefetch" },

@@ -9,6 +9,7 @@
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { clientAddress, parseTrustedProxies } from "./client-address.mjs";
+import { isFeedRequest, proxyFeed } from "./feed-proxy.mjs";
 
 // Only a front proxy we trust may tell us the scheme and host the browser used; anyone else's say is dropped.
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded"];
@@ -25,6 +26,7 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 
 const dev = process.env.WEB_DEV === "1";
+const apiUrl = process.env.API_URL || `http://127.0.0.1:${process.env.API_PORT || 3001}`;
 // As `next start` and `next dev` do; set before Next is loaded, which reads it.
 process.env.NODE_ENV = dev ? "development" : "production";
 const { default: next } = await import("next");
@@ -39,6 +41,7 @@ const server = createServer((req, res) => {
   for (const name of FORWARDING_HEADERS) delete req.headers[name];
   if (!fromTrustedProxy) for (const name of PROXY_ONLY_HEADERS) delete req.headers[name];
   if (client) req.headers["x-forwarded-for"] = client;
+  if (isFeedRequest(req)) return proxyFeed(req, res, { apiUrl, secure: fromTrustedProxy && req.headers["x-forwarded-proto"] === "https" });
   handle(req, res).catch((error) => {
     console.error("[web] request failed", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

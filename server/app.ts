@@ -4,6 +4,7 @@ import { AppError } from "./errors";
 import type { Logger } from "./logger";
 import { articlesModule, type ArticlesModuleOptions } from "./modules/articles";
 import { authModule, type AuthModuleOptions } from "./modules/auth";
+import { feedModule, type FeedModuleOptions } from "./modules/feed";
 import { healthModule, type HealthOptions } from "./modules/health";
 import { libraryModule, type LibraryModuleOptions } from "./modules/library";
 import { positionsModule, type PositionsModuleOptions } from "./modules/positions";
@@ -17,6 +18,7 @@ export interface AppOptions {
   articles: ArticlesModuleOptions;
   library: LibraryModuleOptions;
   positions: PositionsModuleOptions;
+  feed: FeedModuleOptions;
   logger: Logger;
 }
 
@@ -61,6 +63,7 @@ export function createApp(options: AppOptions) {
     .use(articlesModule(options.articles))
     .use(libraryModule(options.library))
     .use(positionsModule(options.positions))
+    .use(feedModule(options.feed))
     .use(voicesModule(options.tts))
     .use(ttsModule(options.tts));
 }

@@ -30,6 +30,10 @@ import { createReaderLibrary } from "./import/reader-library";
 import { safeFetch, type Resolver } from "./import/safe-fetch";
 import { createDailyQuota } from "./quota/daily-quota";
 import { createPositionStore } from "./modules/positions/service";
+import { createEnclosureStore } from "./modules/feed/enclosure-store";
+import { createSecretSeal } from "./modules/feed/feed-secret";
+import { createFeedStore } from "./modules/feed/feed-store";
+import { createFeedService } from "./modules/feed/service";
 
 // Measured with the 100-listener benchmark (peak RSS): none 626–697 MB, 64 MB 479 MB, 32 MB 423–455 MB, 16 MB
 // 434 MB; a 4,200-character article leaves ~16 MB, so 16 MB means about one collection per generation.
@@ -105,6 +109,22 @@ export function compose(
     store: createArticleStore({ redis, stats: redisStats }),
     library: readerLibrary,
   });
+  const ttsIpLimiter = createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" });
+  const feedLogger = createLogger("api:feed");
+  const feedService = createFeedService({
+    store: createFeedStore({ redis, stats: redisStats, logger: feedLogger }),
+    enclosures: createEnclosureStore({
+      redis,
+      stats: redisStats,
+      dir: env.FEED_AUDIO_DIR,
+      maxDirBytes: env.FEED_AUDIO_MAX_BYTES,
+      logger: feedLogger,
+    }),
+    seal: createSecretSeal(env.AUTH_SECRET),
+    findArticle: (id) => articleService.find(id),
+    generate: (input) => service.generate(input),
+    logger: feedLogger,
+  });
 
   return {
     redis,
@@ -121,7 +141,8 @@ export function compose(
       },
       library: { ...caller, library: readerLibrary, articles: articleService },
       positions: { ...caller, positions: createPositionStore({ redis, stats: redisStats }) },
-      tts: { ...caller, service, ipLimiter: createRateLimiter({ limit: env.TTS_RATE_LIMIT_PER_MIN, windowMs: 60_000, redis, keyPrefix: "tts" }) },
+      tts: { ...caller, service, ipLimiter: ttsIpLimiter },
+      feed: { ...caller, service: feedService, ipLimiter: ttsIpLimiter },
       health: {
         ...counterSources,
         articleCache,

@@ -63,6 +63,9 @@ const schema = z.object({
   IMPORT_TIMEOUT_MS: int(10_000),
   IMPORT_MAX_BYTES: int(5 * 1024 * 1024),
   IMPORT_RATE_LIMIT_PER_MIN: int(20),
+  // Where feed enclosures live when there is no Redis, and how much of the disk they may take (the oldest go first).
+  FEED_AUDIO_DIR: z.string().min(1).default(".local/feed-audio"),
+  FEED_AUDIO_MAX_BYTES: int(2 * 1024 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema>;

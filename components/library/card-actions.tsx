@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { queueArticle, unqueueArticle, useUpNextState } from "@/components/hooks/use-up-next";
 import { heardLabel } from "@/lib/library/up-next";
 import "./up-next.css";
@@ -7,10 +8,12 @@ import "./up-next.css";
 interface CardActionsProps {
   id: string;
   title: string;
+  /** more actions for this card, shown before "Play next" */
+  children?: ReactNode;
 }
 
 /** Under a library card: how much of it was heard, and "Play next" (or "Queued", to take it off again). */
-export function CardActions({ id, title }: CardActionsProps) {
+export function CardActions({ id, title, children }: CardActionsProps) {
   const { queue, heard } = useUpNextState();
   const position = queue.findIndex((a) => a.id === id);
   const label = heardLabel(heard[id]);
@@ -21,6 +24,7 @@ export function CardActions({ id, title }: CardActionsProps) {
           {label}
         </span>
       )}
+      {children}
       <button
         type="button"
         className="card-actions__queue"

@@ -16,14 +16,24 @@ type ImportedArticle = Pick<ArticleJson, "id" | "title" | "siteName" | "listenin
  * the article, ready to Listen. Signed-in readers' imports are added to their library by the API; everyone
  * else's are kept in this browser.
  */
-export function ImportBox({ signedIn }: { signedIn: boolean }) {
+export function ImportBox({ signedIn, shared }: { signedIn: boolean; /** from the share sheet: imported at once */ shared?: string }) {
   const router = useRouter();
-  const [value, setValue] = useState("");
+  const [value, setValue] = useState(shared ?? "");
   const [state, setState] = useState<BoxState>({ kind: "idle" });
   const inFlight = useRef<AbortController | null>(null);
 
+  const formRef = useRef<HTMLFormElement>(null);
+
   // Leaving the page abandons an import still running.
   useEffect(() => () => inFlight.current?.abort(), []);
+
+  // Something shared to the app is imported as if the reader had pressed Open; an error leaves it in the box.
+  const sharedOnce = useRef(false);
+  useEffect(() => {
+    if (!shared || sharedOnce.current) return;
+    sharedOnce.current = true;
+    formRef.current?.requestSubmit();
+  }, [shared]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,7 +81,7 @@ export function ImportBox({ signedIn }: { signedIn: boolean }) {
 
   const busy = state.kind === "busy";
   return (
-    <form className="import-box" onSubmit={submit} data-slot="import-box" aria-busy={busy}>
+    <form ref={formRef} className="import-box" onSubmit={submit} data-slot="import-box" aria-busy={busy}>
       <label htmlFor="import-input" className="import-box__label">
         Paste a link or an article
       </label>

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useYourArticles } from "@/components/hooks/use-your-articles";
 import { HeadphonesIcon } from "@/components/ui/icons";
+import { KeepOfflineButton } from "@/components/offline/keep-offline-button";
+import { AddToPodcastButton } from "./add-to-podcast-button";
 import { CardActions } from "./card-actions";
 
 /** The reader's imported articles, newest first, each with a Remove button. Nothing shows until there are some. */
@@ -45,7 +47,10 @@ export function YourArticles({ signedIn }: { signedIn: boolean }) {
             >
               Remove
             </button>
-            <CardActions id={article.id} title={article.title} />
+            <CardActions id={article.id} title={article.title}>
+              <KeepOfflineButton id={article.id} title={article.title} />
+              {signedIn && <AddToPodcastButton id={article.id} title={article.title} />}
+            </CardActions>
           </li>
         ))}
       </ul>

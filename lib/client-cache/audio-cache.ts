@@ -30,6 +30,10 @@ export interface AudioCache<V> {
   get(key: string): Promise<V | undefined>;
   /** saves, then drops expired entries and, past maxEntries, the oldest evictCount */
   put(key: string, value: V): Promise<void>;
+  /** whether a live entry is saved, without reading its audio */
+  has(key: string): Promise<boolean>;
+  /** drops entries (the reader freeing space, or the storage budget) */
+  remove(keys: string[]): Promise<void>;
 }
 
 export function createAudioCache<V>({
@@ -73,5 +77,10 @@ export function createAudioCache<V>({
     await remove([...expired, ...live.slice(0, overflow).map(([k]) => k)]);
   }
 
-  return { get, put };
+  async function has(key: string): Promise<boolean> {
+    const savedAt = await index.get(key);
+    return savedAt !== undefined && now() - savedAt <= ttlMs;
+  }
+
+  return { get, put, has, remove };
 }

@@ -79,4 +79,21 @@ describe("client audio cache (L1)", () => {
   ])("refuses a bad %s", (name, bad) => {
     expect(() => createAudioCache({ audio: memoryStore(), index: memoryStore(), ...bad })).toThrow(new RegExp(name));
   });
+
+  test("tells whether a live entry is saved without reading its audio, and removes entries on request", async () => {
+    const { cache, audio, index, advance } = setup();
+    await cache.put("a", "audio a");
+    await cache.put("b", "audio b");
+    audio.get = async () => {
+      throw new Error("has() must not read the audio");
+    };
+    expect(await cache.has("a")).toBe(true);
+    expect(await cache.has("c")).toBe(false);
+    await cache.remove(["a"]);
+    expect(await cache.has("a")).toBe(false);
+    expect(audio.map.has("a")).toBe(false);
+    expect(index.map.has("a")).toBe(false);
+    advance(7 * DAY + 1);
+    expect(await cache.has("b")).toBe(false);
+  });
 });

@@ -12,6 +12,7 @@ import type { Article } from "@/components/article/types";
 import { AccountChip } from "@/components/auth/account-chip";
 import { getSession } from "@/components/auth/session";
 import { ArticleListener } from "@/components/features/article-listener";
+import { OfflineRecorder } from "@/components/offline/offline-recorder";
 import "./reader.css";
 import "./word-highlighting.css";
 import "./imported.css";
@@ -116,6 +117,7 @@ export default async function ReadPage({ params }: ReadPageProps) {
           artwork={sample ? firstFigure(sample) : null}
           account={session}
         />
+        <OfflineRecorder id={id} title={title} tier={session?.tier ?? "anonymous"} />
       </ArticleRootProvider>
     </main>
   );
