@@ -42,6 +42,7 @@ export const bodyTooLarge = (maxBytes: number) =>
 export const unauthorized = (message = "Invalid or expired session token") => new AppError(401, "UNAUTHORIZED", message);
 export const textTooLong = (length: number, max: number) =>
   new AppError(413, "TEXT_TOO_LONG", `Article text is ${length} characters after cleaning; the limit is ${max}`);
+export const unsupportedLanguage = (name: string) => new AppError(422, "UNSUPPORTED_LANGUAGE", `Listen can't read ${name} yet: no voice speaks it`);
 export const premiumVoice = (voice: string) => new AppError(403, "PREMIUM_VOICE", `Premium voice requires subscription (${voice})`);
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError(429, "RATE_LIMITED", "Too many requests: try again in a minute", { retryAfterSeconds });

@@ -6,7 +6,7 @@ import { demoAuthEnabled, getSession } from "@/components/auth/session";
 import { HeadphonesIcon, LockIcon } from "@/components/ui/icons";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { safeReturnPath } from "@/lib/navigation/return-path";
-import { VOICE_PRESETS } from "@/lib/voices";
+import { DEFAULT_LANGUAGE, VOICE_LANGUAGES, VOICE_PRESETS, voicesFor } from "@/lib/voices";
 import "../plain-page.css";
 import "./pricing.css";
 
@@ -16,7 +16,11 @@ interface PricingPageProps {
   searchParams: Promise<{ from?: string }>;
 }
 
-const freeVoices = VOICE_PRESETS.filter((v) => v.tier === "free").map((v) => v.name);
+// English voices by name; the other languages by count.
+const freeVoices = voicesFor(DEFAULT_LANGUAGE)
+  .filter((v) => v.tier === "free")
+  .map((v) => v.name);
+const otherLanguages = VOICE_LANGUAGES.size - 1;
 
 export default async function PricingPage({ searchParams }: PricingPageProps) {
   const from = safeReturnPath((await searchParams).from, "");
@@ -45,7 +49,7 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
           <ul className="plan__features">
             <li>{FREE_DAILY_LIMIT} articles a day</li>
             <li>
-              {VOICE_PRESETS.filter((v) => v.tier === "free").length} voices: {freeVoices.join(" and ")}
+              {freeVoices.length} English voices: {freeVoices.join(" and ")}, and a voice in each of {otherLanguages} more languages
             </li>
             <li>Word-by-word highlighting</li>
             <li>Replays of articles you have heard are free</li>
@@ -65,7 +69,9 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
           </p>
           <ul className="plan__features">
             <li>Unlimited articles</li>
-            <li>All {VOICE_PRESETS.length} voices, American and British</li>
+            <li>
+              All {VOICE_PRESETS.length} voices: American and British English, and {otherLanguages} more languages
+            </li>
             <li>Your audio on every device</li>
             <li>Word-by-word highlighting</li>
           </ul>

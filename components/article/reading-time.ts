@@ -1,7 +1,5 @@
+import { listeningSeconds } from "@/lib/text/listening-minutes";
 import type { Article, Block, Inline } from "./types";
-
-// A neural voice reads English at roughly 15 characters a second.
-const CHARS_PER_SECOND = 15;
 
 function inlineText(content: string | Inline[]): string {
   return typeof content === "string" ? content : content.map((i) => (typeof i === "string" ? i : i.text)).join("");
@@ -26,7 +24,12 @@ function blockText(block: Block): string {
   }
 }
 
+/** What a sample's blocks say aloud, block after block (the paragraphs the voice reads). */
+export function spokenText(article: Article): string {
+  return article.blocks.map(blockText).filter(Boolean).join("\n\n");
+}
+
+/** The samples are English, read at the English voice's pace (lib/text/listening-minutes.ts). */
 export function listeningMinutes(article: Article): number {
-  const chars = article.blocks.reduce((sum, b) => sum + blockText(b).length, 0);
-  return Math.max(1, Math.round(chars / CHARS_PER_SECOND / 60));
+  return Math.max(1, Math.round(listeningSeconds(spokenText(article), "en") / 60));
 }

@@ -47,6 +47,8 @@ import "./article-listener.css";
 interface ArticleListenerProps {
   title: string;
   articleId: string;
+  /** the article's language (a BCP 47 tag): the voices offered speak it */
+  lang: string;
   /** the site or author, for the lock screen */
   artist?: string | null;
   /** the article's image, for the lock screen */
@@ -70,14 +72,14 @@ interface PlayerControlsHandle {
  * reader's own highlights. The article itself stays a Server Component; its element comes from the
  * surrounding `ArticleRootProvider` once React has rendered it.
  */
-export function ArticleListener({ title, articleId, artist = null, artwork = null, account }: ArticleListenerProps) {
+export function ArticleListener({ title, articleId, lang, artist = null, artwork = null, account }: ArticleListenerProps) {
   const tier: Tier = account?.tier ?? "anonymous";
   const quota = useDailyQuota(account?.sub ?? "anonymous");
   // The player's element lives inside the viewer; its clock reaches the stream's buffering through this ref.
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const playhead = useCallback(() => audioRef.current?.currentTime ?? 0, []);
   const tts = useTTS({ tier, onUsage: quota.onUsage, playhead });
-  const voices = useVoices(tier);
+  const voices = useVoices(tier, lang);
   const router = useRouter();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
@@ -87,7 +89,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
   const inline = useInlineHighlights(article, edits, articleId);
   const pricingHref = `/pricing?from=${encodeURIComponent(pathname)}`;
   usePlayerSpace(open);
-  const positions = useListeningPosition({ articleId, tier, signedIn: account !== null });
+  const positions = useListeningPosition({ articleId, tier, signedIn: account !== null, lang });
   // The word to start from when the audio arrives ("Continue from"); null starts at the top.
   const startWordRef = useRef<number | null>(null);
 
@@ -110,11 +112,11 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
       setOpen(true);
       const found = asTurns ? findConversation(article) : null;
       setConversation(found);
-      if (!found) return void tts.start(extractTTSText(article));
-      const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found, tier);
-      void tts.startConversation(conversationSpeech(found, cast).segments);
+      if (!found) return void tts.start(extractTTSText(article), lang);
+      const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found, tier, lang);
+      void tts.startConversation(conversationSpeech(found, cast).segments, lang);
     },
-    [tts, article, tier, positions],
+    [tts, article, tier, positions, lang],
   );
   const listenFrom = useCallback((startWord: number | null) => listen(conversational, startWord), [listen, conversational]);
   // Listen (button or L) while "Continue from" is offered continues: that is what a reader coming back wants.
@@ -191,7 +193,7 @@ export function ArticleListener({ title, articleId, artist = null, artwork = nul
   const pendingCast = castFor(tts.switchingTo);
   const chooseSpeakerVoice = (speaker: number, voice: string) => {
     if (!conversation) return;
-    const next = [...(pendingCast ?? cast ?? defaultCast(conversation, tier))];
+    const next = [...(pendingCast ?? cast ?? defaultCast(conversation, tier, lang))];
     next[speaker] = voice;
     castRef.current = next;
     tts.setSegments(conversationSpeech(conversation, next).segments);

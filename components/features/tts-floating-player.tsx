@@ -84,7 +84,10 @@ export function TTSFloatingPlayer({
             <TTSWaveAnimation playing={status === "ready" && isPlaying && !waiting} />
             <div className="player__heading">
               <span className="player__eyebrow">Now playing</span>
-              <span className="player__title">{title}</span>
+              {/* dir="auto": a right-to-left title keeps its order, and is cut at its end rather than its start. */}
+              <span className="player__title" dir="auto">
+                {title}
+              </span>
             </div>
             {phone && status === "ready" && (
               <button

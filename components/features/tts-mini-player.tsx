@@ -22,7 +22,9 @@ export function TTSMiniPlayer({ title, onExpand }: { title: string; onExpand: ()
       >
         <TTSWaveAnimation playing={isPlaying && !waiting} />
         <span className="player__heading">
-          <span className="player__title">{title}</span>
+          <span className="player__title" dir="auto">
+            {title}
+          </span>
           {waiting && (
             <span className="player__mini-status" data-slot="tts-waiting" role="status">
               Loading the next part…

@@ -32,18 +32,20 @@ export interface ListeningPositionOptions {
   tier: Tier;
   /** signed in: positions also go to the API, so they follow the reader to another device */
   signedIn: boolean;
+  /** the article's language: positions are kept per voice, and its voices speak it */
+  lang?: string;
 }
 
 /**
  * Where the reader stopped in this article (issue 12, Resume): the offer to continue, read once per visit from
  * the browser and, for signed-in readers, the API (the later of the two wins); and `save`, which writes both.
  */
-export function useListeningPosition({ articleId, tier, signedIn }: ListeningPositionOptions) {
+export function useListeningPosition({ articleId, tier, signedIn, lang }: ListeningPositionOptions) {
   const [offer, setOffer] = useState<ListeningPosition | null>(null);
   const latest = useLatestRef({ signedIn });
 
   useEffect(() => {
-    const key = positionKey(articleId, preferredVoice(tier));
+    const key = positionKey(articleId, preferredVoice(tier, lang));
     const controller = new AbortController();
     const local = readStored(key);
     // Read after mount: localStorage does not exist while the server renders.
@@ -58,7 +60,7 @@ export function useListeningPosition({ articleId, tier, signedIn }: ListeningPos
         .catch(() => undefined);
     }
     return () => controller.abort();
-  }, [articleId, tier, signedIn]);
+  }, [articleId, tier, signedIn, lang]);
 
   const save = useCallback(
     (position: ListeningPosition) => {

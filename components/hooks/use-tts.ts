@@ -23,7 +23,7 @@ import {
 import { OPENING_MAX_CHARS } from "@/lib/text/chunk-plan";
 import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
 import { CHUNK_MAX_CHARS } from "@/lib/text/split-chunks";
-import { DEFAULT_VOICE, isVoiceAllowed, type Tier } from "@/lib/voices";
+import { DEFAULT_LANGUAGE, DEFAULT_VOICE, defaultVoiceFor, isVoiceAllowed, speaksLanguage, type Tier } from "@/lib/voices";
 import { diskAudioCache } from "@/lib/client-cache/indexeddb-audio-cache";
 import { useLatestRef } from "./use-latest-ref";
 
@@ -133,15 +133,15 @@ function networkError(cause: unknown): TTSError {
   return { status: 0, code: "NETWORK_ERROR", message: `Could not reach the voice service (${message}).` };
 }
 
-/** The voice the reader chose last time (kept in the browser), if their tier still has it. */
-export function preferredVoice(tier: Tier): string {
+/** The voice the reader chose last time (kept in the browser), if their tier still has it and it speaks `lang`. */
+export function preferredVoice(tier: Tier, lang = DEFAULT_LANGUAGE): string {
   try {
     const saved = localStorage.getItem(PREFERRED_VOICE_KEY);
-    if (saved && isVoiceAllowed(saved, tier)) return saved;
+    if (saved && isVoiceAllowed(saved, tier) && speaksLanguage(saved, lang)) return saved;
   } catch {
     // Storage can be off (privacy settings): the default voice it is.
   }
-  return DEFAULT_VOICE;
+  return defaultVoiceFor(lang) ?? DEFAULT_VOICE;
 }
 
 function idle(voice: string): TTSState {
@@ -381,10 +381,17 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
     [memory, showFeed, latest],
   );
 
-  const start = useCallback((text: string) => load({ text, voice: preferredVoice(latest.current.tier) }, "start"), [load, latest]);
+  /** Listens to an article's text, in its language (`lang`, a BCP 47 tag; English when absent). */
+  const start = useCallback(
+    (text: string, lang?: string) => load({ text, voice: preferredVoice(latest.current.tier, lang), ...(lang && { lang }) }, "start"),
+    [load, latest],
+  );
 
   /** Listens to a conversation: its turns as segments, each in its speaker's voice. */
-  const startConversation = useCallback((segments: readonly SpeechSegment[]) => load({ segments }, "start"), [load]);
+  const startConversation = useCallback(
+    (segments: readonly SpeechSegment[], lang?: string) => load({ segments, ...(lang && { lang }) }, "start"),
+    [load],
+  );
 
   /**
    * Asks for `next` in place of what plays: a switch (the current audio plays on until the new one is whole)
@@ -409,7 +416,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
   const setSegments = useCallback(
     (segments: readonly SpeechSegment[]): boolean => {
       if (!segments.every((s) => isVoiceAllowed(s.voice, latest.current.tier))) return false;
-      if (speechRef.current) change({ segments });
+      if (speechRef.current) change({ segments, lang: speechRef.current.lang });
       return true;
     },
     [change, latest],
@@ -426,7 +433,7 @@ export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
       }
       const speech = speechRef.current;
       if (latest.current.state.status === "idle" || !speech || isConversation(speech)) setState((s) => ({ ...s, voice }));
-      else change({ text: speech.text, voice });
+      else change({ text: speech.text, voice, lang: speech.lang });
       return true;
     },
     [change, latest],

@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { VOICE_PRESETS, isVoiceAllowed, type Tier, type VoicePreset } from "@/lib/voices";
+import { DEFAULT_LANGUAGE, isVoiceAllowed, voicesFor, type Tier, type VoicePreset } from "@/lib/voices";
 
-export interface Voice extends VoicePreset {
+export interface Voice extends Omit<VoicePreset, "lang"> {
   locked: boolean;
 }
 
-function presetsFor(tier: Tier): Voice[] {
-  return VOICE_PRESETS.map((v) => ({ ...v, locked: !isVoiceAllowed(v.id, tier) }));
+function presetsFor(tier: Tier, lang: string): Voice[] {
+  return voicesFor(lang).map(({ lang: _spoken, ...v }) => ({ ...v, locked: !isVoiceAllowed(v.id, tier) }));
 }
 
 function isVoiceList(value: unknown): value is { voices: Voice[] } {
@@ -16,18 +16,18 @@ function isVoiceList(value: unknown): value is { voices: Voice[] } {
   return Array.isArray(voices) && voices.every((v) => typeof v?.id === "string" && typeof v?.locked === "boolean");
 }
 
-/** The voices and which are locked, from /api/tts/voices (the built-in presets until it answers). */
-export function useVoices(tier: Tier): Voice[] {
-  const [voices, setVoices] = useState<Voice[]>(() => presetsFor(tier));
+/** The voices that speak `lang` and which are locked, from /api/tts/voices (the built-in presets until it answers). */
+export function useVoices(tier: Tier, lang: string = DEFAULT_LANGUAGE): Voice[] {
+  const [voices, setVoices] = useState<Voice[]>(() => presetsFor(tier, lang));
   useEffect(() => {
     const controller = new AbortController();
-    fetch("/api/tts/voices", { signal: controller.signal })
+    fetch(`/api/tts/voices?lang=${encodeURIComponent(lang)}`, { signal: controller.signal })
       .then((res) => (res.ok ? res.json() : null))
       .then((body: unknown) => {
         if (isVoiceList(body)) setVoices(body.voices);
       })
       .catch(() => undefined);
     return () => controller.abort();
-  }, [tier]);
+  }, [tier, lang]);
   return voices;
 }

@@ -43,6 +43,10 @@ export function ImportBox({ signedIn, shared }: { signedIn: boolean; /** from th
       setState({ kind: "error", message: "Paste a link to an article, or the article's text." });
       return;
     }
+    if ("refused" in request) {
+      setState({ kind: "error", message: request.refused });
+      return;
+    }
     if ("text" in request && request.text.length > MAX_PASTED_CHARS) {
       setState({ kind: "error", message: importErrorMessage("TEXT_TOO_LONG") });
       return;
@@ -57,9 +61,9 @@ export function ImportBox({ signedIn, shared }: { signedIn: boolean; /** from th
         body: JSON.stringify(request),
         signal: controller.signal,
       });
-      const body = (await response.json().catch(() => ({}))) as Partial<ImportedArticle> & { code?: string };
+      const body = (await response.json().catch(() => ({}))) as Partial<ImportedArticle> & { code?: string; error?: unknown };
       if (!response.ok || typeof body.id !== "string") {
-        setState({ kind: "error", message: importErrorMessage(body.code) });
+        setState({ kind: "error", message: importErrorMessage(body.code, typeof body.error === "string" ? body.error : undefined) });
         return;
       }
       const article = body as ImportedArticle;

@@ -3,12 +3,12 @@
 // two speakers who follow each other never share a voice while the voices allow it (with two voices, an interviewer
 // and three guests: the interviewer one voice, every guest the other). The narrator gets a voice of its own while
 // there is one to spare, and is cast like any speaker otherwise.
-import { DEFAULT_VOICE, isVoiceAllowed, VOICE_PRESETS, type Gender, type Tier, type VoicePreset } from "../voices";
+import { DEFAULT_LANGUAGE, defaultVoiceFor, isVoiceAllowed, voicesFor, type Gender, type Tier, type VoicePreset } from "../voices";
 
-/** The voices `tier` may use, the default first, then alternating genders in the presets' order. */
-export function castingOrder(tier: Tier): string[] {
-  const allowed = VOICE_PRESETS.filter((v) => isVoiceAllowed(v.id, tier));
-  const first = allowed.find((v) => v.id === DEFAULT_VOICE) ?? allowed[0];
+/** The voices of `lang` that `tier` may use, the language's default first, then alternating genders in the presets' order. */
+export function castingOrder(tier: Tier, lang = DEFAULT_LANGUAGE): string[] {
+  const allowed = voicesFor(lang).filter((v) => isVoiceAllowed(v.id, tier));
+  const first = allowed.find((v) => v.id === defaultVoiceFor(lang)) ?? allowed[0];
   const queues: Record<Gender, VoicePreset[]> = { female: [], male: [] };
   for (const voice of allowed) if (voice !== first) queues[voice.gender].push(voice);
   const other = (gender: Gender): Gender => (gender === "female" ? "male" : "female");
@@ -28,8 +28,8 @@ export interface CastingConversation {
 }
 
 /** A voice id for each speaker, in the order of `speakers`. */
-export function defaultCast({ speakers, turns }: CastingConversation, tier: Tier): string[] {
-  const order = castingOrder(tier);
+export function defaultCast({ speakers, turns }: CastingConversation, tier: Tier, lang = DEFAULT_LANGUAGE): string[] {
+  const order = castingOrder(tier, lang);
   const voiced = speakers.filter((s) => !s.narrator).length;
   const spare = voiced < order.length;
   // The speakers' voices; the narrator's spare one is kept out of it.

@@ -2,6 +2,7 @@
 // (docs/architecture.md "Conversations"). The request body, both client caches' keys and the cast a conversation
 // is spoken with all come from here, so the stream, the single response, L0 and L1 agree on what "the same" is.
 import { articleCacheKey, conversationCacheKey, type AudioSettings } from "../text/cache-key";
+import { DEFAULT_LANGUAGE } from "../voices";
 import type { DetectedConversation } from "./detect-turns";
 
 export interface SpeechSegment {
@@ -9,7 +10,8 @@ export interface SpeechSegment {
   voice: string;
 }
 
-export type Speech = { text: string; voice: string } | { segments: readonly SpeechSegment[] };
+/** `lang`: the article's language (a BCP 47 primary subtag); the API's default, English, when absent. */
+export type Speech = ({ text: string; voice: string } | { segments: readonly SpeechSegment[] }) & { lang?: string };
 
 /** Where a segment's audio starts, as the API answered it (or as the stream's chunk lines told it). */
 export interface SegmentTiming {
@@ -17,19 +19,21 @@ export interface SegmentTiming {
   startMs: number;
 }
 
-export function isConversation(speech: Speech): speech is { segments: readonly SpeechSegment[] } {
+export function isConversation(speech: Speech): speech is { segments: readonly SpeechSegment[]; lang?: string } {
   return "segments" in speech;
 }
 
 /** The JSON body of POST /api/tts and /api/tts/stream. */
 export function speechBody(speech: Speech): Speech {
-  return isConversation(speech) ? { segments: speech.segments } : { text: speech.text, voice: speech.voice };
+  const body = isConversation(speech) ? { segments: speech.segments } : { text: speech.text, voice: speech.voice };
+  return speech.lang === undefined ? body : { ...body, lang: speech.lang };
 }
 
 /** L1's key: the server's own article or conversation key (lib/text/cache-key.ts), so both name the same audio. */
 export function speechCacheKey(speech: Speech, settings: AudioSettings): Promise<string> {
-  if (!isConversation(speech)) return articleCacheKey({ text: speech.text, voiceId: speech.voice, settings });
-  return conversationCacheKey({ segments: speech.segments.map((s) => ({ text: s.text, voiceId: s.voice })), settings });
+  const lang = speech.lang ?? DEFAULT_LANGUAGE;
+  if (!isConversation(speech)) return articleCacheKey({ text: speech.text, voiceId: speech.voice, lang, settings });
+  return conversationCacheKey({ segments: speech.segments.map((s) => ({ text: s.text, voiceId: s.voice })), lang, settings });
 }
 
 /**

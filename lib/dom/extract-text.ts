@@ -109,8 +109,10 @@ function rangesOf(raw: RawText, start: number, end: number): TextRange[] {
 export function buildWordPositions(root: Element): { text: string; words: WordPosition[] } {
   const raw = collectRawText(root);
   const text = cleanTextForTTS(raw.text);
-  const rawWords = splitWords(raw.text);
-  const cleanWords = splitWords(text);
+  // The article's language, as the page declares it (the reader page puts the article's on its element).
+  const lang = root.closest("[lang]")?.getAttribute("lang") || undefined;
+  const rawWords = splitWords(raw.text, lang);
+  const cleanWords = splitWords(text, lang);
   const match = matchCleanWords(
     rawWords.map((w) => w.text),
     cleanWords.map((w) => w.text),

@@ -15,12 +15,35 @@ const MESSAGES: Record<string, string> = {
   UNAUTHORIZED: "Your session has ended. Sign in again, or reload the page to continue signed out.",
   UPSTREAM_TIMEOUT: "Opening that took too long. Try again in a moment.",
   UPSTREAM_UNAVAILABLE: "Listen is not reachable right now. Try again in a moment.",
+  STARTING: "Listen is starting up. Try again in a few seconds.",
 };
 
 const FALLBACK = "Something went wrong while opening that. Try again in a moment.";
 export const OFFLINE = "You seem to be offline. Check your connection and try again.";
 
-/** The message for an import's error code; unknown codes (and none) get a general one. */
-export function importErrorMessage(code: string | undefined): string {
+/**
+ * How FETCH_FAILED's message names the site's own HTTP status (server/import/safe-fetch.ts writes it, the box reads
+ * it back): the contract puts the status in the message, and this is the one wording both sides use.
+ */
+export const siteAnswered = (status: number) => `the site answered ${status}`;
+const SITE_STATUS = /\bthe site answered (\d{3})\b/;
+
+function siteStatusMessage(status: number): string {
+  if (status === 401 || status === 403)
+    return `The site answered ${status}: it does not let Listen read that page. Paste the article's text instead.`;
+  if (status === 429) return "The site answered 429: it is busy. Try again in a few minutes.";
+  if (status >= 500) return `The site answered ${status}: it is having trouble. Try again later.`;
+  return `The site answered ${status}: check the link.`;
+}
+
+/**
+ * The message for an import's error code (and the API's own message, which for FETCH_FAILED may carry the site's
+ * status); unknown codes (and none) get a general one.
+ */
+export function importErrorMessage(code: string | undefined, error?: string): string {
+  if (code === "FETCH_FAILED") {
+    const status = SITE_STATUS.exec(error?.slice(0, 200) ?? "")?.[1];
+    if (status) return siteStatusMessage(Number(status));
+  }
   return (code !== undefined && Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined) ?? FALLBACK;
 }

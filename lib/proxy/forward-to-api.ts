@@ -9,7 +9,16 @@ export interface ForwardOptions {
   apiUrl: string;
   path: string;
   timeoutMs: number;
+  /** What a reader is told when the API takes longer than timeoutMs (the route knows what was taking long). */
+  timeoutMessage?: string;
+  /** How long a request waits for an API that refuses connections (starting, or restarting after a crash). */
+  startWaitMs?: number;
 }
+
+/** Under `npm start` the API is back within a few seconds of a crash (scripts/supervise.mjs). */
+export const START_WAIT_MS = 5_000;
+const START_POLL_MS = 250;
+const TIMEOUT_MESSAGE = "Generating the audio took too long. Please try again.";
 
 const PASSED_THROUGH = ["content-type", "cache-control", "retry-after"];
 const NULL_BODY_STATUSES = [204, 205, 304];
@@ -18,8 +27,8 @@ const METHODS = ["GET", "POST", "PUT", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
 const isMethod = (method: string): method is Method => (METHODS as readonly string[]).includes(method);
 
-function errorResponse(status: number, code: string, error: string): Response {
-  return Response.json({ error, code }, { status });
+function errorResponse(status: number, code: string, error: string, headers?: Record<string, string>): Response {
+  return Response.json({ error, code }, { status, headers });
 }
 
 /**
@@ -80,13 +89,31 @@ export async function apiRequestFrom(request: Request): Promise<ApiRequest | Res
   return { init: { method, headers, body }, sentToken: token !== undefined, secure: request.headers.get("x-forwarded-proto") === "https" };
 }
 
-/** The failures the API cannot report itself: the browser left (499), too slow (504), unreachable (503). */
-export function unreachableApi(request: Request, cause: unknown): Response {
+/** Nothing listens on the API's port: it is starting, or being restarted. */
+const isRefused = (error: unknown) => (error as { cause?: { code?: unknown } } | undefined)?.cause?.code === "ECONNREFUSED";
+
+/**
+ * fetch to the API, tried again while the API refuses connections, for up to `startWaitMs`: a refused connection
+ * never reached it, so sending the request again cannot do anything twice.
+ */
+export async function fetchApi(url: URL, init: RequestInit & { signal: AbortSignal }, startWaitMs = START_WAIT_MS): Promise<Response> {
+  const deadline = Date.now() + startWaitMs;
+  for (;;) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (!isRefused(error) || Date.now() + START_POLL_MS > deadline || init.signal.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, START_POLL_MS));
+    }
+  }
+}
+
+/** The failures the API cannot report itself: the browser left (499), too slow (504), starting (503), unreachable (503). */
+export function unreachableApi(request: Request, cause: unknown, timeoutMessage = TIMEOUT_MESSAGE): Response {
   // Nobody is left to read an answer; 499 (nginx's "client closed request") keeps it out of the error counts.
   if (request.signal.aborted) return new Response(null, { status: 499 });
-  if (cause instanceof DOMException && cause.name === "TimeoutError") {
-    return errorResponse(504, "UPSTREAM_TIMEOUT", "Generating the audio took too long. Please try again.");
-  }
+  if (cause instanceof DOMException && cause.name === "TimeoutError") return errorResponse(504, "UPSTREAM_TIMEOUT", timeoutMessage);
+  if (isRefused(cause)) return errorResponse(503, "STARTING", "Listen is starting up. Try again in a few seconds.", { "Retry-After": "2" });
   return errorResponse(503, "UPSTREAM_UNAVAILABLE", "The voice service is not reachable right now. Please try again shortly.");
 }
 
@@ -96,9 +123,9 @@ export async function forwardToApi(request: Request, options: ForwardOptions): P
   try {
     // A browser that goes away cancels the API call too, so the API frees its slot and its upstream calls.
     const signal = AbortSignal.any([request.signal, AbortSignal.timeout(options.timeoutMs)]);
-    const upstream = await fetch(new URL(options.path, options.apiUrl), { ...prepared.init, signal, cache: "no-store" });
+    const upstream = await fetchApi(new URL(options.path, options.apiUrl), { ...prepared.init, signal, cache: "no-store" }, options.startWaitMs);
     return await upstreamAnswer(upstream, prepared.sentToken, prepared.secure);
   } catch (cause) {
-    return unreachableApi(request, cause);
+    return unreachableApi(request, cause, options.timeoutMessage);
   }
 }

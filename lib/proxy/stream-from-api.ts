@@ -2,12 +2,14 @@
 // the player can start on the first chunk while the rest is generated. A total timeout would cut off a long
 // article that is progressing fine, so the limit is on silence instead: no byte for `idleTimeoutMs` ends the
 // stream with an error line (the API's own per-chunk timeout normally speaks first).
-import { apiRequestFrom, unreachableApi, upstreamAnswer } from "./forward-to-api";
+import { apiRequestFrom, fetchApi, unreachableApi, upstreamAnswer } from "./forward-to-api";
 
 export interface StreamOptions {
   apiUrl: string;
   path: string;
   idleTimeoutMs: number;
+  /** see ForwardOptions */
+  startWaitMs?: number;
 }
 
 const NDJSON = "application/x-ndjson";
@@ -25,7 +27,7 @@ export async function streamFromApi(request: Request, options: StreamOptions): P
   const signal = AbortSignal.any([request.signal, idle.signal]);
   let upstream: Response;
   try {
-    upstream = await fetch(new URL(options.path, options.apiUrl), { ...prepared.init, signal, cache: "no-store" });
+    upstream = await fetchApi(new URL(options.path, options.apiUrl), { ...prepared.init, signal, cache: "no-store" }, options.startWaitMs);
   } catch (cause) {
     clearTimeout(timer);
     return unreachableApi(request, signal.reason ?? cause);

@@ -23,6 +23,8 @@ export const DEFAULT_AUDIO_SETTINGS: AudioSettings = {
 export interface CacheKeyInput {
   text: string;
   voiceId: string;
+  /** the language spoken (a BCP 47 primary subtag, "en" by default on the API) */
+  lang: string;
   settings: AudioSettings;
 }
 
@@ -35,33 +37,36 @@ export async function sha256Hex(input: string): Promise<string> {
 
 // JSON of an array keeps the fields apart whatever they contain ("a|b" + "c" never equals "a" + "b|c"), and
 // the kind keeps an article that is a single chunk from sharing a key with that chunk.
-function cacheKey(kind: "article" | "chunk" | "conversation", settings: AudioSettings, spoken: unknown[]): Promise<string> {
+function cacheKey(kind: "article" | "chunk" | "conversation", settings: AudioSettings, lang: string, spoken: unknown[]): Promise<string> {
   return sha256Hex(
-    JSON.stringify([CACHE_VERSION, kind, settings.modelId, settings.audioEncoding, settings.sampleRateHertz, settings.bitRate, ...spoken]),
+    JSON.stringify([CACHE_VERSION, kind, settings.modelId, settings.audioEncoding, settings.sampleRateHertz, settings.bitRate, lang, ...spoken]),
   );
 }
 
 /** Key of a whole merged article (audio, alignment and duration). */
-export function articleCacheKey({ text, voiceId, settings }: CacheKeyInput): Promise<string> {
-  return cacheKey("article", settings, [voiceId, text]);
+export function articleCacheKey({ text, voiceId, lang, settings }: CacheKeyInput): Promise<string> {
+  return cacheKey("article", settings, lang, [voiceId, text]);
 }
 
 /** Key of a whole conversation: every segment's voice and text, in order (docs/architecture.md "Conversations"). */
 export function conversationCacheKey({
   segments,
+  lang,
   settings,
 }: {
   segments: ReadonlyArray<{ text: string; voiceId: string }>;
+  lang: string;
   settings: AudioSettings;
 }): Promise<string> {
   return cacheKey(
     "conversation",
     settings,
+    lang,
     segments.map((s) => [s.voiceId, s.text]),
   );
 }
 
 /** Key of one synthesized chunk. */
-export function chunkCacheKey({ text, voiceId, settings }: CacheKeyInput): Promise<string> {
-  return cacheKey("chunk", settings, [voiceId, text]);
+export function chunkCacheKey({ text, voiceId, lang, settings }: CacheKeyInput): Promise<string> {
+  return cacheKey("chunk", settings, lang, [voiceId, text]);
 }

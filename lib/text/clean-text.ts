@@ -40,6 +40,10 @@ export const JUNK_LINE_PATTERNS: readonly RegExp[] = [
     ].join("|"),
   ),
   lineStartingWith("sponsored by|presented by|in partnership with", 80),
+  // An ad's label and its pitch on one line: "Advertisement — Refinance today with Lakeside Bank", "Sponsored:
+  // …". The label must be followed by a colon, a bar or a spaced dash, so "Ad-hoc committees…" and
+  // "Advertisement revenue fell" are prose.
+  /^(?:advertisement|advert|ad|ads|sponsored|promoted|paid (?:content|post)|anzeige|werbung|publicité|publicidad|pubblicità|реклама|إعلان|פרסומת|广告|広告)(?:\s*[:|]|\s+[—–-])\s*.{0,120}$/i,
   // share, subscribe, follow
   wholeLine("share|tweet|copy link|copy the link|email this|print this(?: article| page)?|comments?"),
   lineStartingWith("share (?:this|the) (?:article|story|post|page|link)", 60),

@@ -1,24 +1,10 @@
 import { findWordIndex } from "../highlight/find-word";
-import { isAbbreviationToken } from "./abbreviations";
+import { endsSentence } from "./sentence-boundary";
 
 // Sentence boundaries over the transcript's words (the same words the article's spans and the timeline use,
-// see split-words.ts), so "the next sentence" is a word index the player can seek to. One pass, constant work
-// per word: a heuristic, not a parser — it errs towards fewer, longer sentences rather than cutting after "Mr.".
-
-// Closing quotes and brackets that may follow the terminal punctuation: `He left."` ends a sentence.
-const TRAILING_CLOSERS = /["'”’»)\]]+$/u;
-const TERMINAL = /[.!?…]$/u;
-// A sentence starts with a letter in upper case, a digit, or an opening quote or bracket before one.
-const STARTER = /^["'“‘«([]*[\p{Lu}\p{N}]/u;
-
-function endsSentence(word: string, next: string | undefined): boolean {
-  const bare = word.replace(TRAILING_CLOSERS, "");
-  if (!TERMINAL.test(bare)) return false;
-  if (next === undefined) return true;
-  if (!STARTER.test(next)) return false;
-  if (!bare.endsWith(".") || bare.endsWith("..")) return true;
-  return !isAbbreviationToken(bare.slice(0, -1).replace(/^["'“‘«([]+/u, ""));
-}
+// see split-words.ts), so "the next sentence" is a word index the player can seek to. A sentence ends after a
+// word where the chunker would end one (sentence-boundary.ts): one rule, constant work per word. A heuristic, not
+// a parser — it errs towards fewer, longer sentences rather than cutting after "Mr.".
 
 /**
  * The word index where each sentence starts, in order: always begins with 0 when there are words.

@@ -16,7 +16,7 @@
 // paragraphs between the anchor before it and the anchor after it (one further run if the edit makes or
 // unmakes an anchor). Every other chunk keeps its exact text, and so its cache key.
 
-import { isAbbreviationToken } from "./abbreviations";
+import { forEachSentenceEnd } from "./sentence-boundary";
 
 /** Spec: ~1800-character chunks on sentence boundaries (Inworld's limit is 2000, so a margin is kept). */
 export const CHUNK_MAX_CHARS = 1800;
@@ -34,13 +34,14 @@ export interface TextChunk {
 const ANCHOR_SPACING = 2;
 
 const CLOSERS = "\"')]}»›”’」』";
-const TERMINALS = ".!?…‽";
 const CLAUSE_MARKS = ",;:—–";
 const WHITESPACE = /\s+/g;
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g;
 
 type Span = [start: number, end: number];
 type CutRule = (text: string, wsStart: number, wsEnd: number) => boolean;
+/** The non-empty pieces of a span, cut at one level: sentences, clauses or words. */
+type Cutter = (text: string, span: Span) => Span[];
 
 function isWhitespace(ch: string | undefined): boolean {
   return ch !== undefined && /\s/.test(ch);
@@ -53,22 +54,6 @@ function skipClosers(text: string, from: number, end: number): number {
   return i;
 }
 
-function isAbbreviation(text: string, dot: number): boolean {
-  if (text[dot - 1] === ".") return false; // an ellipsis written as "..."
-  let start = dot;
-  while (start > 0 && !isWhitespace(text[start - 1])) start--;
-  return isAbbreviationToken(text.slice(start, dot).replace(/^["'([“‘«]+/, ""));
-}
-
-const isSentenceCut: CutRule = (text, wsStart, wsEnd) => {
-  const last = skipClosers(text, 0, wsStart);
-  if (last < 0 || !TERMINALS.includes(text[last])) return false;
-  // A sentence does not start in lowercase: "e.g. this", '"Why?" she asked'.
-  const next = text[wsEnd];
-  if (next !== undefined && next !== next.toUpperCase()) return false;
-  return text[last] !== "." || !isAbbreviation(text, last);
-};
-
 const isClauseCut: CutRule = (text, wsStart) => {
   const last = skipClosers(text, 0, wsStart);
   return last >= 0 && CLAUSE_MARKS.includes(text[last]);
@@ -76,7 +61,23 @@ const isClauseCut: CutRule = (text, wsStart) => {
 
 const isWordCut: CutRule = () => true;
 
-const CUT_RULES: readonly CutRule[] = [isSentenceCut, isClauseCut, isWordCut];
+/** The sentences of [start, end), where the one sentence rule (sentence-boundary.ts) ends them. */
+const sentencePieces: Cutter = (text, [start, end]) => {
+  const pieces: Span[] = [];
+  let pieceStart = start;
+  forEachSentenceEnd(text, start, end, (gapStart, gapEnd) => {
+    pieces.push([pieceStart, gapStart]);
+    pieceStart = gapEnd;
+  });
+  pieces.push([pieceStart, end]);
+  return pieces;
+};
+
+const CUTTERS: readonly Cutter[] = [
+  sentencePieces,
+  (text, span) => piecesBetweenCuts(text, span, isClauseCut),
+  (text, span) => piecesBetweenCuts(text, span, isWordCut),
+];
 
 /** The non-empty pieces of [start, end) between the whitespace runs that `rule` accepts, trimmed. */
 function piecesBetweenCuts(text: string, [start, end]: Span, rule: CutRule): Span[] {
@@ -112,12 +113,12 @@ function chunkSpan(text: string, span: Span, maxChars: number, level: number, ou
     out.push(span);
     return;
   }
-  if (level === CUT_RULES.length) {
+  if (level === CUTTERS.length) {
     hardSplit(text, span, maxChars, out);
     return;
   }
   let current: Span | null = null;
-  for (const piece of piecesBetweenCuts(text, span, CUT_RULES[level])) {
+  for (const piece of CUTTERS[level](text, span)) {
     if (piece[1] - piece[0] > maxChars) {
       if (current) out.push(current);
       current = null;
@@ -173,6 +174,40 @@ export function openingEnd(text: string, maxChars: number): number {
   const pieces: Span[] = [];
   chunkSpan(text, first, maxChars, 0, pieces);
   return pieces[0][1];
+}
+
+/** The index of the first character at or after `from` that is not whitespace (text.length when none is). */
+export function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWhitespace(text[i])) i++;
+  return i;
+}
+
+/**
+ * Where a chunk that starts at `from` (not whitespace) and holds at most maxChars ends: at the furthest paragraph
+ * or sentence end that fits, else the furthest clause end, else word end, else after maxChars (never inside a
+ * surrogate pair), each at least minChars from `from` when one is. The rest of the text when all of it fits.
+ * Reads only the maxChars after `from`.
+ */
+export function leadingChunkEnd(text: string, from: number, maxChars: number, minChars = 1): number {
+  let end = text.length;
+  while (end > from && isWhitespace(text[end - 1])) end--;
+  if (end - from <= maxChars) return end;
+  const limit = from + maxChars;
+  const furthest = [0, 0, 0];
+  WHITESPACE.lastIndex = from;
+  for (let m = WHITESPACE.exec(text); m !== null && m.index <= limit; m = WHITESPACE.exec(text)) {
+    if (m.index < from + minChars) continue;
+    const wsEnd = m.index + m[0].length;
+    const paragraphEnd = m[0].indexOf("\n") !== m[0].lastIndexOf("\n");
+    const level = paragraphEnd || isSentenceCut(text, m.index, wsEnd) ? 0 : isClauseCut(text, m.index, wsEnd) ? 1 : 2;
+    furthest[level] = m.index;
+  }
+  const cut = furthest.find((index) => index > from);
+  if (cut !== undefined) return cut;
+  const hard: Span[] = [];
+  hardSplit(text, [from, end], maxChars, hard);
+  return hard[0][1];
 }
 
 /**

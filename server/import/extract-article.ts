@@ -6,6 +6,9 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { splitWords } from "@/lib/text/split-words";
 import { extractTTSText } from "@/lib/dom/extract-text";
+import { removeClutterLines, removeSignUpBoxes } from "./article-clutter";
+import { primaryLanguage } from "@/lib/language";
+import { articleLanguage } from "./article-language";
 import { sanitizeInPlace } from "./sanitize-html";
 import type { ArticleJson } from "@/lib/articles/article-json";
 
@@ -28,7 +31,6 @@ export interface AsyncArticleExtractor {
 const MIN_PAGE_WORDS = 15;
 const MAX_TITLE_CHARS = 300;
 const MAX_META_CHARS = 500;
-const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
 const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"]);
 
 const squash = (value: string | null | undefined, max = MAX_META_CHARS): string | null => {
@@ -36,15 +38,10 @@ const squash = (value: string | null | undefined, max = MAX_META_CHARS): string 
   return text ? text.slice(0, max) : null;
 };
 
-function languageOf(lang: string | null | undefined): string | null {
-  const tag = lang?.trim();
-  return tag && LANG_TAG.test(tag) ? tag : null;
-}
-
-function directionOf(dir: string | null | undefined, lang: string | null): "ltr" | "rtl" {
+function directionOf(dir: string | null | undefined, lang: string): "ltr" | "rtl" {
   const declared = dir?.trim().toLowerCase();
   if (declared === "rtl" || declared === "ltr") return declared;
-  return lang && RTL_LANGUAGES.has(lang.split("-")[0].toLowerCase()) ? "rtl" : "ltr";
+  return RTL_LANGUAGES.has(lang) ? "rtl" : "ltr";
 }
 
 // Pasted text carries no dir attribute: its first letter decides, as the Unicode bidi algorithm's first strong
@@ -57,6 +54,14 @@ function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+// Pasted text's first line is its title when it is short and does not end like a sentence or a clause.
+const TITLE_LINE_CHARS = 80;
+const PROSE_ENDING = /[.,;:]["'”’)\]]*$/;
+function titleLine(paragraph: string): string | undefined {
+  const line = paragraph.split("\n")[0].trim();
+  return line.length <= TITLE_LINE_CHARS && !PROSE_ENDING.test(line) ? line : undefined;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -75,20 +80,26 @@ export function createArticleExtractor(): ArticleExtractor {
     const dom = quietDom(html, url);
     try {
       const { document } = dom.window;
-      const pageLang = languageOf(document.documentElement.getAttribute("lang"));
+      const pageLang =
+        document.documentElement.getAttribute("lang") ??
+        document.querySelector("meta[http-equiv='content-language' i]")?.getAttribute("content")?.split(",")[0];
       const pageDir = document.documentElement.getAttribute("dir") ?? document.body?.getAttribute("dir");
+      removeSignUpBoxes(document);
       // The serializer hands back Readability's own element, so it is sanitized where it is, never re-parsed.
       const parsed = new Readability<Element>(document, { serializer: (element) => element as Element }).parse();
       if (!parsed?.content) return undefined;
+      removeClutterLines(parsed.content, { title: parsed.title ?? null, byline: parsed.byline ?? null });
       const { html: clean, text } = finish(parsed.content);
-      if (splitWords(text).length < MIN_PAGE_WORDS) return undefined;
-      const lang = languageOf(parsed.lang) ?? pageLang;
+      const declared = primaryLanguage(parsed.lang) ?? primaryLanguage(pageLang);
+      const lang = articleLanguage(text, declared);
+      if (splitWords(text, lang).length < MIN_PAGE_WORDS) return undefined;
       return {
         title: squash(parsed.title, MAX_TITLE_CHARS) ?? squash(url?.hostname, MAX_TITLE_CHARS) ?? "Untitled article",
         byline: squash(parsed.byline),
         siteName: squash(parsed.siteName) ?? (url ? url.hostname.replace(/^www\./, "") : null),
         lang,
-        dir: directionOf(parsed.dir ?? pageDir, lang),
+        // A page whose declared language the text overruled has the template's direction too, not the text's.
+        dir: directionOf(lang === declared ? (parsed.dir ?? pageDir) : null, lang),
         publishedTime: isoDate(parsed.publishedTime),
         excerpt: squash(parsed.excerpt),
         html: clean,
@@ -102,11 +113,18 @@ export function createArticleExtractor(): ArticleExtractor {
   const fromText = (pasted: string, title?: string): ArticleContent | undefined => {
     // Blank lines separate paragraphs. A single line break stays in the text node (a line break when spoken, a
     // space when shown): a <br> would not do, the browser's extraction walk never sees elements it skips into.
-    const paragraphs = pasted
+    let paragraphs = pasted
       .replace(/\r\n?/g, "\n")
       .split(/\n[^\S\n]*\n\s*/)
       .map((p) => p.trim())
       .filter(Boolean);
+    // A first line that reads as a title becomes the title and leaves the body, which the page shows under it:
+    // kept, it was shown twice (heading and first paragraph). A line ending like a sentence stays prose.
+    const headline = !squash(title) && paragraphs.length > 0 ? titleLine(paragraphs[0]) : undefined;
+    if (headline !== undefined && paragraphs.join("").length > headline.length) {
+      paragraphs = [paragraphs[0].slice(headline.length).trim(), ...paragraphs.slice(1)].filter(Boolean);
+      title = headline;
+    }
     if (paragraphs.length === 0) return undefined;
     const dom = quietDom("<!doctype html><body><div></div></body>");
     let html: string;
@@ -124,7 +142,7 @@ export function createArticleExtractor(): ArticleExtractor {
       title: squash(title, MAX_TITLE_CHARS) ?? (firstLine.length > 80 ? `${firstLine.slice(0, 79).trimEnd()}…` : firstLine),
       byline: null,
       siteName: null,
-      lang: null,
+      lang: articleLanguage(text, null),
       dir: textDirection(text),
       publishedTime: null,
       excerpt: squash(paragraphs[0].slice(0, MAX_META_CHARS)),

@@ -13,6 +13,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { createGunzip, createInflate } from "node:zlib";
 import ipaddr from "ipaddr.js";
+import { siteAnswered } from "@/lib/library/import-errors";
 import { AppError, fetchFailed, fetchTimeout, pageTooLarge, unsupportedContent, urlForbidden } from "../errors";
 import type { AddressPolicy } from "./address-policy";
 import { bareHostname, parseImportUrl, portOf } from "./import-url";
@@ -149,7 +150,7 @@ function requestOnce(url: URL, address: string, maxBytes: number, signal: AbortS
         request.destroy();
         return resolve({ kind: "redirect", location });
       }
-      if (status < 200 || status > 299) return fail(fetchFailed(`the site answered ${status}`));
+      if (status < 200 || status > 299) return fail(fetchFailed(siteAnswered(status)));
       const contentType = response.headers["content-type"];
       // A page without a Content-Type is treated as HTML, as browsers sniff it.
       const mediaType = (contentType ?? "text/html").split(";")[0].trim().toLowerCase();

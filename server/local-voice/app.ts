@@ -81,7 +81,8 @@ export function createLocalVoiceApp(options: LocalVoiceOptions) {
       logger.error({ err: error, code }, "Unhandled error");
       return errorResponse(500, "Internal error");
     })
-    .get("/health", () => ({ status: "ok", engine: engine.name }))
+    // `warm`: npm start waits for it before it says the app is ready (scripts/start.mjs).
+    .get("/health", () => ({ status: "ok", engine: engine.name, warm: engine.warm }))
     .post(
       "/tts/v1/voice",
       async ({ request }) => {

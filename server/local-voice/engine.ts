@@ -23,6 +23,8 @@ export interface SynthesisResult {
 
 export interface SpeechEngine {
   readonly name: string;
+  /** ready to answer at full speed: code compiled, workers up, a first phrase spoken */
+  readonly warm: boolean;
   synthesize(job: SynthesisJob, signal?: AbortSignal): Promise<SynthesisResult>;
   close(): Promise<void>;
 }

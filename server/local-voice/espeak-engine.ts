@@ -9,6 +9,9 @@ export function createEspeakEngine(options: { workers: number }): SpeechEngine {
   });
   return {
     name: "espeak",
+    get warm() {
+      return pool.warm;
+    },
     synthesize: (job, signal) => pool.run(job, signal),
     close: () => pool.close(),
   };

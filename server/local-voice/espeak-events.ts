@@ -3,7 +3,8 @@
 // and when, as an audio position in milliseconds. The lengths it reports are unreliable ("it's" is 2, a word
 // in guillemets 0), and it may say two words under one event ("for a"), so a span runs from its event to the
 // last non-whitespace before the next one: punctuation and unannounced words share its time, and pauses fall
-// on the spaces. A number yields several events ("1234" is "one thousand two hundred and thirty four") that
+// on the spaces. In a script written without spaces eSpeak announces each word (for Chinese each character)
+// inside one run of non-whitespace, and each span ends where the next word starts. A number yields several events ("1234" is "one thousand two hundred and thirty four") that
 // merge into one span; an "end" event marks the end of a clause, before its pause.
 import type { TimedSpan } from "./char-timing";
 
@@ -14,6 +15,7 @@ export interface EspeakEvent {
 }
 
 const WHITESPACE = /\s/;
+const LETTER = /\p{L}/u;
 
 /** End (exclusive) of the run of non-whitespace characters starting at `from`. */
 function wordRunEnd(text: string, from: number): number {
@@ -50,12 +52,14 @@ export function spansFromEspeakEvents(text: string, sourceIndex: Int32Array, eve
     const end = wordRunEnd(text, start);
 
     const previous = spans.at(-1);
-    if (previous && start < previous.end) {
-      // The parts of a number or a hyphenated word, or a position that went backwards: one span, so text
-      // order stays monotone.
+    if (previous && start < previous.end && (start <= previous.start || !LETTER.test(text[start]))) {
+      // The parts of a number, or a position that went backwards: one span, so text order stays monotone.
       open = previous;
       continue;
     }
+    // A word that starts with a letter inside the previous one's run of non-whitespace (each character of
+    // Chinese, the halves of "well-known") ends that span where it starts.
+    if (previous && start < previous.end) previous.end = start;
     if (previous) previous.end = extendedEnd(text, previous.end, start);
     if (open) open.endTime = Math.max(time, open.startTime);
     open = { start, end, startTime: Math.max(time, previous?.endTime ?? 0), endTime: durationSeconds };

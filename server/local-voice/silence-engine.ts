@@ -11,6 +11,7 @@ export const SPOKEN_CHARACTERS_PER_SECOND = 14;
 export function createSilenceEngine(): SpeechEngine {
   return {
     name: "silence",
+    warm: true,
     async synthesize({ text, sampleRate, bitRateKbps }) {
       const speechSeconds = Math.max(text.length / SPOKEN_CHARACTERS_PER_SECOND, 0.1);
       const frameCount = Math.ceil((speechSeconds * sampleRate) / samplesPerFrame(sampleRate));

@@ -1,6 +1,6 @@
-// How each curated voice (lib/voices.ts) sounds in eSpeak NG. eSpeak's "+f1…f5" variants are female and
-// "+m1…m7" male; its "en" voice is British English and "en-us" American. Pitch (0–100), range (0–100) and
-// rate (words per minute) set the voices apart so that no two give the same audio.
+// How each curated voice (lib/voices.ts) sounds in eSpeak NG: eSpeak's voice for the language it speaks, with a
+// variant ("+f1…f5" female, "+m1…m7" male), pitch (0–100), range (0–100) and rate (words per minute) that set
+// the voices apart, so that no two give the same audio. English voices are "en-us" (American) or "en" (British).
 import { VOICE_PRESETS, type VoicePreset } from "../../lib/voices";
 
 export interface VoiceProfile {
@@ -26,19 +26,37 @@ const TUNINGS: Record<string, Tuning> = {
   Timothy: { variant: "m7", pitch: 62, range: 60, rate: 180 },
 };
 
-// A voice added to lib/voices.ts still speaks, in its gender and accent, until it gets its own tuning.
-const FALLBACK: Record<VoicePreset["gender"], Tuning> = {
-  female: { variant: "f3", pitch: 58, range: 55, rate: 172 },
-  male: { variant: "m3", pitch: 40, range: 55, rate: 172 },
+// eSpeak NG's voice for each language a voice speaks (its names, where they differ from the language's tag).
+const ESPEAK_LANGUAGES: Record<string, string> = { zh: "cmn", pt: "pt-br" };
+
+// Voices without a tuning of their own take their gender's variants in turn, each a little higher and faster
+// than the one before, so a language's voices stay apart.
+const VARIANTS: Record<VoicePreset["gender"], string[]> = { female: ["f3", "f2", "f4", "f1", "f5"], male: ["m3", "m2", "m1", "m4", "m7"] };
+const BASE: Record<VoicePreset["gender"], Omit<Tuning, "variant">> = {
+  female: { pitch: 56, range: 58, rate: 165 },
+  male: { pitch: 36, range: 52, rate: 160 },
 };
 
-function profileOf(preset: VoicePreset): VoiceProfile {
-  const { variant, pitch, range, rate } = TUNINGS[preset.id] ?? FALLBACK[preset.gender];
-  const language = preset.accent === "British" ? "en" : "en-us";
-  return { espeakVoice: `${language}+${variant}`, pitch, range, rate };
+function fallbackTuning(preset: VoicePreset, rank: number): Tuning {
+  const variants = VARIANTS[preset.gender];
+  const base = BASE[preset.gender];
+  return { variant: variants[rank % variants.length], pitch: base.pitch + 6 * rank, range: base.range, rate: base.rate + 6 * rank };
 }
 
-const PROFILES = new Map(VOICE_PRESETS.map((preset) => [preset.id, profileOf(preset)]));
+function espeakLanguage(preset: VoicePreset): string {
+  if (preset.lang === "en") return preset.accent === "British" ? "en" : "en-us";
+  return ESPEAK_LANGUAGES[preset.lang] ?? preset.lang;
+}
+
+const PROFILES = new Map<string, VoiceProfile>();
+const ranks = new Map<string, number>();
+for (const preset of VOICE_PRESETS) {
+  const key = `${preset.lang}:${preset.gender}`;
+  const rank = ranks.get(key) ?? 0;
+  ranks.set(key, rank + 1);
+  const { variant, pitch, range, rate } = TUNINGS[preset.id] ?? fallbackTuning(preset, rank);
+  PROFILES.set(preset.id, { espeakVoice: `${espeakLanguage(preset)}+${variant}`, pitch, range, rate });
+}
 
 export function voiceProfile(voiceId: string): VoiceProfile | undefined {
   return PROFILES.get(voiceId);

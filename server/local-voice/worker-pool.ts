@@ -1,10 +1,14 @@
 // A fixed set of worker threads fed from one FIFO queue, so CPU-bound synthesis and encoding use every core
-// while the HTTP event loop stays free. A worker that crashes is replaced; its job fails.
+// while the HTTP event loop stays free. A worker that crashes is replaced; its job fails. A worker posts
+// WORKER_READY once it has loaded what it needs (synth-worker.ts speaks a phrase first), and the pool is `warm`
+// while every worker has.
 import { Worker } from "node:worker_threads";
 
 export interface WorkerPool<Input, Output> {
   run(input: Input, signal?: AbortSignal): Promise<Output>;
   readonly size: number;
+  /** every worker has said it is ready */
+  readonly warm: boolean;
   /** Jobs waiting for a free worker. */
   readonly queued: number;
   close(): Promise<void>;
@@ -12,6 +16,9 @@ export interface WorkerPool<Input, Output> {
 
 /** What a pool worker posts back for each job it was sent as { id, input }. */
 export type WorkerReply<Output> = { id: number; ok: true; value: Output } | { id: number; ok: false; message: string };
+
+/** What a pool worker posts once, when it is ready for its first job. */
+export const WORKER_READY = "ready";
 
 interface Task<Input, Output> {
   id: number;
@@ -25,6 +32,7 @@ interface Task<Input, Output> {
 interface Slot<Input, Output> {
   worker: Worker;
   task?: Task<Input, Output>;
+  ready: boolean;
 }
 
 export function createWorkerPool<Input, Output>(options: { size: number; workerUrl: URL }): WorkerPool<Input, Output> {
@@ -49,8 +57,12 @@ export function createWorkerPool<Input, Output>(options: { size: number; workerU
   };
 
   const spawn = (): Slot<Input, Output> => {
-    const slot: Slot<Input, Output> = { worker: new Worker(workerUrl) };
-    slot.worker.on("message", (reply: WorkerReply<Output>) => {
+    const slot: Slot<Input, Output> = { worker: new Worker(workerUrl), ready: false };
+    slot.worker.on("message", (reply: WorkerReply<Output> | typeof WORKER_READY) => {
+      if (reply === WORKER_READY) {
+        slot.ready = true;
+        return;
+      }
       const task = slot.task;
       slot.task = undefined;
       if (task && task.id === reply.id) {
@@ -81,6 +93,9 @@ export function createWorkerPool<Input, Output>(options: { size: number; workerU
 
   return {
     size,
+    get warm() {
+      return slots.every((slot) => slot.ready);
+    },
     get queued() {
       return queue.length;
     },

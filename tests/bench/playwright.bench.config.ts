@@ -6,8 +6,8 @@ import baseConfig, { chromiumLaunchOptions } from "../../playwright.config";
 export default defineConfig({
   ...baseConfig,
   testDir: ".",
-  // Only the browser benchmark: the server ones start their processes at import and belong to Bun.
-  testMatch: "highlight.bench.ts",
+  // Only the browser benchmarks: the server ones start their processes at import and belong to Bun.
+  testMatch: /(highlight|listening)\.bench\.ts$/,
   timeout: 180_000,
   reporter: [["list"]],
   use: { ...baseConfig.use, trace: "off", screenshot: "off", launchOptions: chromiumLaunchOptions, viewport: { width: 1280, height: 860 } },

@@ -47,13 +47,7 @@ async function listenAndFollow(reader: ReaderPage, id: string) {
   const tts = page.waitForRequest(isTtsRequest);
   await reader.listen();
   const spoken = (await spokenCharacters(await tts)).join("").split(/\s+/).filter(Boolean);
-  const wrapped = await reader.article.evaluate((root) =>
-    [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
-      const idx = Number(span.dataset.ttsIdx);
-      words[idx] = (words[idx] ?? "") + span.textContent;
-      return words;
-    }, []),
-  );
+  const wrapped = await reader.wrappedWords();
   expect(spoken.length).toBe(article.words);
   expect(wrapped).toEqual(spoken);
 
@@ -121,7 +115,9 @@ test("a pasted article opens, plays word by word and is listed like a link", asy
   await library.goto();
   const id = await library.expectOpened(await library.paste(PASTED));
   await expect(page.locator(".reader__header h1")).toHaveText("The quiet hour at the bakery");
-  await expect(reader.article.locator("p")).toHaveCount(4);
+  // The title line is the heading, shown once: the body is the three paragraphs under it.
+  await expect(reader.article.locator("p")).toHaveCount(3);
+  await expect(reader.article).not.toContainText("The quiet hour at the bakery");
 
   await listenAndFollow(reader, id);
 
@@ -158,6 +154,14 @@ test("an import that fails says why and what to do, and the reader stays on the 
 
   await library.paste(`${site.origin}/document.pdf`);
   await expect(library.error).toHaveText(/This looks like a PDF/);
+
+  // The site's own answer, when it gave one.
+  await library.paste(`${site.origin}/status/404`);
+  await expect(library.error).toHaveText("The site answered 404: check the link.");
+
+  // A link that is not a web page's is refused as it is, not imported as an article made of its address.
+  await library.paste("ftp://example.com/article.txt");
+  await expect(library.error).toHaveText(/web pages only/);
 
   await library.paste(`${site.origin}/nothing.html`);
   await expect(library.error).toHaveText(/No article was found/);

@@ -118,13 +118,7 @@ test("every spoken word has its own span, and page chrome is neither wrapped nor
   const response = page.waitForResponse((r) => isTtsRequest(r.request()));
   await reader.listen();
   const spoken = (await spokenCharacters((await response).request())).join("").split(/\s+/).filter(Boolean);
-  const wrapped = await reader.article.evaluate((root) =>
-    [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
-      const idx = Number(span.dataset.ttsIdx);
-      words[idx] = (words[idx] ?? "") + span.textContent;
-      return words;
-    }, []),
-  );
+  const wrapped = await reader.wrappedWords();
   expect(wrapped).toEqual(spoken);
   await expect(page.locator(".ad [data-tts-idx]")).toHaveCount(0);
   await expect(page.locator("figcaption .credit [data-tts-idx]")).toHaveCount(0);

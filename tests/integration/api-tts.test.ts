@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
+import { VOICE_PRESETS } from "@/lib/voices";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { composeApi, type InProcessApi } from "../support/in-process-api";
 import { startApi } from "../support/processes";
@@ -224,13 +225,67 @@ describe("bad input gets a clear JSON error", () => {
   });
 });
 
+describe("POST /api/tts in an article's language", () => {
+  it("speaks French in a French voice, and answers the language's default voice from the same cache entry", async () => {
+    const text = `Le marché couvert du vieux port a rouvert samedi matin. ${uniqueSentence()}`;
+    const res = await tts({ text, voice: "Hélène", lang: "fr" });
+    expect(res.status).toBe(200);
+    expectTimeline((await res.json()) as TtsBody, text);
+    // The language's first free voice when none is named.
+    const again = await tts({ text, lang: "fr-FR" });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("x-tts-cache")).toBe("article-hit");
+  });
+
+  it("refuses a language no voice speaks with 422 UNSUPPORTED_LANGUAGE, on both endpoints, before any upstream call", async () => {
+    for (const path of ["/api/tts", "/api/tts/stream"]) {
+      const res = await callApi(api, path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text: "የከተማው ነዋሪዎች የሌሊት ጀልባውን ለማቆየት ድምጽ ሰጡ።", lang: "am" }),
+      });
+      expect(res.status).toBe(422);
+      expect(await res.json()).toEqual({ code: "UNSUPPORTED_LANGUAGE", error: "Listen can't read Amharic yet: no voice speaks it" });
+    }
+    expect((await voice.stats()).requests).toBe(0);
+  });
+
+  it("refuses a voice that does not speak the language, and a malformed language tag", async () => {
+    const wrongVoice = await tts({ text: "Bonjour à tous.", voice: "Ashley", lang: "fr" });
+    expect(wrongVoice.status).toBe(400);
+    expect(await wrongVoice.json()).toMatchObject({ code: "INVALID_REQUEST", error: 'Voice "Ashley" does not speak French' });
+    for (const lang of ["", "français", "x".repeat(40), 7]) {
+      const res = await tts({ text: "Bonjour.", lang });
+      expect(res.status, String(lang)).toBe(400);
+      expect(await res.json()).toMatchObject({ code: "INVALID_REQUEST" });
+    }
+    expect((await voice.stats()).requests).toBe(0);
+  });
+});
+
 describe("GET /api/tts/voices", () => {
-  it("lists the ten presets, locking premium voices for anonymous readers", async () => {
+  it("lists every voice with the languages it speaks, locking premium voices for anonymous readers", async () => {
     const res = await callApi(api, "/api/tts/voices");
     expect(res.headers.get("cache-control")).toBe("private, max-age=300");
-    const { voices } = (await res.json()) as { voices: Array<{ id: string; tier: string; locked: boolean }> };
-    expect(voices).toHaveLength(10);
-    expect(voices.filter((v) => !v.locked).map((v) => v.id)).toEqual(["Ashley", "Dennis"]);
+    const { voices } = (await res.json()) as { voices: Array<{ id: string; tier: string; locked: boolean; languages: string[] }> };
+    expect(voices.map((v) => v.id)).toEqual(VOICE_PRESETS.map((v) => v.id));
+    expect(voices.every((v) => v.locked === (v.tier === "premium"))).toBe(true);
+    expect(new Set(voices.flatMap((v) => v.languages))).toEqual(
+      new Set(["en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ar", "he", "hi", "zh", "ja", "ko"]),
+    );
+  });
+
+  it("lists the voices of one language with ?lang=: the spec's ten for English", async () => {
+    const english = (await (await callApi(api, "/api/tts/voices?lang=en-GB")).json()) as { voices: Array<{ id: string; locked: boolean }> };
+    expect(english.voices).toHaveLength(10);
+    expect(english.voices.filter((v) => !v.locked).map((v) => v.id)).toEqual(["Ashley", "Dennis"]);
+    const arabic = (await (await callApi(api, "/api/tts/voices?lang=ar")).json()) as { voices: Array<{ id: string; languages: string[] }> };
+    expect(arabic.voices.map((v) => [v.id, v.languages])).toEqual([
+      ["Nour", ["ar"]],
+      ["Omar", ["ar"]],
+    ]);
+    expect(await (await callApi(api, "/api/tts/voices?lang=am")).json()).toEqual({ voices: [] });
+    expect((await callApi(api, "/api/tts/voices?lang=%3Cscript%3E")).status).toBe(400);
   });
 
   it("unlocks every voice for a premium reader", async () => {

@@ -8,6 +8,8 @@ import { createIdentityResolver } from "@/server/auth/identity";
 import { compose } from "@/server/compose";
 import { loadEnv } from "@/server/env";
 import { extractTTSText } from "@/lib/dom/extract-text";
+import { listeningMinutes } from "@/lib/text/listening-minutes";
+import { splitWords } from "@/lib/text/split-words";
 import { composeApi, type InProcessApi } from "../support/in-process-api";
 import { importFixturesDir, startImportSite, type ImportSite } from "../support/import-site";
 
@@ -60,7 +62,7 @@ describe("importing a link", () => {
       expect(article.html).not.toContain(chrome);
     }
     expect(article.words).toBe(article.text.split(/\s+/).filter(Boolean).length);
-    expect(article.listeningMinutes).toBe(Math.max(1, Math.round(article.text.length / 15 / 60)));
+    expect(article.listeningMinutes).toBe(listeningMinutes(article.text, "en"));
   });
 
   it("gives text that the browser's extraction of the rendered html reproduces word for word", async () => {
@@ -86,6 +88,19 @@ describe("importing a link", () => {
     const article = await (await post(makeApp(), { url: `${site.origin}/rtl-hebrew.html` })).json();
     expect(article).toMatchObject({ lang: "he", dir: "rtl", title: "הגינה הקהילתית פותחת עונה חדשה" });
     for (const paragraph of expected("rtl-hebrew").split("\n\n")) expect(article.text).toContain(paragraph);
+  });
+
+  it("stores each article's language, word count and listening time in that language", async () => {
+    const app = makeApp();
+    const arabic = await (await post(app, { url: `${site.origin}/arabic.html` })).json();
+    expect(arabic).toMatchObject({ lang: "ar", dir: "rtl" });
+    const chinese = await (await post(app, { url: `${site.origin}/chinese.html` })).json();
+    expect(chinese.lang).toBe("zh");
+    expect(chinese.words).toBe(splitWords(chinese.text, "zh").length);
+    expect(chinese.words).toBeGreaterThan(80);
+    expect(chinese.listeningMinutes).toBe(listeningMinutes(chinese.text, "zh"));
+    const russian = await (await post(app, { text: readFileSync(join(importFixturesDir, "pasted-russian.txt"), "utf8") })).json();
+    expect(russian).toMatchObject({ lang: "ru", title: "Ночной паром остаётся" });
   });
 
   it("decodes a Latin-1 page from its <meta charset> and from its Content-Type header", async () => {

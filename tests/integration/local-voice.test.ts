@@ -2,7 +2,7 @@
 // This file starts its own instances so that its fault injection never reaches other files' server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseMp3DurationMs } from "@/lib/mp3/duration";
-import { VOICE_PRESETS } from "@/lib/voices";
+import { voicesFor } from "@/lib/voices";
 import { startLocalVoice, type RunningProcess } from "../support/processes";
 import { speakToVoice, type VoiceStats } from "../support/voice-control";
 
@@ -81,10 +81,13 @@ function expectCharacterTimeline(alignment: CharacterAlignment, text: string, du
 }
 
 describe("local voice server, eSpeak engine", () => {
-  it("reports itself healthy with its engine", async () => {
+  it("reports itself healthy with its engine, and warm once every worker has spoken its first phrase", async () => {
+    const health = async () => (await fetch(`${espeak.url}/health`)).json();
     const response = await fetch(`${espeak.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", engine: "espeak" });
+    expect(await response.json()).toMatchObject({ status: "ok", engine: "espeak" });
+    // npm start says the app is ready only after this (scripts/start.mjs).
+    await expect.poll(health, { timeout: 30_000 }).toEqual({ status: "ok", engine: "espeak", warm: true });
   });
 
   it("speaks text as a mono MPEG-1 Layer III file at 44.1 kHz whose length fits the text", async () => {
@@ -115,11 +118,22 @@ describe("local voice server, eSpeak engine", () => {
     expect(firstFrame(mp3)).toMatchObject({ sync: true, version: "MPEG-2", layerIII: true, sampleRate: 22050 });
   });
 
-  it("gives each of the ten voices its own sound", async () => {
+  it("gives each of the ten English voices its own sound", async () => {
     const text = "Every voice reads this sentence in its own way.";
-    const audio = await Promise.all(VOICE_PRESETS.map(async (voice) => (await speakOk(espeak.url, { text, voiceId: voice.id })).json.audioContent));
-    expect(VOICE_PRESETS).toHaveLength(10);
+    const english = voicesFor("en");
+    const audio = await Promise.all(english.map(async (voice) => (await speakOk(espeak.url, { text, voiceId: voice.id })).json.audioContent));
+    expect(english).toHaveLength(10);
     expect(new Set(audio).size).toBe(10);
+  });
+
+  it("speaks each language in its own voices, each voice of a language sounding apart", async () => {
+    const sentences: Record<string, string> = { fr: "Le marché rouvre samedi.", zh: "书店重新开张了。", ar: "المكتبة تفتح مساء." };
+    for (const [lang, text] of Object.entries(sentences)) {
+      const audio = await Promise.all(
+        voicesFor(lang).map(async (voice) => (await speakOk(espeak.url, { text, voiceId: voice.id })).json.audioContent),
+      );
+      expect(new Set(audio).size, lang).toBe(audio.length);
+    }
   });
 
   it("returns word timestamps when asked for WORD", async () => {
@@ -248,7 +262,7 @@ describe("local voice server, eSpeak engine", () => {
 
 describe("local voice server, silence engine", () => {
   it("reports the silence engine", async () => {
-    expect(await (await fetch(`${silence.url}/health`)).json()).toEqual({ status: "ok", engine: "silence" });
+    expect(await (await fetch(`${silence.url}/health`)).json()).toEqual({ status: "ok", engine: "silence", warm: true });
   });
 
   it("returns valid silent MP3 about as long as speech of the text, with a full timeline", async () => {

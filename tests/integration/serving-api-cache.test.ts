@@ -35,9 +35,11 @@ const longParagraph = (chars: number) => article(chars).replace(/\n\n/g, " ");
 const upstreamCalls = async () => (await voice.stats()).requests;
 // Redis keys by value, so a late write from an earlier test cannot pass for this one's.
 const storedArticle = async (text: string, voiceId = "Ashley") =>
-  (await served.admin.exists(articleRedisKey(await articleCacheKey({ text: cleanTextForTTS(text), voiceId, settings })))) === 1;
+  (await served.admin.exists(articleRedisKey(await articleCacheKey({ text: cleanTextForTTS(text), voiceId, lang: "en", settings })))) === 1;
 const storedChunks = async (text: string, voiceId = "Ashley") => {
-  const keys = await Promise.all(chunksOf(text).map(async (c) => chunkRedisKey(await chunkCacheKey({ text: c.text, voiceId, settings }))));
+  const keys = await Promise.all(
+    chunksOf(text).map(async (c) => chunkRedisKey(await chunkCacheKey({ text: c.text, voiceId, lang: "en", settings }))),
+  );
   return served.admin.exists(...keys);
 };
 
@@ -73,17 +75,18 @@ describe("cache tiers through /api/tts", () => {
   });
 
   it("answers chunk-hit with no upstream call when every chunk is cached though the article never was", async () => {
-    const first = longParagraph(3_000);
+    const first = longParagraph(1_600);
     const second = longParagraph(2_000);
-    // An article's opening is a chunk of its own (chunk 0), so `second` is spoken after an opening of its own
-    // to have its chunks cached as they stand after `first`.
-    const opening = `An opening line. ${uniqueSentence()}`;
+    // An article opens with a short chunk and a ramp of growing ones (lib/text/chunk-plan.ts), so `second` is
+    // spoken after an article of its own, long enough for the ramp to end in it, to have its chunks cached as
+    // they stand after `first`.
+    const before = longParagraph(1_600);
     await speak({ text: first });
-    await speak({ text: `${opening}\n\n${second}` });
+    await speak({ text: `${before}\n\n${second}` });
     await voice.reset();
 
     const combined = `${first}\n\n${second}`;
-    expect(chunkCount(combined)).toBe(chunkCount(first) + chunkCount(`${opening}\n\n${second}`) - 1);
+    expect(chunkCount(combined)).toBe(chunkCount(first) + chunkCount(`${before}\n\n${second}`) - chunkCount(before));
     const res = await speak({ text: combined });
     expect(res.cache).toBe("chunk-hit");
     expect(await upstreamCalls()).toBe(0);

@@ -47,13 +47,16 @@ const text = fc.oneof(
 );
 const voice_ = fc.option(fc.constantFrom("Ashley", "Dennis", "Olivia", "Timothy", "", "ashley", "Nobody", "x".repeat(80)), { nil: undefined });
 
-/** Bodies shaped like a request: the text and voice fields, sometimes with a field we do not know. */
+const lang_ = fc.option(fc.constantFrom("en", "en-GB", "fr", "am", "zz", "", "english", 7, "x".repeat(40)), { nil: undefined });
+
+/** Bodies shaped like a request: the text, voice and lang fields, sometimes with a field we do not know. */
 const requestShaped: fc.Arbitrary<Sent> = fc
-  .tuple(text, voice_, fc.option(fc.tuple(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 })), { nil: undefined }), contentType)
-  .map(([t, v, extra, type]) => {
+  .tuple(text, voice_, lang_, fc.option(fc.tuple(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 })), { nil: undefined }), contentType)
+  .map(([t, v, l, extra, type]) => {
     const payload: Record<string, unknown> = { text: t };
     if (v !== undefined) payload.voice = v;
-    if (extra && extra[0] !== "text" && extra[0] !== "voice") payload[extra[0]] = extra[1];
+    if (l !== undefined) payload.lang = l;
+    if (extra && !["text", "voice", "lang"].includes(extra[0])) payload[extra[0]] = extra[1];
     return { body: JSON.stringify(payload), contentType: type, text: t };
   });
 
@@ -120,7 +123,7 @@ async function send(sent: Sent): Promise<Response> {
 async function contractBreach(sent: Sent): Promise<string | undefined> {
   const res = await send(sent);
   const raw = await res.text();
-  if (![200, 400, 403, 413, 415].includes(res.status)) return `status ${res.status}: ${raw.slice(0, 200)}`;
+  if (![200, 400, 403, 413, 415, 422].includes(res.status)) return `status ${res.status}: ${raw.slice(0, 200)}`;
   if (!res.headers.get("content-type")?.includes("application/json")) return `status ${res.status} without a JSON content type`;
   let body: unknown;
   try {

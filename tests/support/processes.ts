@@ -125,7 +125,7 @@ export interface RunningApp extends RunningProcess {
 /**
  * The whole app as `npm start` runs it (scripts/start.mjs: web server, API, local voice server with its control
  * interface) on free ports. It builds the web app first when the build is missing or stale (NEXT_DIST_DIR picks
- * the build directory), which can take a couple of minutes.
+ * the build directory), which can take a couple of minutes. Resolves once it has said it is ready (warm).
  */
 export async function startApp(env: Record<string, string | undefined> = {}): Promise<RunningApp> {
   const [port, apiPort, voicePort] = [await freePort(), await freePort(), await freePort()];
@@ -141,8 +141,12 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
   });
   const url = `http://127.0.0.1:${port}`;
   const [apiUrl, voiceUrl] = [`http://127.0.0.1:${apiPort}`, `http://127.0.0.1:${voicePort}`];
-  await waitFor(() => httpOk(`${url}/`), "npm start", p.child, p.output, 300_000);
-  // The web server can answer before the API behind it: the app is up when all three are.
+  // npm start says "ready" once all three are up and warm (scripts/start.mjs); a log line can scroll out of the
+  // kept output on a long build, so the three answering is proof enough after it.
+  let ready = false;
+  p.child.stdout?.on("data", (b: Buffer) => (ready ||= b.toString().includes("[start] ready")));
+  await waitFor(async () => ready || p.output().includes("[start] ready"), "npm start", p.child, p.output, 300_000);
+  await waitFor(() => httpOk(`${url}/`), "npm start's web app", p.child, p.output);
   await waitFor(() => httpOk(`${apiUrl}/health`), "npm start's API", p.child, p.output);
   await waitFor(() => httpOk(`${voiceUrl}/health`), "npm start's local voice server", p.child, p.output);
   return { ...p, port, url, apiUrl, voiceUrl };

@@ -8,7 +8,7 @@ const SETTINGS: AudioSettings = {
   sampleRateHertz: 44100,
   bitRate: 64000,
 };
-const BASE: CacheKeyInput = { text: "The harbour wakes before the town does.", voiceId: "Ashley", settings: SETTINGS };
+const BASE: CacheKeyInput = { text: "The harbour wakes before the town does.", voiceId: "Ashley", lang: "en", settings: SETTINGS };
 
 describe("sha256Hex", () => {
   it("matches the known SHA-256 digests", async () => {
@@ -34,7 +34,9 @@ describe("articleCacheKey and chunkCacheKey", () => {
   });
 
   it("cover the cache version", async () => {
-    const expected = await sha256Hex(JSON.stringify([CACHE_VERSION, "chunk", "inworld-tts-1.5-mini", "MP3", 44100, 64000, "Ashley", BASE.text]));
+    const expected = await sha256Hex(
+      JSON.stringify([CACHE_VERSION, "chunk", "inworld-tts-1.5-mini", "MP3", 44100, 64000, "en", "Ashley", BASE.text]),
+    );
     expect(await chunkCacheKey(BASE)).toBe(expected);
     expect(CACHE_VERSION).toBe("v3");
   });
@@ -42,6 +44,7 @@ describe("articleCacheKey and chunkCacheKey", () => {
   const changes: Array<[string, CacheKeyInput]> = [
     ["text", { ...BASE, text: `${BASE.text} ` }],
     ["voice", { ...BASE, voiceId: "Dennis" }],
+    ["language", { ...BASE, lang: "fr" }],
     ["model", { ...BASE, settings: { ...SETTINGS, modelId: "inworld-tts-1.5-max" } }],
     ["sample rate", { ...BASE, settings: { ...SETTINGS, sampleRateHertz: 48000 } }],
     ["bit rate", { ...BASE, settings: { ...SETTINGS, bitRate: 128000 } }],

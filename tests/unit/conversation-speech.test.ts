@@ -27,8 +27,21 @@ describe("the caches' keys", () => {
   it("L1 uses the server's own keys, so a conversation and an article never share one", async () => {
     const speech = conversationSpeech(conversation, ["Sarah", "Ashley", "Dennis"]);
     const segments = conversation.turns.map((t, i) => ({ text: t.text, voiceId: ["Sarah", "Ashley", "Dennis"][t.speaker] ?? String(i) }));
-    expect(await speechCacheKey(speech, settings)).toBe(await conversationCacheKey({ segments, settings }));
-    expect(await speechCacheKey({ text: TEXT, voice: "Ashley" }, settings)).toBe(await articleCacheKey({ text: TEXT, voiceId: "Ashley", settings }));
+    expect(await speechCacheKey(speech, settings)).toBe(await conversationCacheKey({ segments, lang: "en", settings }));
+    expect(await speechCacheKey({ text: TEXT, voice: "Ashley" }, settings)).toBe(
+      await articleCacheKey({ text: TEXT, voiceId: "Ashley", lang: "en", settings }),
+    );
+  });
+
+  it("send the article's language and key L1 with it as the server does", async () => {
+    const french = { text: "Le marché rouvre.", voice: "Hélène", lang: "fr" };
+    expect(speechBody(french)).toEqual(french);
+    expect(speechBody({ text: TEXT, voice: "Ashley" })).toEqual({ text: TEXT, voice: "Ashley" });
+    expect(await speechCacheKey(french, settings)).toBe(await articleCacheKey({ text: french.text, voiceId: "Hélène", lang: "fr", settings }));
+    expect(await speechCacheKey({ text: TEXT, voice: "Ashley", lang: "en" }, settings)).toBe(
+      await speechCacheKey({ text: TEXT, voice: "Ashley" }, settings),
+    );
+    expect(await speechCacheKey({ ...french, lang: "de" }, settings)).not.toBe(await speechCacheKey(french, settings));
   });
 
   it("L0 and L1 tell casts apart when one speaker's voice changes, and agree on the same cast", async () => {

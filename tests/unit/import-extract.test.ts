@@ -84,6 +84,27 @@ describe("the spoken text", () => {
     expect(article.title).toBe("A <b>bold</b> claim.");
   });
 
+  it("takes a pasted first line that reads as a title out of the body, so it is shown once", () => {
+    const extractor = createArticleExtractor();
+    const article = extractor.fromText("Notes from the Harbour\n\nThe boats came in late. Nobody minded.\n\nThe gulls did.")!;
+    expect(article.title).toBe("Notes from the Harbour");
+    expect(article.text).toBe("The boats came in late. Nobody minded.\n\nThe gulls did.");
+    expect(article.html).toBe("<p>The boats came in late. Nobody minded.</p><p>The gulls did.</p>");
+    // A title on the line right above the text, no blank line between.
+    const tight = extractor.fromText("Why do cats purr?\nNobody is quite sure. The sound starts in the larynx.")!;
+    expect(tight.title).toBe("Why do cats purr?");
+    expect(tight.text).toBe("Nobody is quite sure. The sound starts in the larynx.");
+  });
+
+  it("keeps a first line that ends like a sentence, a title given with the text, or a text of one line", () => {
+    const extractor = createArticleExtractor();
+    expect(extractor.fromText("It rained all day.\n\nThen it stopped.")!.text).toBe("It rained all day.\n\nThen it stopped.");
+    const titled = extractor.fromText("Harbour notes\n\nThe boats came in.", "Given title")!;
+    expect([titled.title, titled.text]).toEqual(["Given title", "Harbour notes\n\nThe boats came in."]);
+    const single = extractor.fromText("Just a title")!;
+    expect([single.title, single.text]).toEqual(["Just a title", "Just a title"]);
+  });
+
   it("reads pasted Hebrew or Arabic as right-to-left, by its first letter", () => {
     const extractor = createArticleExtractor();
     expect(extractor.fromText("«שלום» to all, in two languages.")!.dir).toBe("rtl");
@@ -97,6 +118,7 @@ describe("the spoken text", () => {
 
   it("takes a minute a 900 characters, and at least one", () => {
     expect(listeningMinutes("word ")).toBe(1);
-    expect(listeningMinutes("x".repeat(9_000))).toBe(10);
+    expect(listeningMinutes("x".repeat(10_500))).toBe(10);
+    expect(listeningMinutes("字".repeat(2_400), "zh")).toBe(10);
   });
 });

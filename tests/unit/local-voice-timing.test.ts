@@ -81,6 +81,22 @@ describe("spansFromEspeakEvents", () => {
     expect(spans[2]).toMatchObject({ startTime: 0.5, endTime: 1.7 });
   });
 
+  it("gives each word eSpeak announces inside a run without spaces its own span", () => {
+    const text = "书店开张了。 好";
+    const { sourceIndex } = escapeForEspeak(text);
+    const events = [word(1, 0), word(2, 200), word(3, 400), word(4, 600), word(5, 800), end(1000), word(8, 1300)];
+    const spans = spansFromEspeakEvents(text, sourceIndex, events, 1.6);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(["书", "店", "开", "张", "了。", "好"]);
+    expect(spans.map((s) => [s.startTime, s.endTime])).toEqual([
+      [0, 0.2],
+      [0.2, 0.4],
+      [0.4, 0.6],
+      [0.6, 0.8],
+      [0.8, 1],
+      [1.3, 1.6],
+    ]);
+  });
+
   it("maps positions in the escaped text back to the input", () => {
     const text = "Tom & Jerry";
     const { ssml, sourceIndex } = escapeForEspeak(text);

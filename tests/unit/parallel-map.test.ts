@@ -32,6 +32,35 @@ describe("parallelMap", () => {
     expect(finished).toEqual([4, 3, 2, 1, 0]);
   });
 
+  it("starts items in input order, so the earliest unfinished one is always in flight", async () => {
+    // Later items finish first here; whatever the order of finishing, the next start is the lowest index not begun.
+    const gates = Array.from({ length: 9 }, () => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    });
+    const started: number[] = [];
+    const done = new Set<number>();
+    const inFlight = () => started.filter((i) => !done.has(i));
+    const run = parallelMap(
+      gates,
+      async (gate, index) => {
+        started.push(index);
+        await gate.promise;
+        done.add(index);
+      },
+      { concurrency: 3 },
+    );
+    for (const index of [2, 1, 4, 0, 3, 6, 5, 8, 7]) {
+      const earliestUnfinished = gates.findIndex((_, i) => !done.has(i));
+      expect(inFlight()).toContain(earliestUnfinished);
+      gates[index].resolve();
+      await expect.poll(() => done.has(index)).toBe(true);
+    }
+    await run;
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it("never has more than `concurrency` tasks in flight", async () => {
     let inFlight = 0;
     let peak = 0;

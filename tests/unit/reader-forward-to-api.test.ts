@@ -4,6 +4,7 @@ import { clientIpFrom, forwardToApi } from "@/lib/proxy/forward-to-api";
 import { MAX_BODY_BYTES } from "@/lib/proxy/read-capped-body";
 import { sessionTokenFrom } from "@/lib/proxy/session-cookie";
 import { listenLocal, type LocalHttpServer } from "../support/local-http-server";
+import { freePort } from "../support/processes";
 
 let server: LocalHttpServer;
 let apiUrl: string;
@@ -192,10 +193,33 @@ describe("forwardToApi", () => {
     expect((await res.json()).code).toBe("UPSTREAM_TIMEOUT");
   });
 
-  it("answers 503 UPSTREAM_UNAVAILABLE when the API cannot be reached", async () => {
-    const res = await forwardToApi(browserRequest(), { apiUrl: "http://127.0.0.1:1", path: "/api/tts", timeoutMs: 2_000 });
+  it("answers 503 STARTING, never 'not reachable', when nothing listens on the API's port within the wait", async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const res = await forwardToApi(browserRequest(), { apiUrl: closed, path: "/api/tts", timeoutMs: 2_000, startWaitMs: 300 });
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(res.headers.get("retry-after")).toBe("2");
+    expect(await res.json()).toEqual({ code: "STARTING", error: "Listen is starting up. Try again in a few seconds." });
+  });
+
+  it("waits for an API that starts listening during the wait, and forwards the request to it", async () => {
+    const port = await freePort();
+    const answer = forwardToApi(browserRequest(), { apiUrl: `http://127.0.0.1:${port}`, path: "/api/tts", timeoutMs: 5_000, startWaitMs: 4_000 });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const late = await listenLocal((_req, res) => res.end(JSON.stringify({ ok: true })), { port });
+    try {
+      const res = await answer;
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+    } finally {
+      await late.close();
+    }
+  });
+
+  it("answers an import's timeout in its own words", async () => {
+    const timeoutMessage = "Opening that page took too long.";
+    const res = await forwardToApi(browserRequest(), { apiUrl, path: "/hang", timeoutMs: 200, timeoutMessage });
+    expect(res.status).toBe(504);
+    expect(await res.json()).toEqual({ code: "UPSTREAM_TIMEOUT", error: timeoutMessage });
   });
 });
 

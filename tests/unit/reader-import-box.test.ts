@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { importErrorMessage } from "@/lib/library/import-errors";
-import { importRequestFor } from "@/lib/library/import-request";
+import { importErrorMessage, siteAnswered } from "@/lib/library/import-errors";
+import { importRequestFor, NOT_A_WEB_LINK } from "@/lib/library/import-request";
 import { MAX_SAVED_ARTICLES, parseSavedArticles, withArticle, withoutArticle, type SavedArticle } from "@/lib/library/saved-articles";
 
 describe("importRequestFor", () => {
@@ -9,15 +9,21 @@ describe("importRequestFor", () => {
     expect(importRequestFor("HTTP://example.com")).toEqual({ url: "HTTP://example.com" });
   });
 
-  it("sends anything else as pasted text: prose, two links, a link inside a sentence, other schemes", () => {
+  it("sends anything else as pasted text: prose, two links, a link inside a sentence, a bare address", () => {
     for (const text of [
       "Once upon a time.",
       "https://a.example https://b.example",
       "Read https://a.example today",
-      "ftp://example.com/file",
       "example.com/article",
+      "Note: file this",
     ]) {
       expect(importRequestFor(text)).toEqual({ text });
+    }
+  });
+
+  it("refuses one link that is not a web page's, with a message, instead of importing its address as an article", () => {
+    for (const link of ["ftp://example.com/file.txt", " FILE:///home/me/article.html ", "file:C:/notes.txt", "sftp://host/x", "chrome://settings"]) {
+      expect(importRequestFor(link), link).toEqual({ refused: NOT_A_WEB_LINK });
     }
   });
 
@@ -42,11 +48,29 @@ describe("importErrorMessage", () => {
       "TEXT_TOO_LONG",
       "UPSTREAM_TIMEOUT",
       "UPSTREAM_UNAVAILABLE",
+      "STARTING",
     ];
     const general = importErrorMessage(undefined);
     for (const code of codes) expect(importErrorMessage(code), code).not.toBe(general);
     expect(importErrorMessage("URL_FORBIDDEN")).toMatch(/^That page is not public/);
     expect(importErrorMessage("UNSUPPORTED_CONTENT")).toMatch(/^This looks like a PDF/);
+  });
+
+  it("names the site's own status from the API's message, with what to do", () => {
+    const failed = (status: number) => importErrorMessage("FETCH_FAILED", `The page could not be fetched: ${siteAnswered(status)}`);
+    expect(failed(404)).toBe("The site answered 404: check the link.");
+    expect(failed(410)).toBe("The site answered 410: check the link.");
+    expect(failed(403)).toMatch(/^The site answered 403: .*Paste the article's text/);
+    expect(failed(503)).toMatch(/^The site answered 503: .*later/);
+    // No status in the message (a refused connection, a DNS failure): the general FETCH_FAILED message.
+    expect(importErrorMessage("FETCH_FAILED", "The page could not be fetched: the site's name could not be resolved")).toBe(
+      importErrorMessage("FETCH_FAILED"),
+    );
+    expect(importErrorMessage("FETCH_FAILED")).toMatch(/could not be reached/);
+  });
+
+  it("says Listen is starting when the web app answers STARTING", () => {
+    expect(importErrorMessage("STARTING")).toMatch(/starting up/);
   });
 
   it("answers an unknown code, or an inherited property name, with the general message", () => {

@@ -4,6 +4,7 @@ import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { streamFromApi } from "@/lib/proxy/stream-from-api";
 import { listenLocal, type LocalHttpServer } from "../support/local-http-server";
+import { freePort } from "../support/processes";
 
 let server: LocalHttpServer;
 let apiUrl: string;
@@ -93,6 +94,13 @@ describe("streamFromApi", () => {
     browser.abort();
     await reader.cancel().catch(() => undefined);
     await expect.poll(() => closed).toBe(before + 1);
+  });
+
+  it("answers 503 STARTING when nothing listens on the API's port within the wait", async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const res = await streamFromApi(post(), { apiUrl: closed, path: "/lines", idleTimeoutMs: 2_000, startWaitMs: 300 });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ code: "STARTING" });
   });
 
   it("answers 503 UPSTREAM_UNAVAILABLE when the API cannot be reached", async () => {

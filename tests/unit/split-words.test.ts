@@ -39,6 +39,44 @@ describe("splitWords", () => {
   });
 });
 
+describe("splitWords in scripts written without spaces", () => {
+  const texts = (text: string, lang?: string) => splitWords(text, lang).map((w) => w.text);
+
+  it("cuts Chinese, Japanese and Thai into the segmenter's words, punctuation with the word before it", () => {
+    expect(texts("书店重新开张了。店主说，很多老顾客", "zh")).toEqual(["书店", "重新", "开张", "了。", "店主", "说，", "很多", "老", "顾客"]);
+    expect(texts("駅前の公園に、図書室ができました。", "ja")).toEqual(["駅前", "の", "公園", "に、", "図書", "室", "が", "でき", "ま", "した。"]);
+    expect(texts("ลงมติให้คงเรือ", "th")).toEqual(["ลง", "มติ", "ให้", "คง", "เรือ"]);
+  });
+
+  it("keeps an opening bracket with the word after it, and a mixed run's Latin word whole", () => {
+    expect(texts("他说「你好」然后走了", "zh")).toEqual(["他", "说", "「你好」", "然后", "走了"]);
+    expect(texts("用iPhone拍照", "zh")).toEqual(["用", "iPhone", "拍照"]);
+  });
+
+  it("leaves words of spaced scripts whole, hyphens and dots included, in a text that also has Chinese", () => {
+    expect(texts("well-known U.S. e.g. 3.50 书店", "en")).toEqual(["well-known", "U.S.", "e.g.", "3.50", "书店"]);
+  });
+
+  it("finds the same words whichever language is named, so the page and the timeline agree", () => {
+    for (const name of ["chinese", "japanese", "arabic", "rtl-hebrew", "french"]) {
+      const text = readFileSync(new URL(`../fixtures/import/${name}.expected.txt`, import.meta.url), "utf8");
+      const expected = texts(text);
+      for (const lang of ["zh", "ja", "en", "ar", "not a tag"]) expect(texts(text, lang), `${name} as ${lang}`).toEqual(expected);
+    }
+  });
+
+  it("covers exactly the non-whitespace of text in any script", () => {
+    const random = createRandom(9);
+    const alphabet = [..."书店重新开张了。，「」駅前のでき、ลงมติabc- .\n"];
+    for (let run = 0; run < 200; run++) {
+      const text = Array.from({ length: randomInt(random, 0, 120) }, () => alphabet[randomInt(random, 0, alphabet.length - 1)]).join("");
+      const words = splitWords(text, "zh");
+      expect(words.map((w) => w.text).join("")).toBe(text.replace(/\s/g, ""));
+      expect(words.every((w, i) => text.slice(w.start, w.end) === w.text && w.text !== "" && (i === 0 || w.start >= words[i - 1].end))).toBe(true);
+    }
+  });
+});
+
 describe("the merged timeline's words", () => {
   it("yields word N of the merged article for DOM word N, with times that never go back", () => {
     const text = cleanTextForTTS(readFileSync(new URL("../fixtures/text/long-article.txt", import.meta.url), "utf8"));

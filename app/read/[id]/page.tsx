@@ -13,6 +13,8 @@ import { AccountChip } from "@/components/auth/account-chip";
 import { getSession } from "@/components/auth/session";
 import { ArticleListener } from "@/components/features/article-listener";
 import { OfflineRecorder } from "@/components/offline/offline-recorder";
+import { languageName } from "@/lib/language";
+import { DEFAULT_LANGUAGE, defaultVoiceFor } from "@/lib/voices";
 import "./reader.css";
 import "./word-highlighting.css";
 import "./imported.css";
@@ -46,8 +48,13 @@ function SampleHeader({ article }: { article: Article }) {
   );
 }
 
-function ImportedHeader({ article }: { article: ImportedArticle }) {
+function ImportedHeader({ article, lang }: { article: ImportedArticle; lang: string }) {
   const meta: ReactNode[] = [];
+  meta.push(
+    <span lang={lang} data-slot="article-language">
+      {languageName(lang)}
+    </span>,
+  );
   if (article.byline) meta.push(article.byline);
   if (article.siteName) {
     meta.push(
@@ -65,14 +72,21 @@ function ImportedHeader({ article }: { article: ImportedArticle }) {
   return (
     <header className="reader__header">
       <h1>{article.title}</h1>
-      <p className="reader__meta" data-slot="article-meta">
+      {/* The line is the app's, in English, whatever the article's direction: each part isolated (<bdi>), so an
+          Arabic site name cannot reorder "1 min listen" around it. */}
+      <p className="reader__meta" data-slot="article-meta" dir="ltr">
         {meta.map((part, i) => (
           <span key={i}>
             {i > 0 && " · "}
-            {part}
+            <bdi>{part}</bdi>
           </span>
         ))}
       </p>
+      {!defaultVoiceFor(lang) && (
+        <p className="reader__notice" data-slot="language-unsupported" dir="ltr">
+          Listen can&apos;t read {languageName(lang)} yet.
+        </p>
+      )}
     </header>
   );
 }
@@ -88,6 +102,8 @@ export default async function ReadPage({ params }: ReadPageProps) {
   const sample = findArticle(id);
   const imported = sample ? null : await findImportedArticle(id);
   const title = sample?.title ?? imported?.title ?? notFound();
+  // Articles imported before languages were detected have none: they were all read as English.
+  const lang = imported?.lang ?? DEFAULT_LANGUAGE;
   const session = await getSession();
   return (
     // data-mobile-scroll: the container the player makes room in on small screens (spec: Mobile auto-scroll).
@@ -105,14 +121,15 @@ export default async function ReadPage({ params }: ReadPageProps) {
           </article>
         )}
         {imported && (
-          <article lang={imported.lang ?? undefined} dir={imported.dir}>
-            <ImportedHeader article={imported} />
+          <article lang={lang} dir={imported.dir}>
+            <ImportedHeader article={imported} lang={lang} />
             <ImportedContent html={imported.html} />
           </article>
         )}
         <ArticleListener
           title={title}
           articleId={id}
+          lang={lang}
           artist={sample?.author ?? imported?.siteName ?? imported?.byline ?? null}
           artwork={sample ? firstFigure(sample) : null}
           account={session}

@@ -67,8 +67,8 @@ export function createArticleService({ fetchPage, extractor, store, library }: A
         id,
         ...content,
         url,
-        words: splitWords(content.text).length,
-        listeningMinutes: listeningMinutes(content.text),
+        words: splitWords(content.text, content.lang ?? undefined).length,
+        listeningMinutes: listeningMinutes(content.text, content.lang ?? undefined),
       };
       const json = JSON.stringify(article);
       const existed = await store.put(id, json);

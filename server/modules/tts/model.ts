@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGE_TAG_PATTERN } from "@/lib/language";
 
 // The raw text may carry junk that cleaning strips, so its cap is looser than TTS_MAX_TEXT_CHARS (which
 // applies after cleaning and answers 413); this one only stops absurd bodies early. A conversation's
@@ -17,6 +18,12 @@ const voice = z
   .min(1, { error: "voice must be a voice id" })
   .max(64, { error: "voice must be a voice id" });
 
+// A BCP 47 tag ("fr", "pt-BR"); whether a voice speaks it is the service's question (422 UNSUPPORTED_LANGUAGE).
+const lang = z
+  .string({ error: "lang must be a language tag such as en or fr" })
+  .max(35, { error: "lang must be a language tag such as en or fr" })
+  .regex(new RegExp(LANGUAGE_TAG_PATTERN), { error: "lang must be a language tag such as en or fr" });
+
 const segment = z.strictObject({ text, voice }, { error: "each segment must be an object with text and voice, and nothing else" });
 
 // One object rather than a union of two: a union reports only that nothing matched, where this names the field
@@ -27,13 +34,14 @@ export const TtsRequest = z
     {
       text: text.optional(),
       voice: voice.optional(),
+      lang: lang.optional(),
       segments: z
         .array(segment, { error: `segments must be a list of 1 to ${MAX_SEGMENTS} segments` })
         .min(1, { error: `segments must be a list of 1 to ${MAX_SEGMENTS} segments` })
         .max(MAX_SEGMENTS, { error: `segments must be a list of 1 to ${MAX_SEGMENTS} segments` })
         .optional(),
     },
-    { error: "Request body must be an object with text and an optional voice, or segments, and nothing else" },
+    { error: "Request body must be an object with text and an optional voice, or segments, an optional lang, and nothing else" },
   )
   .superRefine((body, context) => {
     const single = body.text !== undefined;
@@ -50,9 +58,10 @@ export const TtsRequest = z
   });
 export type TtsRequest = z.output<typeof TtsRequest>;
 
-/** What the service is asked to speak: one article in one voice, or a conversation of several. */
-export type SpeechRequest = { text: string; voice?: string } | { segments: Array<{ text: string; voice: string }> };
+/** What the service is asked to speak: one article in one voice, or a conversation of several, in `lang`. */
+export type SpeechRequest = ({ text: string; voice?: string } | { segments: Array<{ text: string; voice: string }> }) & { lang?: string };
 
 export function speechRequestOf(body: TtsRequest): SpeechRequest {
-  return body.segments ? { segments: body.segments } : { text: body.text ?? "", voice: body.voice };
+  const speech = body.segments ? { segments: body.segments } : { text: body.text ?? "", voice: body.voice };
+  return body.lang === undefined ? speech : { ...speech, lang: body.lang };
 }

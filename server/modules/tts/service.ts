@@ -3,7 +3,8 @@
 // otherwise), answer from the article caches, and otherwise take a concurrency slot and generate — once per
 // identical article+voice however many readers ask at the same moment, on either endpoint. A conversation
 // (segments, each in its own voice) is one article to all of this: one key, one quota charge, one generation.
-import { DEFAULT_VOICE, findVoice, isVoiceAllowed } from "@/lib/voices";
+import { DEFAULT_LANGUAGE, defaultVoiceFor, findVoice, isVoiceAllowed, speaksLanguage } from "@/lib/voices";
+import { languageName, primaryLanguage } from "@/lib/language";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { articleCacheKey, conversationCacheKey } from "@/lib/text/cache-key";
 import { SEGMENT_SEPARATOR, segmentSpans, type VoicedText } from "@/lib/text/chunk-plan";
@@ -12,7 +13,7 @@ import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
 import type { ClusterGenerations } from "./cluster-generation";
 import type { PendingGenerations } from "./pending-generations";
-import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled } from "../../errors";
+import { dailyLimit, invalidRequest, premiumVoice, textTooLong, ttsDisabled, unsupportedLanguage } from "../../errors";
 import type { GcPacer } from "../../health/gc-pacer";
 import type { InworldClient } from "../../inworld/client";
 import type { RetryPolicy } from "../../inworld/rate-limit-retry";
@@ -85,6 +86,8 @@ export function createTtsService(deps: TtsServiceDeps) {
     /** cleaned, in order; one for a single article */
     segments: VoicedText[];
     conversation: boolean;
+    /** the language spoken (a BCP 47 primary subtag), part of every cache key */
+    lang: string;
     /** the voice, or a conversation's first segment's voice */
     voiceId: string;
     articleKey: string;
@@ -96,11 +99,18 @@ export function createTtsService(deps: TtsServiceDeps) {
   /** Everything both endpoints check before any work; the reservation is taken last, and settled by the caller. */
   async function admit(input: TtsInput) {
     const conversation = "segments" in input;
+    // A language no voice speaks is refused before anything else is looked at, let alone spent.
+    const lang = primaryLanguage(input.lang) ?? DEFAULT_LANGUAGE;
+    const languageVoice = defaultVoiceFor(lang);
+    if (!languageVoice) throw unsupportedLanguage(languageName(lang));
     const asked = conversation
       ? input.segments.map((s) => ({ text: s.text, voiceId: s.voice }))
-      : [{ text: input.text, voiceId: input.voice ?? DEFAULT_VOICE }];
+      : [{ text: input.text, voiceId: input.voice ?? languageVoice }];
     // Every voice is checked before any work: one premium voice anywhere refuses the whole conversation.
     for (const { voiceId } of asked) if (!findVoice(voiceId)) throw invalidRequest(`Unknown voice "${voiceId}"`);
+    for (const { voiceId } of asked) {
+      if (!speaksLanguage(voiceId, lang)) throw invalidRequest(`Voice "${voiceId}" does not speak ${languageName(lang)}`);
+    }
     for (const { voiceId } of asked) if (!isVoiceAllowed(voiceId, input.identity.tier)) throw premiumVoice(voiceId);
     if (!synthesis) throw ttsDisabled();
 
@@ -117,7 +127,9 @@ export function createTtsService(deps: TtsServiceDeps) {
     const trackingKey = identity.kind === "user" ? `user:${identity.sub}` : `anon:${input.clientIp}`;
     const premium = identity.tier === "premium";
     const settings = synthesis.inworld.settings;
-    const articleKey = conversation ? await conversationCacheKey({ segments, settings }) : await articleCacheKey({ text, voiceId, settings });
+    const articleKey = conversation
+      ? await conversationCacheKey({ segments, lang, settings })
+      : await articleCacheKey({ text, voiceId, lang, settings });
 
     // Reserved before any work and charged only once the reader has their audio (invariant 7).
     let reservation: QuotaReservation | undefined;
@@ -132,7 +144,7 @@ export function createTtsService(deps: TtsServiceDeps) {
       input.onUsage?.(usage);
       return usage;
     };
-    const job: Job = { text, segments, conversation, voiceId, articleKey, trackingKey, premium, signal: input.signal };
+    const job: Job = { text, segments, conversation, lang, voiceId, articleKey, trackingKey, premium, signal: input.signal };
     return { synthesis, job, settle };
   }
 

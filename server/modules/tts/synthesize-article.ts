@@ -59,12 +59,12 @@ export interface ChunkPlan {
 
 export async function planChunks(
   deps: Pick<ArticleSynthesisDeps, "inworld" | "chunkCache" | "logger">,
-  { segments: spoken, conversation }: { segments: readonly VoicedText[]; conversation: boolean },
+  { segments: spoken, conversation, lang }: { segments: readonly VoicedText[]; conversation: boolean; lang: string },
 ): Promise<ChunkPlan> {
   const { text, chunks, segments } = planSpeech(spoken);
   const voiceId = [...new Set(segments.map((s) => s.voiceId))].join("+");
   // Each chunk is keyed with its own voice, so a turn's chunk is the same cache entry in any conversation.
-  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId: c.voiceId, settings: deps.inworld.settings })));
+  const keys = await Promise.all(chunks.map((c) => chunkCacheKey({ text: c.text, voiceId: c.voiceId, lang, settings: deps.inworld.settings })));
   const entries = await deps.chunkCache.getMany(keys);
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const cachedChunks = chunks.length - missing.length;

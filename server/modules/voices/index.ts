@@ -1,12 +1,29 @@
 import { Elysia } from "elysia";
-import { VOICE_PRESETS } from "@/lib/voices";
+import { z } from "zod";
+import { LANGUAGE_TAG_PATTERN } from "@/lib/language";
+import { VOICE_PRESETS, voicesFor } from "@/lib/voices";
 import { callerPlugin, type CallerOptions } from "../../plugins/caller";
 
+// ?lang= names the article's language (any BCP 47 tag; its primary language is what counts).
+const VoicesQuery = z.strictObject(
+  { lang: z.string().max(35).regex(new RegExp(LANGUAGE_TAG_PATTERN)).optional() },
+  { error: "lang must be a language tag such as en or fr, and the only query parameter" },
+);
+
 export const voicesModule = (caller: CallerOptions) =>
-  new Elysia({ prefix: "/api/tts" }).use(callerPlugin(caller)).get("/voices", ({ identity, set }) => {
-    // Private: the `locked` flags depend on who asks (spec: "Cache: private, max-age=300").
-    set.headers["cache-control"] = "private, max-age=300";
-    return {
-      voices: VOICE_PRESETS.map((voice) => ({ ...voice, locked: voice.tier === "premium" && identity.tier !== "premium" })),
-    };
-  });
+  new Elysia({ prefix: "/api/tts" }).use(callerPlugin(caller)).get(
+    "/voices",
+    ({ identity, query, set }) => {
+      // Private: the `locked` flags depend on who asks (spec: "Cache: private, max-age=300").
+      set.headers["cache-control"] = "private, max-age=300";
+      const voices = query.lang === undefined ? VOICE_PRESETS : voicesFor(query.lang);
+      return {
+        voices: voices.map(({ lang, ...voice }) => ({
+          ...voice,
+          languages: [lang],
+          locked: voice.tier === "premium" && identity.tier !== "premium",
+        })),
+      };
+    },
+    { query: VoicesQuery },
+  );

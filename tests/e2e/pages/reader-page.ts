@@ -137,6 +137,17 @@ export class ReaderPage {
     await expect.poll(async () => (await this.state()).time, { timeout }).toBeGreaterThanOrEqual(atLeast);
   }
 
+  /** The text of each wrapped word, by its index (a word split by an inline element has several spans). */
+  async wrappedWords(): Promise<string[]> {
+    return this.article.evaluate((root) =>
+      [...root.querySelectorAll<HTMLElement>("[data-tts-idx]")].reduce<string[]>((words, span) => {
+        const idx = Number(span.dataset.ttsIdx);
+        words[idx] = (words[idx] ?? "") + span.textContent;
+        return words;
+      }, []),
+    );
+  }
+
   word(idx: number): Locator {
     return this.article.locator(`[data-tts-idx="${idx}"]`).first();
   }

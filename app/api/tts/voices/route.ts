@@ -4,5 +4,7 @@ import { forwardToApi } from "@/lib/proxy/forward-to-api";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return forwardToApi(request, { apiUrl: webEnv().API_URL, path: "/api/tts/voices", timeoutMs: 120_000 });
+  // ?lang= picks the voices of the article's language; the API validates it.
+  const { search } = new URL(request.url);
+  return forwardToApi(request, { apiUrl: webEnv().API_URL, path: `/api/tts/voices${search}`, timeoutMs: 120_000 });
 }
