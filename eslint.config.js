@@ -22,6 +22,14 @@ export default tseslint.config(
     },
   },
   {
+    // client/ is the browser's own logic (the listening session): plain objects over ports, no framework, so it
+    // is tested without one.
+    files: ["client/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "react-dom", "@/components/*", "@/server/*"] }],
+    },
+  },
+  {
     files: ["**/*.{js,mjs}"],
     languageOptions: {
       globals: {

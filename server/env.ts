@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";
+import { MAX_SPEECH_CHARS } from "@/lib/text/speech-limit";
 import { parseTrustedProxies } from "./limits/client-ip";
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -55,7 +56,7 @@ const schema = z.object({
   TTS_CHUNK_CONCURRENCY: int(DEFAULT_CHUNK_CONCURRENCY),
   TTS_RATE_LIMIT_PER_MIN: int(10),
   TTS_DAILY_FREE_LIMIT: int(FREE_DAILY_LIMIT),
-  TTS_MAX_TEXT_CHARS: int(100_000),
+  TTS_MAX_TEXT_CHARS: int(MAX_SPEECH_CHARS),
   TTS_CHUNK_TIMEOUT_MS: int(60_000),
   // How long a replica's claim on an article+voice outlives it: a dead replica's followers take over after this.
   TTS_LEASE_MS: int(5_000, 100),

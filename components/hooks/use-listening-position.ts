@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { asListeningPosition, latestPosition, positionKey, type ListeningPosition } from "@/lib/positions/listening-position";
 import type { Tier } from "@/lib/voices";
-import { preferredVoice } from "./use-tts";
+import { preferredVoice } from "@/client/listening/preferred-voice";
 import { useLatestRef } from "./use-latest-ref";
 
 const STORAGE_PREFIX = "listen:position:";

@@ -3,10 +3,15 @@
 import { useCallback, useMemo } from "react";
 import { nextSentenceStart, previousSentenceStart, sentenceStarts } from "@/lib/text/sentences";
 import { useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
+import type { TranscriptViewerState } from "./use-transcript-viewer";
 
-/** Previous / next sentence for the player's buttons, its shortcuts and the lock screen's track keys. */
+/** Previous / next sentence of the player in context (its buttons). */
 export function useSentenceNavigation() {
-  const { words, getWordIndex, seekToWord } = useTranscriptViewerContext();
+  return useSentenceNavigationOf(useTranscriptViewerContext());
+}
+
+/** Previous / next sentence of `viewer`, for its buttons, its shortcuts and the lock screen's track keys. */
+export function useSentenceNavigationOf({ words, getWordIndex, seekToWord }: Pick<TranscriptViewerState, "words" | "getWordIndex" | "seekToWord">) {
   const starts = useMemo(() => sentenceStarts(words.map((word) => word.text)), [words]);
 
   const previousSentence = useCallback(() => {

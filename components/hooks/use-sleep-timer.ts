@@ -1,12 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useState, type RefObject } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { SLEEP_MINUTE_KEY, sleepMinuteMs, sleepVolume, type SleepChoice } from "@/lib/sleep/sleep-timer";
 import { useLatestRef } from "./use-latest-ref";
 
 export interface SleepTimerOptions {
   /** the player's audio element: the timer fades it and stops it */
-  audioRef: RefObject<HTMLAudioElement | null>;
+  audio: () => HTMLAudioElement | null;
   /** the whole article's duration in seconds once known (null while it streams in) */
   durationSec: number | null;
   pause: () => void;
@@ -34,18 +34,19 @@ function storedMinute(): string | null {
  * Issue 12, sleep timer: stops playback after a number of minutes or at the end of the article, fading the
  * last seconds out. It belongs to the listener, not to the audio, so a voice change (new audio) keeps it.
  */
-export function useSleepTimer({ audioRef, durationSec, pause }: SleepTimerOptions) {
+export function useSleepTimer({ audio: audioElement, durationSec, pause }: SleepTimerOptions) {
   const [timer, setTimer] = useState<{ choice: SleepChoice; endsAt: number | null } | null>(null);
   const [remainingMs, setRemainingMs] = useState<number | null>(null);
   const latest = useLatestRef({ durationSec, pause });
 
   const choose = useCallback(
     (choice: SleepChoice | null) => {
-      if (audioRef.current) audioRef.current.volume = 1;
+      const audio = audioElement();
+      if (audio) audio.volume = 1;
       setRemainingMs(null);
       setTimer(choice === null ? null : { choice, endsAt: choice === "end" ? null : Date.now() + choice * sleepMinuteMs(storedMinute()) });
     },
-    [audioRef],
+    [audioElement],
   );
 
   useEffect(() => {
@@ -57,7 +58,7 @@ export function useSleepTimer({ audioRef, durationSec, pause }: SleepTimerOption
       return ((duration - audio.currentTime) * 1000) / (audio.playbackRate || 1) - END_SLACK_MS;
     };
     const tick = () => {
-      const audio = audioRef.current;
+      const audio = audioElement();
       const remaining = left(audio);
       setRemainingMs(remaining === null ? null : Math.max(0, remaining));
       if (remaining === null || !audio) return;
@@ -72,7 +73,7 @@ export function useSleepTimer({ audioRef, durationSec, pause }: SleepTimerOption
     };
     const interval = window.setInterval(tick, TICK_MS);
     return () => window.clearInterval(interval);
-  }, [timer, audioRef, latest]);
+  }, [timer, audioElement, latest]);
 
   const state: SleepTimerState = { choice: timer?.choice ?? null, remainingMs };
   return { ...state, choose };

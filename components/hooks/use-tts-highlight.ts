@@ -25,6 +25,8 @@ export interface UseTTSHighlightOptions {
   seekToWord: (index: number) => void;
   /** the audio is the article read as a conversation: its labels are not spoken, so they get no span */
   skipLabels?: boolean;
+  /** the audio is one part of a long article: it speaks `count` of the page's words from `first` (a click elsewhere goes to `onElsewhere`) */
+  part?: { first: number; count: number; onElsewhere: (domIndex: number) => void } | null;
   /** from the viewer: whether the lit word is kept in view, and how to say the reader scrolled away */
   follow: { following: boolean; stopFollowing: () => void };
 }
@@ -32,8 +34,18 @@ export interface UseTTSHighlightOptions {
 // `?tts-profile` records each frame's highlight update as a User Timing measure (used by the benchmark).
 const PROFILE_MEASURE = "tts:highlight-frame";
 
-export function useTTSHighlight({ root, edits, words, partial, subscribeWordIndex, seekToWord, skipLabels = false, follow }: UseTTSHighlightOptions) {
-  const latest = useLatestRef({ words, partial, seekToWord });
+export function useTTSHighlight({
+  root,
+  edits,
+  words,
+  partial,
+  subscribeWordIndex,
+  seekToWord,
+  skipLabels = false,
+  part = null,
+  follow,
+}: UseTTSHighlightOptions) {
+  const latest = useLatestRef({ words, partial, seekToWord, part });
   const active = words.length > 0;
   // Spec: "Mobile auto-scroll" — the lit word stays clear of the player, the toolbar and the bottom bar.
   const litRef = useRef<Element | null>(null);
@@ -74,8 +86,11 @@ export function useTTSHighlight({ root, edits, words, partial, subscribeWordInde
     };
     // A partial alignment is the start of the whole one, which has the DOM's word count: words map one to
     // one, and the proportional fallback (for counts that truly differ) must not stretch the part that arrived.
-    const alignCount = () => (latest.current.partial && wrapped ? wrapped.spans.length : latest.current.words.length);
-    const toDom = (idx: number) => (wrapped ? alignToDomIdx(idx, alignCount(), wrapped.spans.length) : -1);
+    // A part's audio speaks its own stretch of the spans: word n of it is span `first + n`.
+    const first = () => latest.current.part?.first ?? 0;
+    const domCount = () => (wrapped ? (latest.current.part?.count ?? wrapped.spans.length) : 0);
+    const alignCount = () => (latest.current.partial && wrapped ? domCount() : latest.current.words.length);
+    const toDom = (idx: number) => (wrapped && idx >= 0 ? first() + alignToDomIdx(idx, alignCount(), domCount()) : -1);
 
     const litSpan = () => (wrapped && wrapped.current >= 0 ? (wrapped.spans[wrapped.current]?.[0] ?? null) : null);
     const showCurrent = () => {
@@ -98,7 +113,9 @@ export function useTTSHighlight({ root, edits, words, partial, subscribeWordInde
       const selection = window.getSelection();
       if (selection && !selection.isCollapsed) return;
       const domIdx = Number(target.getAttribute(WORD_INDEX_ATTRIBUTE));
-      const idx = domToAlignIdx(domIdx, wrapped.spans.length, alignCount());
+      const elsewhere = latest.current.part && (domIdx < first() || domIdx >= first() + domCount());
+      if (elsewhere) return latest.current.part?.onElsewhere(domIdx);
+      const idx = domToAlignIdx(domIdx - first(), domCount(), alignCount());
       if (idx < 0) return;
       // Light the clicked word now, before the audio catches up (spec: Click-to-seek flow, step 5).
       wrapped.setCurrent(domIdx);

@@ -95,3 +95,11 @@ export function useUpNextState(): { queue: QueuedArticle[]; heard: Heard } {
   }, [refresh]);
   return state;
 }
+
+/** Opened by the article before it, at its end (Up next): starts listening as soon as the article is there. */
+export function useHandover(articleId: string, ready: boolean, start: () => void) {
+  useEffect(() => {
+    // The hand-over is read from storage, outside React: start once this render is done.
+    if (ready && takeHandover(articleId)) queueMicrotask(start);
+  }, [ready, articleId, start]);
+}

@@ -10,8 +10,8 @@ import { extractTTSText } from "@/lib/dom/extract-text";
 import { createOfflineShelf, planEviction, type OfflineArticle, type OfflineShelf, type StorageEstimate } from "@/lib/offline/offline-shelf";
 import { decodeBase64 } from "@/lib/stream/decode-base64";
 import { DEFAULT_AUDIO_SETTINGS } from "@/lib/text/cache-key";
-import type { Tier } from "@/lib/voices";
-import { preferredVoice } from "@/components/hooks/use-tts";
+import { DEFAULT_LANGUAGE, type Tier } from "@/lib/voices";
+import { preferredVoice } from "@/client/listening/preferred-voice";
 import { askServiceWorker, assetsOf } from "@/components/pwa/ask-service-worker";
 
 /** Dispatched on window whenever the shelf changes, so every view of it re-reads. */
@@ -106,11 +106,11 @@ async function onShelf(entry: OfflineArticle) {
  * After a listen: when the article's audio (in the voice Listen used) has reached L1, the article goes on the
  * shelf and its page into the service worker's cache. `text` is what Listen read.
  */
-export async function noteListened({ id, title, text, tier }: { id: string; title: string; text: string; tier: Tier }) {
+export async function noteListened({ id, title, text, tier, lang }: { id: string; title: string; text: string; tier: Tier; lang: string }) {
   const disk = diskAudioCache();
   if (!disk || !text) return;
-  const voice = preferredVoice(tier);
-  const key = await speechCacheKey({ text, voice }, DEFAULT_AUDIO_SETTINGS);
+  const voice = preferredVoice(tier, lang);
+  const key = await speechCacheKey({ text, voice, lang }, DEFAULT_AUDIO_SETTINGS);
   const known = await offlineShelf()?.get(id);
   if (known?.key === key || !(await disk.has(key))) return;
   const saved = await disk.get(key);
@@ -152,15 +152,17 @@ export async function keepOffline({
   const root = new DOMParser().parseFromString(html, "text/html").querySelector("[data-article-content]");
   const text = root ? extractTTSText(root) : "";
   if (!text) throw new KeepOfflineError("There is no text to read in this article.", "NO_TEXT");
-  const voice = preferredVoice(tier);
-  const key = await speechCacheKey({ text, voice }, DEFAULT_AUDIO_SETTINGS);
+  // The language the reader page gives its article, so the request and the key are the ones Listen makes.
+  const lang = root?.closest("article")?.getAttribute("lang") || DEFAULT_LANGUAGE;
+  const voice = preferredVoice(tier, lang);
+  const key = await speechCacheKey({ text, voice, lang }, DEFAULT_AUDIO_SETTINGS);
 
   let bytes = (await disk.get(key).catch(() => undefined))?.audio.size;
   if (bytes === undefined) {
     const response = await fetch("/api/tts", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text, voice }),
+      body: JSON.stringify({ text, voice, lang }),
       signal,
     });
     if (!response.ok) throw await refusal(response);

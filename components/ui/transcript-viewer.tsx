@@ -53,12 +53,27 @@ export function TranscriptViewerContainer({
 }: ContainerProps) {
   const viewer = useTranscriptViewer({ alignment, durationMs, streaming, resetKey: audioSrc, onPlay, onPause, onEnded });
   return (
+    <TranscriptViewerProvider viewer={viewer} audioSrc={audioSrc}>
+      <div data-slot="transcript-viewer-root" className={className} {...props}>
+        {children}
+      </div>
+    </TranscriptViewerProvider>
+  );
+}
+
+/** The parts' context, for a viewer made by its owner's own useTranscriptViewer (who then drives it directly). */
+export function TranscriptViewerProvider({
+  viewer,
+  audioSrc,
+  children,
+}: {
+  viewer: TranscriptViewerState;
+  audioSrc: string | null;
+  children: ReactNode;
+}) {
+  return (
     <TranscriptViewerContext.Provider value={viewer}>
-      <AudioSourceContext.Provider value={audioSrc}>
-        <div data-slot="transcript-viewer-root" className={className} {...props}>
-          {children}
-        </div>
-      </AudioSourceContext.Provider>
+      <AudioSourceContext.Provider value={audioSrc}>{children}</AudioSourceContext.Provider>
     </TranscriptViewerContext.Provider>
   );
 }

@@ -195,13 +195,18 @@ export function leadingChunkEnd(text: string, from: number, maxChars: number, mi
   if (end - from <= maxChars) return end;
   const limit = from + maxChars;
   const furthest = [0, 0, 0];
+  // Sentence ends by the one sentence rule; a whitespace run after `limit` only ever ends one, so a little past it
+  // is enough to see the gap that starts at it.
+  forEachSentenceEnd(text, from, Math.min(end, limit + 256), (gapStart) => {
+    if (gapStart >= from + minChars && gapStart <= limit) furthest[0] = gapStart;
+  });
   WHITESPACE.lastIndex = from;
   for (let m = WHITESPACE.exec(text); m !== null && m.index <= limit; m = WHITESPACE.exec(text)) {
     if (m.index < from + minChars) continue;
     const wsEnd = m.index + m[0].length;
     const paragraphEnd = m[0].indexOf("\n") !== m[0].lastIndexOf("\n");
-    const level = paragraphEnd || isSentenceCut(text, m.index, wsEnd) ? 0 : isClauseCut(text, m.index, wsEnd) ? 1 : 2;
-    furthest[level] = m.index;
+    const level = paragraphEnd ? 0 : isClauseCut(text, m.index, wsEnd) ? 1 : 2;
+    furthest[level] = Math.max(furthest[level], m.index);
   }
   const cut = furthest.find((index) => index > from);
   if (cut !== undefined) return cut;

@@ -134,7 +134,7 @@ export default async function ReadPage({ params }: ReadPageProps) {
           artwork={sample ? firstFigure(sample) : null}
           account={session}
         />
-        <OfflineRecorder id={id} title={title} tier={session?.tier ?? "anonymous"} />
+        <OfflineRecorder id={id} title={title} tier={session?.tier ?? "anonymous"} lang={lang} />
       </ArticleRootProvider>
     </main>
   );
