@@ -41,8 +41,9 @@ export function createScrollOrigin({ now }: { now: () => number }): ScrollOrigin
       const recentOwn = own !== null && at - own.at <= OWN_SCROLL_MS ? own : null;
       const recentInput = at - inputAt <= INTENT_MS;
       if (recentOwn && recentOwn.at >= inputAt && within(y, recentOwn.from, recentOwn.to)) {
-        // Landed: a later move along the same path is someone else's.
-        if (Math.abs(y - recentOwn.to) <= TOLERANCE_PX) own = null;
+        // Landed: the path shrinks to where it landed (the browser may still snap it to a device pixel), so a later
+        // move back along it is someone else's.
+        if (Math.abs(y - recentOwn.to) <= TOLERANCE_PX) recentOwn.from = recentOwn.to;
         return false;
       }
       if (recentInput) {

@@ -23,6 +23,8 @@ describe("createScrollOrigin", () => {
     advance(5000);
     expect(origin.isReaders(600)).toBe(false);
     expect(origin.isReaders(760)).toBe(false);
+    advance(16);
+    expect(origin.isReaders(759.4), "snapped to a device pixel after landing").toBe(false);
     advance(40);
     expect(origin.isReaders(600), "back up the same path after landing").toBe(true);
   });
