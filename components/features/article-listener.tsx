@@ -11,7 +11,7 @@ import { useDailyQuota } from "@/components/hooks/use-daily-quota";
 import { useInlineHighlights } from "@/components/hooks/use-inline-highlights";
 import { useListening } from "@/components/hooks/use-listening";
 import { useListeningPosition } from "@/components/hooks/use-listening-position";
-import { useMobilePlayerSpace } from "@/components/hooks/use-mobile-player-space";
+import { usePlayerSpace } from "@/components/hooks/use-player-space";
 import { usePlayerShortcuts } from "@/components/hooks/use-player-shortcuts";
 import { useSentenceNavigationOf } from "@/components/hooks/use-sentence-navigation";
 import { useSleepTimer } from "@/components/hooks/use-sleep-timer";
@@ -54,7 +54,7 @@ export function ArticleListener({ title, articleId, lang, artist = null, artwork
   const article = useArticleRoot();
   const edits = useArticleDomEdits();
   const inline = useInlineHighlights(article, edits, articleId);
-  useMobilePlayerSpace(open);
+  usePlayerSpace(open);
   const positions = useListeningPosition({ articleId, tier, signedIn: account !== null, lang });
   const conversation = useConversationListening(article, tier, lang);
   const sleep = useSleepTimer({

@@ -30,7 +30,7 @@ export function ConversationCast({ conversation, tts, voices, tier, onCast, onLo
   const pendingCast = castFor(conversation, tts.switchingTo);
   if (!cast) return null;
   const choose = (speaker: number, voice: string) => {
-    const next = [...(pendingCast ?? cast ?? defaultCast(conversation.speakers, tier, tts.speech?.lang))];
+    const next = [...(pendingCast ?? cast ?? defaultCast(conversation, tier, tts.speech?.lang))];
     next[speaker] = voice;
     onCast(next);
     tts.setSegments(conversationSpeech(conversation, next).segments);

@@ -12,7 +12,7 @@ interface FloatingToolbarProps {
 /** Desktop: a small toolbar floating beside the article. */
 export function FloatingToolbar({ listening, onListen, children }: FloatingToolbarProps) {
   return (
-    <div className="floating-toolbar" data-slot="floating-toolbar" role="toolbar" aria-label="Article tools">
+    <div className="floating-toolbar" data-slot="floating-toolbar" data-covers-reading="" role="toolbar" aria-label="Article tools">
       {children}
       <ListenButton listening={listening} onListen={onListen} showShortcut />
     </div>

@@ -53,7 +53,7 @@ interface ListeningPlayerProps {
 export function ListeningPlayer(props: ListeningPlayerProps) {
   const { articleId, media, tts, tier, voices, article, quota, sleep, onOtherPart, onSavePosition, onClose } = props;
   const { conversation, rememberCast } = props.conversation;
-  const { words, subscribeWordIndex, seekToWord } = useTranscriptViewerContext();
+  const { words, subscribeWordIndex, seekToWord, following, stopFollowing } = useTranscriptViewerContext();
   const edits = useArticleDomEdits();
   const router = useRouter();
   const pricingHref = `/pricing?from=${encodeURIComponent(usePathname())}`;
@@ -70,6 +70,7 @@ export function ListeningPlayer(props: ListeningPlayerProps) {
     seekToWord,
     skipLabels: tts.speech !== null && isConversation(tts.speech),
     part: span,
+    follow: { following, stopFollowing },
   });
   const { previousSentence, nextSentence } = useSentenceNavigation();
   useMediaSession(media, { stop: onClose, previousSentence, nextSentence });

@@ -13,7 +13,7 @@ interface MobileBottomBarProps {
 /** Mobile: the bar along the bottom edge, above the home indicator (safe area). */
 export function MobileBottomBar({ listening, onListen, children }: MobileBottomBarProps) {
   return (
-    <nav className="bottom-bar" data-slot="mobile-bottom-bar" aria-label="Article">
+    <nav className="bottom-bar" data-slot="mobile-bottom-bar" data-covers-reading="" aria-label="Article">
       <Link href="/" className="bottom-bar__link">
         Library
       </Link>

@@ -24,7 +24,7 @@ export function useConversationListening(article: HTMLElement | null, tier: Tier
       const found = asTurns && article ? findConversation(article) : null;
       setConversation(found);
       if (!found) return null;
-      const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found.speakers, tier, lang);
+      const cast = castRef.current?.length === found.speakers.length ? castRef.current : defaultCast(found, tier, lang);
       return conversationSpeech(found, cast).segments;
     },
     [article, tier, lang],

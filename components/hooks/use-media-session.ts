@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useLayoutEffect } from "react";
 import { useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
 import { useLatestRef } from "./use-latest-ref";
 
@@ -33,7 +33,7 @@ function artworkType(src: string): string {
  */
 export function useMediaSession({ title, artist, artwork }: MediaSessionInfo, actions: MediaSessionActions) {
   const viewer = useTranscriptViewerContext();
-  const { hasAudio, isPlaying, duration, playbackRate, currentTime } = viewer;
+  const { hasAudio, isPlaying, waiting, duration, playbackRate, currentTime } = viewer;
   const latest = useLatestRef({ viewer, actions });
 
   useEffect(() => {
@@ -86,10 +86,12 @@ export function useMediaSession({ title, artist, artwork }: MediaSessionInfo, ac
     };
   }, [hasAudio, latest]);
 
-  useEffect(() => {
+  // While the audio ahead has not arrived nothing plays: "paused" also stops the system moving its scrubber on
+  // from the rate. Set in the commit that shows the spinner, so the lock screen and the page never disagree.
+  useLayoutEffect(() => {
     if (!("mediaSession" in navigator)) return;
-    navigator.mediaSession.playbackState = hasAudio ? (isPlaying ? "playing" : "paused") : "none";
-  }, [hasAudio, isPlaying]);
+    navigator.mediaSession.playbackState = hasAudio ? (isPlaying && !waiting ? "playing" : "paused") : "none";
+  }, [hasAudio, isPlaying, waiting]);
 
   // React hears the time ~15 times a second; the system extrapolates between updates from the rate, so once a
   // second (and on every seek, pause or rate change) is plenty.
@@ -104,7 +106,7 @@ export function useMediaSession({ title, artist, artwork }: MediaSessionInfo, ac
     } catch {
       // A rate the system does not accept (0): keep the last state.
     }
-  }, [hasAudio, duration, playbackRate, second, isPlaying, latest]);
+  }, [hasAudio, duration, playbackRate, second, isPlaying, waiting, latest]);
 
   useEffect(
     () => () => {

@@ -27,6 +27,17 @@ const STATE_INTERVAL_MS = 66;
 const SEEK_TOLERANCE_S = 0.5;
 // Speech ends a little before the file does (encoder padding, trailing silence).
 const END_GRACE_S = 0.35;
+// Every wait of the playhead for audio is left in the page's performance timeline (a mark when it starts, a
+// measure from start to end when it ends), where a test or a profiler reads them.
+const WAIT_START_MARK = "listen:wait-start";
+const WAIT_MEASURE = "listen:wait";
+// The element's own news about its data: it ran out (waiting, stalled) or has some again.
+const READINESS_EVENTS = ["waiting", "stalled", "playing", "canplay", "canplaythrough", "loadeddata", "emptied", "seeking"] as const;
+
+/** Playing, but with no audio ahead of the playhead: the element waits for data that has not arrived. */
+function starving(audio: HTMLAudioElement): boolean {
+  return !audio.paused && !audio.ended && audio.readyState < HTMLMediaElement.HAVE_FUTURE_DATA;
+}
 
 const EMPTY: ComposedTranscript = { segments: [], words: [] };
 
@@ -63,6 +74,12 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
   // A word clicked or a time sought that has not arrived yet: playback waits, then goes there.
   const pendingTargetRef = useRef<PendingTarget | null>(null);
   const [waiting, setWaiting] = useState(false);
+  // Playing into audio that has not arrived (the end of what streamed in, a seek outside the buffer).
+  const [starved, setStarved] = useState(false);
+  // The lit word is kept in view until the reader scrolls away; a seek, or "Back to the current word", resumes it.
+  const [following, setFollowing] = useState(true);
+  // The speech has ended (the file's end, or the auto-end after the last word), until playback starts again.
+  const [ended, setEnded] = useState(false);
   const listenersRef = useRef(new Set<WordIndexListener>());
   const endedRef = useRef(false);
   const scrubbingRef = useRef(false);
@@ -104,6 +121,9 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
     setCurrentWordIndex(-1);
     setMediaDuration(0);
     setWaiting(false);
+    setStarved(false);
+    setFollowing(true);
+    setEnded(false);
   }
   useLayoutEffect(() => {
     shownStartTimesRef.current = startTimes;
@@ -123,6 +143,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
   const waitFor = useCallback((target: PendingTarget) => {
     pendingTargetRef.current = target;
     setWaiting(true);
+    setFollowing(true);
     audioElementRef.current?.pause();
   }, []);
 
@@ -133,6 +154,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
       if (time >= arrived) return waitFor({ time });
       pendingTargetRef.current = null;
       setWaiting(false);
+      setFollowing(true);
       const limit = Number.isFinite(audio.duration) ? audio.duration : Math.max(duration, contentEnd);
       const target = Math.min(Math.max(time, 0), limit);
       endedRef.current = false;
@@ -195,7 +217,8 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
 
   const togglePlay = useCallback(() => {
     const audio = audioElementRef.current;
-    if (audio && !audio.paused) pause();
+    // Waiting for a word that has not arrived is playing, as far as the reader can tell: the button pauses it.
+    if (audio && (!audio.paused || pendingTargetRef.current)) pause();
     else void play();
   }, [pause, play]);
 
@@ -232,6 +255,9 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
     return () => void listenersRef.current.delete(listener);
   }, []);
 
+  const stopFollowing = useCallback(() => setFollowing(false), []);
+  const resumeFollowing = useCallback(() => setFollowing(true), []);
+
   const getWordIndex = useCallback(() => wordIndexRef.current, []);
   const getAudioElement = useCallback(() => audioElementRef.current, []);
 
@@ -241,9 +267,12 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
     if (!hasAudio || !audio) return;
     const onPlayEvent = () => {
       setIsPlaying(true);
+      setEnded(false);
+      setStarved(starving(audio));
       callbacksRef.current.onPlay?.();
     };
     const onPauseEvent = () => {
+      setStarved(false);
       if (seekTargetRef.current !== null || pendingSeekRef.current !== null) return;
       setIsPlaying(false);
       syncState(audio.currentTime);
@@ -275,11 +304,14 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
     };
     const onEndedEvent = () => {
       endedRef.current = true;
+      setEnded(true);
+      setStarved(false);
       setIsPlaying(false);
       syncState(audio.currentTime);
       callbacksRef.current.onEnded?.();
     };
     const onRate = () => setPlaybackRateState(audio.playbackRate);
+    const onReadiness = () => setStarved(starving(audio));
     const events: Array<[string, () => void]> = [
       ["play", onPlayEvent],
       ["pause", onPauseEvent],
@@ -289,6 +321,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
       ["durationchange", onDuration],
       ["ended", onEndedEvent],
       ["ratechange", onRate],
+      ...READINESS_EVENTS.map((name): [string, () => void] => [name, onReadiness]),
     ];
     for (const [name, handler] of events) audio.addEventListener(name, handler);
     if (audio.readyState >= HTMLMediaElement.HAVE_METADATA) onMetadata();
@@ -305,6 +338,8 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
     let lastStateAt = 0;
     const tick = (now: number) => {
       frame = requestAnimationFrame(tick);
+      // Not every stall is announced (playing into the end of a MediaSource that is still open): look each frame.
+      setStarved(starving(audio));
       if (seekTargetRef.current !== null || pendingSeekRef.current !== null) return;
       const time = audio.currentTime;
       const idx = publishWordIndex(time);
@@ -312,6 +347,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
         // Spec: "Auto-end behavior" — pause at the end of the speech and stay open for a replay. The speech
         // has ended, as surely as when the file does (issue 12: what comes next starts here).
         endedRef.current = true;
+        setEnded(true);
         audio.pause();
         callbacksRef.current.onEnded?.();
         return;
@@ -326,6 +362,18 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
     return () => cancelAnimationFrame(frame);
   }, [isPlaying, contentEnd, publishWordIndex]);
 
+  // Playback held for audio: a word sought that has not arrived, or the element itself out of data.
+  const buffering = waiting || starved;
+  // Recorded when the page shows it (a layout effect runs in the commit that draws the spinner), and closed when
+  // the spinner goes or the player does.
+  useLayoutEffect(() => {
+    if (!buffering) return;
+    const start = performance.now();
+    const at = audioElementRef.current?.currentTime ?? 0;
+    performance.mark(WAIT_START_MARK, { detail: { at } });
+    return () => void performance.measure(WAIT_MEASURE, { start, end: performance.now(), detail: { at } });
+  }, [buffering]);
+
   return {
     audioRef,
     hasAudio,
@@ -336,8 +384,14 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
     duration,
     isPlaying,
     isScrubbing,
-    /** waiting for a word or time that has not arrived */
-    waiting,
+    /** waiting for audio that has not arrived: a word or time sought, or the audio played up to where it ends */
+    waiting: buffering,
+    /** the speech has ended and nothing plays */
+    ended,
+    /** the lit word is kept in view (false once the reader scrolls away) */
+    following,
+    stopFollowing,
+    resumeFollowing,
     /** seconds of audio that have arrived (the whole duration unless streaming) */
     arrived: Math.min(arrived, duration),
     playbackRate,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
 import { conversationWordPositions } from "@/lib/dom/article-conversation";
 import { buildWordPositions } from "@/lib/dom/extract-text";
@@ -8,6 +8,7 @@ import { alignToDomIdx, domToAlignIdx } from "@/lib/highlight/index-map";
 import { WORD_INDEX_ATTRIBUTE, wrapWords, type WrappedWords } from "@/lib/highlight/word-spans";
 import type { TranscriptWord } from "@/lib/transcript/compose-segments";
 import type { WordIndexListener } from "./use-transcript-viewer";
+import { useFollowLitWord } from "./use-follow-lit-word";
 import { useLatestRef } from "./use-latest-ref";
 
 export interface UseTTSHighlightOptions {
@@ -26,14 +27,10 @@ export interface UseTTSHighlightOptions {
   skipLabels?: boolean;
   /** the audio is one part of a long article: it speaks `count` of the page's words from `first` (a click elsewhere goes to `onElsewhere`) */
   part?: { first: number; count: number; onElsewhere: (domIndex: number) => void } | null;
+  /** from the viewer: whether the lit word is kept in view, and how to say the reader scrolled away */
+  follow: { following: boolean; stopFollowing: () => void };
 }
 
-// Spec: "Mobile auto-scroll" — keep the current word clear of the floating player (and the bottom bar).
-const SCROLL_BUFFER_DESKTOP = 100;
-const SCROLL_BUFFER_MOBILE = 200;
-const MOBILE_QUERY = "(max-width: 640px)";
-// After the reader scrolls by hand, following the voice would fight them; wait this long.
-const USER_SCROLL_PAUSE_MS = 4000;
 // `?tts-profile` records each frame's highlight update as a User Timing measure (used by the benchmark).
 const PROFILE_MEASURE = "tts:highlight-frame";
 
@@ -46,16 +43,19 @@ export function useTTSHighlight({
   seekToWord,
   skipLabels = false,
   part = null,
+  follow,
 }: UseTTSHighlightOptions) {
   const latest = useLatestRef({ words, partial, seekToWord, part });
   const active = words.length > 0;
+  // Spec: "Mobile auto-scroll" — the lit word stays clear of the player, the toolbar and the bottom bar.
+  const litRef = useRef<Element | null>(null);
+  const keepInView = useFollowLitWord({ root, litRef, ...follow });
 
   useEffect(() => {
     if (!root || !active) return;
     const profile = new URLSearchParams(window.location.search).has("tts-profile");
     let wrapped: WrappedWords | null = null;
     let alignIdx = -1;
-    let lastUserScroll = 0;
 
     const observer = new MutationObserver(() => {
       if (wrapped && !wrapped.isIntact()) rewrap();
@@ -69,6 +69,7 @@ export function useTTSHighlight({
       wrapped = wrapWords(skipLabels ? conversationWordPositions(root) : buildWordPositions(root).words);
       performance.measure("tts:wrap-words", "tts:wrap-start");
       if (alignIdx >= 0) wrapped.setCurrent(toDom(alignIdx));
+      litRef.current = litSpan();
       observer.takeRecords();
     };
     // The article DOM was replaced under us (a re-render, an editor, an extension): start over on the new DOM.
@@ -91,15 +92,10 @@ export function useTTSHighlight({
     const alignCount = () => (latest.current.partial && wrapped ? domCount() : latest.current.words.length);
     const toDom = (idx: number) => (wrapped && idx >= 0 ? first() + alignToDomIdx(idx, alignCount(), domCount()) : -1);
 
-    const scrollToCurrent = () => {
-      if (!wrapped || wrapped.current < 0 || Date.now() - lastUserScroll < USER_SCROLL_PAUSE_MS) return;
-      const span = wrapped.spans[wrapped.current]?.[0];
-      if (!span) return;
-      const rect = span.getBoundingClientRect();
-      const bottomBuffer = window.matchMedia(MOBILE_QUERY).matches ? SCROLL_BUFFER_MOBILE : SCROLL_BUFFER_DESKTOP;
-      if (rect.top < SCROLL_BUFFER_DESKTOP || rect.bottom > window.innerHeight - bottomBuffer) {
-        window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "smooth" });
-      }
+    const litSpan = () => (wrapped && wrapped.current >= 0 ? (wrapped.spans[wrapped.current]?.[0] ?? null) : null);
+    const showCurrent = () => {
+      litRef.current = litSpan();
+      keepInView();
     };
 
     const onWordIndex: WordIndexListener = (idx) => {
@@ -108,7 +104,7 @@ export function useTTSHighlight({
       const start = profile ? performance.now() : 0;
       wrapped.setCurrent(toDom(idx));
       if (profile) performance.measure(PROFILE_MEASURE, { start, end: performance.now() });
-      scrollToCurrent();
+      showCurrent();
     };
 
     const onClick = (event: MouseEvent) => {
@@ -123,30 +119,23 @@ export function useTTSHighlight({
       if (idx < 0) return;
       // Light the clicked word now, before the audio catches up (spec: Click-to-seek flow, step 5).
       wrapped.setCurrent(domIdx);
-      lastUserScroll = 0;
+      litRef.current = target;
       latest.current.seekToWord(idx);
     };
-    const onUserScroll = () => {
-      lastUserScroll = Date.now();
-    };
-
     wrap();
     observe();
     const uninstallEditor = edits.installEditor(editor);
     const unsubscribe = subscribeWordIndex(onWordIndex);
     root.addEventListener("click", onClick);
-    window.addEventListener("wheel", onUserScroll, { passive: true });
-    window.addEventListener("touchmove", onUserScroll, { passive: true });
     return () => {
       unsubscribe();
       root.removeEventListener("click", onClick);
-      window.removeEventListener("wheel", onUserScroll);
-      window.removeEventListener("touchmove", onUserScroll);
       observer.disconnect();
       uninstallEditor();
       edits.markWrapping();
       wrapped?.unwrap();
       wrapped = null;
+      litRef.current = null;
     };
-  }, [root, edits, active, subscribeWordIndex, latest, skipLabels]);
+  }, [root, edits, active, subscribeWordIndex, latest, skipLabels, keepInView]);
 }

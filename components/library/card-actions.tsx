@@ -12,7 +12,7 @@ interface CardActionsProps {
   children?: ReactNode;
 }
 
-/** Under a library card: how much of it was heard, and "Play next" (or "Queued", to take it off again). */
+/** In a library card, under its link: how much of it was heard, the actions given, and "Play next" (or "Queued", to take it off again). */
 export function CardActions({ id, title, children }: CardActionsProps) {
   const { queue, heard } = useUpNextState();
   const position = queue.findIndex((a) => a.id === id);

@@ -38,16 +38,16 @@ export function YourArticles({ signedIn }: { signedIn: boolean }) {
                 <HeadphonesIcon width={14} height={14} /> {Math.max(1, article.listeningMinutes)} min listen
               </span>
             </Link>
-            <button
-              type="button"
-              className="your-articles__remove"
-              data-slot="remove-article"
-              aria-label={`Remove “${article.title}”`}
-              onClick={() => void remove(article.id)}
-            >
-              Remove
-            </button>
             <CardActions id={article.id} title={article.title}>
+              <button
+                type="button"
+                className="your-articles__remove"
+                data-slot="remove-article"
+                aria-label={`Remove “${article.title}”`}
+                onClick={() => void remove(article.id)}
+              >
+                Remove
+              </button>
               <KeepOfflineButton id={article.id} title={article.title} />
               {signedIn && <AddToPodcastButton id={article.id} title={article.title} />}
             </CardActions>

@@ -86,20 +86,24 @@ export function TranscriptViewerAudio(props: Omit<ComponentProps<"audio">, "src"
   return <audio ref={audioRef} src={src ?? undefined} preload="auto" data-slot="transcript-viewer-audio" {...props} />;
 }
 
+/** Play, Pause, or — while the audio ahead has not arrived — a spinner that still pauses (never a silent Pause). */
 export function TranscriptViewerPlayPauseButton({ className, children, ...props }: ComponentProps<"button">) {
-  const { isPlaying, togglePlay, hasAudio } = useTranscriptViewerContext();
+  const { isPlaying, waiting, togglePlay, hasAudio } = useTranscriptViewerContext();
+  const status = waiting ? "buffering" : isPlaying ? "playing" : "paused";
+  const label = { buffering: "Loading the next part. Pause", playing: "Pause", paused: "Play" }[status];
   return (
     <button
       type="button"
       data-slot="transcript-viewer-play-pause"
-      data-status={isPlaying ? "playing" : "paused"}
-      aria-label={isPlaying ? "Pause" : "Play"}
+      data-status={status}
+      aria-label={label}
+      aria-busy={waiting || undefined}
       disabled={!hasAudio}
       onClick={togglePlay}
       className={className}
       {...props}
     >
-      {children ?? (isPlaying ? <PauseIcon /> : <PlayIcon />)}
+      {children ?? (waiting ? <span className="spinner" aria-hidden="true" /> : isPlaying ? <PauseIcon /> : <PlayIcon />)}
     </button>
   );
 }
@@ -140,6 +144,27 @@ export function TranscriptViewerScrubBar({ className, ...props }: ComponentProps
   );
 }
 
+/** A thin line of how far playback has got (the mini player's; the scrub bar is the full player's). */
+export function TranscriptViewerProgress({ className, ...props }: ComponentProps<"div">) {
+  const { currentTime, duration } = useTranscriptViewerContext();
+  const max = duration > 0 ? duration : 0;
+  const value = Math.min(currentTime, max);
+  return (
+    <div
+      role="progressbar"
+      aria-label="Progress"
+      aria-valuemin={0}
+      aria-valuemax={Math.round(max)}
+      aria-valuenow={Math.round(value)}
+      aria-valuetext={`${formatTime(value)} of ${formatTime(max)}`}
+      data-slot="transcript-viewer-progress"
+      className={cx("progress", className)}
+      style={{ "--progress": `${max > 0 ? (value / max) * 100 : 0}%` } as CSSProperties}
+      {...props}
+    />
+  );
+}
+
 type WordsProps = ComponentProps<"p"> & {
   /** render only this many words either side of the current one (a live caption); all words when omitted */
   around?: number;
@@ -173,5 +198,6 @@ export const TranscriptViewer = {
   Audio: TranscriptViewerAudio,
   PlayPauseButton: TranscriptViewerPlayPauseButton,
   ScrubBar: TranscriptViewerScrubBar,
+  Progress: TranscriptViewerProgress,
   Words: TranscriptViewerWords,
 };

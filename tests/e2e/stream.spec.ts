@@ -39,16 +39,6 @@ const ttsRequests = (page: import("@playwright/test").Page) => {
   return seen;
 };
 
-/**
- * Makes every chunk of the article's text new to the API (a word added to each paragraph), so this test's stream
- * is generated here and not served from an earlier test's cache. The same tag gives the same text again.
- */
-async function uniqueText(root: import("@playwright/test").Locator, tag: string) {
-  await root.evaluate((article, word) => {
-    for (const p of article.querySelectorAll("p")) p.append(` ${word}`);
-  }, tag);
-}
-
 test.afterEach(async () => {
   await resetVoice();
 });
@@ -62,7 +52,7 @@ test("the long article plays and lights words before it has all arrived, seeks a
   const requests = ttsRequests(page);
   const tag = `${testInfo.project.name}${Date.now()}`;
   await reader.open(ARTICLES.long);
-  await uniqueText(reader.article, tag);
+  await reader.uniqueText(tag);
   await recordEvents(page);
   // Every upstream call takes 1.5 s: the ~24 chunks, three at a time, take several times longer than chunk 0.
   await controlVoice({ latencyMs: 1500 });
@@ -126,7 +116,7 @@ test("the long article plays and lights words before it has all arrived, seeks a
   await page.reload();
   await reader.backToLibrary();
   await reader.openCard(ARTICLES.long);
-  await uniqueText(reader.article, tag);
+  await reader.uniqueText(tag);
   await reader.listen();
   await expect(reader.player).not.toHaveAttribute("data-stream-state", /./);
   expect(requests.length).toBe(before);
@@ -135,7 +125,7 @@ test("the long article plays and lights words before it has all arrived, seeks a
 test("a stream that fails midway keeps playing what arrived, and Retry carries on from the same word", async ({ reader, page }, testInfo) => {
   test.setTimeout(240_000);
   await reader.open(ARTICLES.medium);
-  await uniqueText(reader.article, `${testInfo.project.name}${Date.now()}`);
+  await reader.uniqueText(`${testInfo.project.name}${Date.now()}`);
   // 10 ms a character: the short opening chunk comes in seconds, the two long ones beside it take far longer,
   // so the failure set once the opening plays hits the calls after them (a call's fate is set when it starts).
   await controlVoice({ latencyPerCharMs: 10 });

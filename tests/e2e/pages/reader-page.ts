@@ -31,6 +31,10 @@ export class ReaderPage {
   readonly player: Locator;
   readonly playPause: Locator;
   readonly error: Locator;
+  /** "Back to the current word", offered once the reader has scrolled away from it */
+  readonly followButton: Locator;
+  /** the phone's mini player (its title opens the whole player) */
+  readonly miniPlayer: Locator;
 
   constructor(readonly page: Page) {
     this.article = page.locator("[data-article-content]");
@@ -39,6 +43,31 @@ export class ReaderPage {
     this.player = page.locator('[data-slot="tts-player"]');
     this.playPause = page.locator('[data-slot="transcript-viewer-play-pause"]');
     this.error = page.locator('[data-slot="tts-error"]');
+    this.followButton = page.locator('[data-slot="tts-follow"]');
+    this.miniPlayer = page.locator('[data-slot="tts-mini"]');
+  }
+
+  /**
+   * Makes every chunk of the article's text new to the API (a word added to each paragraph), so a test's stream
+   * is generated there and then, not served from an earlier test's cache. The same tag gives the same text again.
+   */
+  async uniqueText(tag: string) {
+    await this.article.evaluate((article, word) => {
+      for (const p of article.querySelectorAll("p")) p.append(` ${word}`);
+    }, tag);
+  }
+
+  /** On a phone, opens the whole player from the mini player (a tap on its title); elsewhere the player is whole. */
+  async openPlayer() {
+    await expect(this.player).toHaveAttribute("data-status", "ready");
+    if ((await this.player.getAttribute("data-size")) === "mini") await this.page.locator('[data-slot="tts-expand"]').click();
+    await expect(this.player).toHaveAttribute("data-size", "full");
+  }
+
+  /** On a phone, makes the whole player the mini player again. */
+  async collapsePlayer() {
+    await this.page.locator('[data-slot="tts-collapse"]').click();
+    await expect(this.player).toHaveAttribute("data-size", "mini");
   }
 
   /**
@@ -75,14 +104,17 @@ export class ReaderPage {
     expect(await this.page.evaluate(() => (window as WithVisitMark).__visitMark), "a client-side navigation").toBe(mark);
   }
 
+  /** Presses Listen and waits for the voice; on a phone then opens the whole player, where the controls are. */
   async listen({ timeout = 60_000 } = {}) {
     await this.listenButton.click();
     await this.waitUntilPlaying(timeout);
+    await this.openPlayer();
   }
 
   async waitUntilPlaying(timeout = 60_000) {
     await expect(this.player).toHaveAttribute("data-status", "ready", { timeout });
-    await expect(this.playPause).toHaveAttribute("data-status", "playing");
+    // Playing, or playing on as soon as the audio ahead arrives (the player shows it is loading the next part).
+    await expect(this.playPause).toHaveAttribute("data-status", /^(playing|buffering)$/);
     await expect(this.article.locator(".tts-current")).toHaveCount(1, { timeout: 10_000 });
   }
 
@@ -196,11 +228,12 @@ export class ReaderPage {
   }
 
   async sentence(direction: "previous" | "next") {
+    await this.openPlayer();
     await this.page.locator(`[data-slot="tts-${direction}-sentence"]`).click();
   }
 
   async pause() {
-    if ((await this.playPause.getAttribute("data-status")) === "playing") await this.playPause.click();
+    if ((await this.playPause.getAttribute("data-status")) !== "paused") await this.playPause.click();
     await expect(this.playPause).toHaveAttribute("data-status", "paused");
   }
 
@@ -210,15 +243,18 @@ export class ReaderPage {
   }
 
   async setSpeed(rate: number) {
+    await this.openPlayer();
     await this.page.locator('[data-slot="speed-select"] select').selectOption(String(rate));
   }
 
   async skipTenSeconds(direction: "back" | "forward") {
+    await this.openPlayer();
     await this.page.locator(`[data-slot="tts-skip-${direction}"]`).click();
   }
 
   /** Clicks the scrub bar `fraction` of the way along, as a reader seeks with the mouse or a finger. */
   async seekToFraction(fraction: number) {
+    await this.openPlayer();
     const bar = this.page.locator('[data-slot="transcript-viewer-scrub-bar"] input[type="range"]');
     const box = await bar.boundingBox();
     if (!box) throw new Error("the scrub bar is not visible");
@@ -246,6 +282,7 @@ export class ReaderPage {
   }
 
   async close() {
+    if ((await this.player.getAttribute("data-size")) === "mini") await this.openPlayer();
     await this.page.locator('[data-slot="tts-close"]').click();
     await expect(this.player).toHaveCount(0);
   }

@@ -2,21 +2,16 @@
 
 import { useEffect } from "react";
 
-// Spec: "Mobile auto-scroll" — room under the article for the floating player, and a nudge down so the text
-// it just covered comes back into view.
+// Spec: "Mobile auto-scroll" — room under the article for the floating player, so its last words can be scrolled
+// above it (on a desktop too, where the docked player covers the bottom of the window as well). Bringing the lit word out from under the player is the follow's work (use-follow-lit-word.ts), which
+// knows its own scrolls from the reader's: a scroll here would look like the reader's and stop it.
 export const MOBILE_QUERY = "(max-width: 640px)";
 const PLAYER_SPACE_PX = 180;
-const REVEAL_SCROLL_PX = 60;
 
-function scrolls(element: HTMLElement): boolean {
-  const overflow = getComputedStyle(element).overflowY;
-  return (overflow === "auto" || overflow === "scroll") && element.scrollHeight > element.clientHeight;
-}
-
-/** While `open` on a small screen: room for the player (≥ 180 px) under `[data-mobile-scroll]`, removed on close. */
-export function useMobilePlayerSpace(open: boolean) {
+/** While `open`: room for the player (≥ 180 px) under `[data-mobile-scroll]`, removed on close. */
+export function usePlayerSpace(open: boolean) {
   useEffect(() => {
-    if (!open || !window.matchMedia(MOBILE_QUERY).matches) return;
+    if (!open) return;
     const container = document.querySelector<HTMLElement>("[data-mobile-scroll]");
     if (!container) return;
     const inline = container.style.paddingBottom;
@@ -31,8 +26,6 @@ export function useMobilePlayerSpace(open: boolean) {
     fit();
     const resized = dock ? new ResizeObserver(fit) : null;
     if (dock) resized?.observe(dock);
-    // The reader scrolls the window; a layout that scrolls the container itself gets the same nudge.
-    (scrolls(container) ? container : window).scrollBy({ top: REVEAL_SCROLL_PX, behavior: "smooth" });
     return () => {
       resized?.disconnect();
       container.style.paddingBottom = inline;
