@@ -6,8 +6,7 @@ import { francAll } from "franc";
 import { primaryLanguage } from "@/lib/language";
 
 // franc answers in ISO 639-3, individual languages included (arb is Standard Arabic, cmn Mandarin); a BCP 47
-// tag uses the two-letter code where there is one. Languages without one keep their three letters, which BCP
-// 47 allows.
+// tag uses the two-letter code.
 const TWO_LETTER: Record<string, string> = {
   afr: "af",
   als: "sq",
@@ -135,11 +134,15 @@ const toTag = (iso6393: string) => TWO_LETTER[iso6393] ?? iso6393;
 export function articleLanguage(text: string, declared: string | null | undefined): string {
   const claimed = primaryLanguage(declared);
   const ranked = francAll(text, { minLength: MIN_DETECTABLE });
-  const [best, score] = ranked[0] ?? ["und", 0];
-  if (best === "und" || score === 0) return claimed ?? "en";
+  const [first, score] = ranked[0] ?? ["und", 0];
+  if (first === "und" || score === 0) return claimed ?? "en";
   const agrees = ranked.some(
     ([code, rating], rank) => toTag(code) === claimed && (rating >= SAME_RATING || (rank < CLOSE_RANKS && rating >= CLOSE_RATING)),
   );
   if (claimed && agrees) return claimed;
-  return toTag(best);
+  // franc weighs ~400 languages alike, and on a few lines of plain English its first guess is often Scots, a
+  // neighbour no voice speaks ("Listen can't read Scots yet"). The answer is the best guess among the widely
+  // written languages above; the whole ranking still decides whether a declaration agrees (the rule was tuned on it).
+  const best = ranked.find(([code]) => code in TWO_LETTER);
+  return best ? toTag(best[0]) : (claimed ?? "en");
 }

@@ -45,6 +45,15 @@ describe("an imported article's language", () => {
     expect(extractor.fromText("Le marché couvert du vieux port a rouvert samedi matin, après deux ans de travaux.")?.lang).toBe("fr");
   });
 
+  it("reads a few lines of plain English as English, never a neighbour with no voice (Scots)", () => {
+    const lines = [
+      "The night ferry leaves the harbour at ten. 1765131712345 passengers wait on the quay with their bags while the gulls settle on the rail.",
+      "The tide came in over the sand at 1765131712345, and the gulls rose again.",
+      "We walked to the old mill by the river and sat on the wall until the light went.",
+    ];
+    for (const line of lines) expect(extractor.fromText(line)?.lang).toBe("en");
+  });
+
   it("sets the direction from the language when the page's own declaration was wrong", () => {
     expect(imports.find(([name]) => name === "arabic.html")?.[2].dir).toBe("rtl");
     expect(russian.dir).toBe("ltr");
