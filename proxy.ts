@@ -1,7 +1,7 @@
 // Next.js's request proxy (formerly middleware): every page gets a Content-Security-Policy with a fresh nonce.
 // Next.js reads the nonce from the request's policy header while rendering and puts it on its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { contentSecurityPolicy } from "@/web/security/content-security-policy";
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

@@ -46,7 +46,9 @@ function newestMtime(dir) {
 // changed since the last one, so a fresh clone needs nothing but `npm install && npm start`.
 function ensureBuild() {
   const buildId = join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  const sources = ["app", "client", "components", "lib", "next.config.ts", "proxy.ts", "package.json"].map((p) => join(root, p)).filter(existsSync);
+  const sources = ["app", "client", "components", "lib", "web", "next.config.ts", "proxy.ts", "package.json"]
+    .map((p) => join(root, p))
+    .filter(existsSync);
   const newestSource = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)));
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource) return;
   console.log("[start] building the web app (next build)…");

@@ -5,7 +5,7 @@ import { AccountChip } from "@/components/auth/account-chip";
 import { demoAuthEnabled, getSession } from "@/components/auth/session";
 import { HeadphonesIcon, LockIcon } from "@/components/ui/icons";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
-import { safeReturnPath } from "@/lib/navigation/return-path";
+import { safeReturnPath } from "@/client/navigation/return-path";
 import { DEFAULT_LANGUAGE, VOICE_LANGUAGES, VOICE_PRESETS, voicesFor } from "@/lib/voices";
 import "../plain-page.css";
 import "./pricing.css";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getSession } from "@/components/auth/session";
 import { ImportBox } from "@/components/library/import-box";
 import { HeadphonesIcon } from "@/components/ui/icons";
-import { sharedInput } from "@/lib/library/shared-input";
+import { sharedInput } from "@/client/library/shared-input";
 import "../library.css";
 
 export const metadata: Metadata = { title: "Open a shared article" };

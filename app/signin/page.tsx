@@ -3,7 +3,7 @@ import Link from "next/link";
 import { signInDemo, signOut } from "@/components/auth/actions";
 import { demoAuthEnabled, getSession } from "@/components/auth/session";
 import { HeadphonesIcon } from "@/components/ui/icons";
-import { safeReturnPath } from "@/lib/navigation/return-path";
+import { safeReturnPath } from "@/client/navigation/return-path";
 import "../plain-page.css";
 import "./signin.css";
 

@@ -1,10 +1,10 @@
 // The listening session's ports in a browser: fetch, the tab's memory (L0), IndexedDB (L1), MediaSource and
 // the timers. Nothing here touches a browser global until the session first uses it (a server render builds the
 // React tree that holds the session, and never starts one).
-import { diskAudioCache } from "@/lib/client-cache/indexeddb-audio-cache";
-import { createTabAudioCache, type TabAudioCache } from "@/lib/client-cache/tab-audio-cache";
+import { diskAudioCache } from "@/client/audio-cache/indexeddb-audio-cache";
+import { createTabAudioCache, type TabAudioCache } from "@/client/audio-cache/tab-audio-cache";
 import type { QuotaUsage } from "@/lib/quota/quota-usage";
-import { createMediaSourceFeed, mediaSourcePlaysMp3 } from "@/lib/stream/media-source-feed";
+import { createMediaSourceFeed, mediaSourcePlaysMp3 } from "@/client/stream/media-source-feed";
 import type { SessionPorts } from "./session-ports";
 
 export interface BrowserPortOptions {

@@ -4,8 +4,8 @@
 // state changes only through sessionReducer. React adapts it in components/hooks/use-tts.ts.
 import type { Alignment } from "@/lib/alignment/types";
 import { isConversation, sameSpeech, speechBody, speechCacheKey, speechMemorySlot, type SegmentTiming, type Speech } from "@/lib/conversation/speech";
-import { decodeBase64 } from "@/lib/stream/decode-base64";
-import type { MediaSourceFeed } from "@/lib/stream/media-source-feed";
+import { decodeBase64 } from "@/client/stream/decode-base64";
+import type { MediaSourceFeed } from "@/client/stream/media-source-feed";
 import { DEFAULT_AUDIO_SETTINGS } from "@/lib/text/cache-key";
 import { OPENING_MAX_CHARS } from "@/lib/text/chunk-plan";
 import type { SessionPorts } from "./session-ports";

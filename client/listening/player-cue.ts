@@ -1,7 +1,7 @@
 // Where the player goes when new audio arrives, from the session's cue (session-state.ts) and the word the
 // audio before it had reached: the top, a chosen word, or the same word in the new audio — which, for the same
 // text, is the same index (proportional when the counts differ, as after an edit to the page).
-import { alignToDomIdx } from "@/lib/highlight/index-map";
+import { alignToDomIdx } from "@/client/highlight/index-map";
 import type { Cue } from "./session-state";
 
 /** The last word lit, out of how many (null while the words were still arriving: then they match one to one). */

@@ -4,10 +4,10 @@
 // breaks or goes quiet ends with a reason, and what arrived plays on.
 import type { Alignment } from "@/lib/alignment/types";
 import type { SegmentTiming } from "@/lib/conversation/speech";
-import type { MediaSourceFeed } from "@/lib/stream/media-source-feed";
-import { ndjsonLines } from "@/lib/stream/ndjson-lines";
-import { createStreamAssembler, type StreamAssembler } from "@/lib/stream/stream-assembler";
-import { asStreamLine } from "@/lib/stream/stream-lines";
+import type { MediaSourceFeed } from "@/client/stream/media-source-feed";
+import { ndjsonLines } from "@/client/stream/ndjson-lines";
+import { createStreamAssembler, type StreamAssembler } from "@/client/stream/stream-assembler";
+import { asStreamLine } from "@/client/stream/stream-lines";
 import type { SessionPorts } from "./session-ports";
 import type { SessionAudio, SessionError } from "./session-state";
 import { networkError, streamStopped } from "./speech-request";

@@ -1,10 +1,10 @@
 // What the listening session needs from the world, each behind a small interface so the session runs (and is
 // tested) without a browser. client/listening/browser-ports.ts gives the real ones.
-import type { AudioCache } from "@/lib/client-cache/audio-cache";
-import type { DiskAudio } from "@/lib/client-cache/indexeddb-audio-cache";
-import type { TabAudioCache } from "@/lib/client-cache/tab-audio-cache";
+import type { AudioCache } from "@/client/audio-cache/audio-cache";
+import type { DiskAudio } from "@/client/audio-cache/indexeddb-audio-cache";
+import type { TabAudioCache } from "@/client/audio-cache/tab-audio-cache";
 import type { QuotaUsage } from "@/lib/quota/quota-usage";
-import type { MediaSourceFeed, MediaSourceFeedOptions } from "@/lib/stream/media-source-feed";
+import type { MediaSourceFeed, MediaSourceFeedOptions } from "@/client/stream/media-source-feed";
 
 export type SpeechEndpoint = "/api/tts" | "/api/tts/stream";
 

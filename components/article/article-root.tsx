@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
-import { createArticleDomEdits, type ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
+import { createArticleDomEdits, type ArticleDomEdits } from "@/client/annotations/article-dom-edits";
 
 interface ArticleRootValue {
   /** the rendered article body, null until React has put it in the DOM */
@@ -36,7 +36,7 @@ export function useArticleRoot(): HTMLElement | null {
   return useArticleRootContext().element;
 }
 
-/** The article's one channel for DOM edits (see lib/annotations/article-dom-edits.ts). */
+/** The article's one channel for DOM edits (see client/annotations/article-dom-edits.ts). */
 export function useArticleDomEdits(): ArticleDomEdits {
   return useArticleRootContext().edits;
 }

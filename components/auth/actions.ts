@@ -2,9 +2,9 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { safeReturnPath } from "@/lib/navigation/return-path";
+import { safeReturnPath } from "@/client/navigation/return-path";
 import { webEnv } from "@/components/config/web-env";
-import { SESSION_COOKIE, SESSION_MAX_AGE_S, servedOverHttps, sessionCookieAttributes } from "@/lib/proxy/session-cookie";
+import { SESSION_COOKIE, SESSION_MAX_AGE_S, servedOverHttps, sessionCookieAttributes } from "@/web/proxy/session-cookie";
 import { demoAuthEnabled, sessionToken } from "./session";
 
 async function issueDemoSession(tier: "free" | "premium", keepIdentity: boolean): Promise<void> {

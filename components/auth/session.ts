@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { webEnv } from "@/components/config/web-env";
-import { SESSION_COOKIE } from "@/lib/proxy/session-cookie";
+import { SESSION_COOKIE } from "@/web/proxy/session-cookie";
 import { verifySessionToken, type Session } from "@/lib/auth/session-token";
 
 export type { Session, SessionTier } from "@/lib/auth/session-token";

@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import { wordInPart } from "@/client/listening/part-position";
 import { buildWordPositions, extractTTSText } from "@/lib/dom/extract-text";
-import { wordIndexAtRangeStart } from "@/lib/dom/word-at-range";
+import { wordIndexAtRangeStart } from "@/client/dom/word-at-range";
 import type { Tier } from "@/lib/voices";
 import { useArticleDomEdits, useArticleRoot } from "@/components/article/article-root";
 import { useConversationListening } from "@/components/hooks/use-conversation-listening";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { DetectedConversation } from "@/lib/conversation/detect-turns";
-import { defaultCast } from "@/lib/conversation/default-cast";
+import { defaultCast } from "@/client/conversation/default-cast";
 import { castOf, conversationSpeech, type Speech } from "@/lib/conversation/speech";
 import type { Tier } from "@/lib/voices";
 import type { TTS } from "@/components/hooks/use-tts";

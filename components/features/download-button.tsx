@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { withId3Tag } from "@/lib/mp3/id3-tag";
-import { fileNameFromTitle } from "@/lib/text/file-name";
+import { fileNameFromTitle } from "@/client/text/file-name";
 import { MEDIA_SESSION_ALBUM } from "@/components/hooks/use-media-session";
 import { DownloadIcon } from "@/components/ui/icons";
 import "./download-button.css";

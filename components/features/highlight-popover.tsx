@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { HIGHLIGHT_ATTRIBUTE } from "@/lib/annotations/text-offsets";
+import { HIGHLIGHT_ATTRIBUTE } from "@/client/annotations/text-offsets";
 import { HeadphonesIcon, HighlighterIcon } from "@/components/ui/icons";
 import "./highlight-popover.css";
 

@@ -19,7 +19,7 @@ import type { TTS } from "@/components/hooks/use-tts";
 import { useTTSHighlight } from "@/components/hooks/use-tts-highlight";
 import type { Voice } from "@/components/hooks/use-voices";
 import { useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
-import type { SleepChoice } from "@/lib/sleep/sleep-timer";
+import type { SleepChoice } from "@/client/sleep/sleep-timer";
 import { ConversationCast, castFor } from "./conversation-cast";
 import { DownloadButton } from "./download-button";
 import { QuotaBanner } from "./quota-banner";

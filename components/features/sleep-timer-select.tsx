@@ -1,6 +1,6 @@
 "use client";
 
-import { SLEEP_CHOICES, type SleepChoice } from "@/lib/sleep/sleep-timer";
+import { SLEEP_CHOICES, type SleepChoice } from "@/client/sleep/sleep-timer";
 import type { SleepTimerState } from "@/components/hooks/use-sleep-timer";
 import { MoonIcon } from "@/components/ui/icons";
 import { formatTime } from "@/components/ui/transcript-viewer";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
-import { defaultCast } from "@/lib/conversation/default-cast";
+import { defaultCast } from "@/client/conversation/default-cast";
 import type { DetectedConversation } from "@/lib/conversation/detect-turns";
 import { conversationSpeech, type SpeechSegment } from "@/lib/conversation/speech";
-import { findConversation } from "@/lib/dom/article-conversation";
+import { findConversation } from "@/client/dom/article-conversation";
 import type { Tier } from "@/lib/voices";
 
 /**

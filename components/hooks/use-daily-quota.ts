@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { dismiss, readRecord, recordUsage, remainingToday, type QuotaRecord } from "@/lib/quota/quota-record";
+import { dismiss, readRecord, recordUsage, remainingToday, type QuotaRecord } from "@/client/quota/quota-record";
 import type { QuotaUsage } from "@/lib/quota/quota-usage";
 import { utcDay } from "@/lib/time/utc-day";
 

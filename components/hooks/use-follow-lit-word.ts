@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, type RefObject } from "react";
-import { followOffset, isInside, readingArea } from "@/lib/highlight/reading-area";
-import { createScrollOrigin, OWN_SCROLL_MS } from "@/lib/highlight/scroll-origin";
+import { followOffset, isInside, readingArea } from "@/client/highlight/reading-area";
+import { createScrollOrigin, OWN_SCROLL_MS } from "@/client/highlight/scroll-origin";
 import { useLatestRef } from "./use-latest-ref";
 
 /** Marks what is drawn over the article (the player, the toolbar, the phone's bottom bar): text under it is hidden. */

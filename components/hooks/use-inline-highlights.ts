@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import type { ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
-import { addHighlight, highlightsKey, parseHighlights, type Highlight } from "@/lib/annotations/highlights";
-import { applyHighlight, fullText, isApplied, rangeToOffsets, removeHighlight } from "@/lib/annotations/text-offsets";
+import type { ArticleDomEdits } from "@/client/annotations/article-dom-edits";
+import { addHighlight, highlightsKey, parseHighlights, type Highlight } from "@/client/annotations/highlights";
+import { applyHighlight, fullText, isApplied, rangeToOffsets, removeHighlight } from "@/client/annotations/text-offsets";
 
 // Spec: "TTS/Highlight coordination" — DOM changes are gathered for 150 ms before highlights are restored.
 const RESTORE_DEBOUNCE_MS = 150;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
-import { nextSentenceStart, previousSentenceStart, sentenceStarts } from "@/lib/text/sentences";
+import { nextSentenceStart, previousSentenceStart, sentenceStarts } from "@/client/text/sentences";
 import { useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
 import type { TranscriptViewerState } from "./use-transcript-viewer";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { SLEEP_MINUTE_KEY, sleepMinuteMs, sleepVolume, type SleepChoice } from "@/lib/sleep/sleep-timer";
+import { SLEEP_MINUTE_KEY, sleepMinuteMs, sleepVolume, type SleepChoice } from "@/client/sleep/sleep-timer";
 import { useLatestRef } from "./use-latest-ref";
 
 export interface SleepTimerOptions {

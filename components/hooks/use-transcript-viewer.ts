@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Alignment } from "@/lib/alignment/types";
-import { findWordIndex } from "@/lib/highlight/find-word";
-import { composeSegments, type ComposedTranscript } from "@/lib/transcript/compose-segments";
+import { findWordIndex } from "@/client/highlight/find-word";
+import { composeSegments, type ComposedTranscript } from "@/client/transcript/compose-segments";
 
 export type WordIndexListener = (wordIndex: number) => void;
 

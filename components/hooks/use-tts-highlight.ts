@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ArticleDomEdits } from "@/lib/annotations/article-dom-edits";
-import { conversationWordPositions } from "@/lib/dom/article-conversation";
+import type { ArticleDomEdits } from "@/client/annotations/article-dom-edits";
+import { conversationWordPositions } from "@/client/dom/article-conversation";
 import { buildWordPositions } from "@/lib/dom/extract-text";
-import { alignToDomIdx, domToAlignIdx } from "@/lib/highlight/index-map";
-import { WORD_INDEX_ATTRIBUTE, wrapWords, type WrappedWords } from "@/lib/highlight/word-spans";
-import type { TranscriptWord } from "@/lib/transcript/compose-segments";
+import { alignToDomIdx, domToAlignIdx } from "@/client/highlight/index-map";
+import { WORD_INDEX_ATTRIBUTE, wrapWords, type WrappedWords } from "@/client/highlight/word-spans";
+import type { TranscriptWord } from "@/client/transcript/compose-segments";
 import type { WordIndexListener } from "./use-transcript-viewer";
 import { useFollowLitWord } from "./use-follow-lit-word";
 import { useLatestRef } from "./use-latest-ref";

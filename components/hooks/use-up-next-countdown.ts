@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { nextInQueue, type QueuedArticle } from "@/lib/library/up-next";
+import { nextInQueue, type QueuedArticle } from "@/client/library/up-next";
 import { handOverTo, readAutoplayNext, readQueue, recordHeard, unqueueArticle } from "./use-up-next";
 
 // Issue 12: long enough to reach for the phone and cancel, short enough not to feel like a stall.

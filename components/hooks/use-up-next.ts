@@ -12,7 +12,7 @@ import {
   withHeard,
   type Heard,
   type QueuedArticle,
-} from "@/lib/library/up-next";
+} from "@/client/library/up-next";
 
 // The article the last one handed over to: it starts playing when its page opens (sessionStorage: this tab only).
 const HANDOVER_KEY = "listen:up-next-handover";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { parseSavedArticles, SAVED_ARTICLES_KEY, withArticle, withoutArticle, type SavedArticle } from "@/lib/library/saved-articles";
+import { parseSavedArticles, SAVED_ARTICLES_KEY, withArticle, withoutArticle, type SavedArticle } from "@/client/library/saved-articles";
 
 function loadLocal(): SavedArticle[] {
   try {

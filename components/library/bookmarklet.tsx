@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { bookmarkletHref } from "@/lib/library/shared-input";
+import { bookmarkletHref } from "@/client/library/shared-input";
 
 /**
  * "Listen to this page": a bookmarklet to drag to the bookmarks bar. React refuses javascript: links in JSX, so the

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { queueArticle, unqueueArticle, useUpNextState } from "@/components/hooks/use-up-next";
-import { heardLabel } from "@/lib/library/up-next";
+import { heardLabel } from "@/client/library/up-next";
 import "./up-next.css";
 
 interface CardActionsProps {

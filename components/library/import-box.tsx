@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { importErrorMessage, OFFLINE } from "@/lib/library/import-errors";
-import { importRequestFor, MAX_PASTED_CHARS } from "@/lib/library/import-request";
+import { importRequestFor, MAX_PASTED_CHARS } from "@/client/library/import-request";
 import { rememberImport } from "@/components/hooks/use-your-articles";
 import type { ArticleJson } from "@/lib/articles/article-json";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { OfflineArticle } from "@/lib/offline/offline-shelf";
+import type { OfflineArticle } from "@/client/offline/offline-shelf";
 import { availableOffline } from "./offline-library";
 
 /** The offline page's list: the articles that play here with no connection, as links (plain links: no router needed). */

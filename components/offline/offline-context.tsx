@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import type { OfflineArticle, StorageEstimate } from "@/lib/offline/offline-shelf";
+import type { OfflineArticle, StorageEstimate } from "@/client/offline/offline-shelf";
 import type { Tier } from "@/lib/voices";
 import { availableOffline, freeOfflineSpace, keepOffline, KeepOfflineError, OFFLINE_CHANGED, storageEstimate } from "./offline-library";
 

@@ -4,11 +4,11 @@
 // same key (lib/conversation/speech.ts) from the same text (the page's article, walked as Listen walks it) in the
 // reader's chosen voice. Its page and built assets go to the service worker's cache, so it opens offline too.
 import { createStore, delMany, entries, get, set } from "idb-keyval";
-import { diskAudioCache } from "@/lib/client-cache/indexeddb-audio-cache";
+import { diskAudioCache } from "@/client/audio-cache/indexeddb-audio-cache";
 import { speechCacheKey } from "@/lib/conversation/speech";
 import { extractTTSText } from "@/lib/dom/extract-text";
-import { createOfflineShelf, planEviction, type OfflineArticle, type OfflineShelf, type StorageEstimate } from "@/lib/offline/offline-shelf";
-import { decodeBase64 } from "@/lib/stream/decode-base64";
+import { createOfflineShelf, planEviction, type OfflineArticle, type OfflineShelf, type StorageEstimate } from "@/client/offline/offline-shelf";
+import { decodeBase64 } from "@/client/stream/decode-base64";
 import { DEFAULT_AUDIO_SETTINGS } from "@/lib/text/cache-key";
 import { DEFAULT_LANGUAGE, type Tier } from "@/lib/voices";
 import { preferredVoice } from "@/client/listening/preferred-voice";

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useMemo, type ComponentProps, type CSSProperties, type ReactNode } from "react";
 import type { Alignment } from "@/lib/alignment/types";
-import { wordStateAt } from "@/lib/highlight/word-states";
+import { wordStateAt } from "@/client/highlight/word-states";
 import { useTranscriptViewer, type TranscriptViewerState } from "@/components/hooks/use-transcript-viewer";
 import { PauseIcon, PlayIcon } from "./icons";
 import "./transcript-viewer.css";

@@ -37,7 +37,7 @@ export function speechCacheKey(speech: Speech, settings: AudioSettings): Promise
 }
 
 /**
- * L0 keeps one entry per voice and text (lib/client-cache/tab-audio-cache.ts): a conversation's "voice" is its
+ * L0 keeps one entry per voice and text (client/audio-cache/tab-audio-cache.ts): a conversation's "voice" is its
  * whole cast, turn by turn, and its text every turn's, so another cast never answers for this one.
  */
 export function speechMemorySlot(speech: Speech): { voice: string; text: string } {

@@ -10,7 +10,7 @@
 // Memory per cached minute: the article tier's body bytes, the chunk tier's audio plus its alignment as the
 // collector counts it (heap growth for many parsed copies), and each Redis tier with and without gzip.
 import { constants, gunzipSync, gzipSync } from "node:zlib";
-import { mergeAlignments } from "@/lib/alignment/merge-alignments";
+import { mergeAlignments } from "@/server/modules/tts/merge-alignments";
 import { audioFrames, concatMp3 } from "@/lib/mp3";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { planSpeech } from "@/lib/text/chunk-plan";

@@ -1,4 +1,4 @@
-import { SLEEP_MINUTE_KEY } from "../../lib/sleep/sleep-timer";
+import { SLEEP_MINUTE_KEY } from "@/client/sleep/sleep-timer";
 import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 

@@ -8,7 +8,7 @@ import { loadEnv } from "@/server/env";
 import { uniqueSentence } from "../support/articles";
 import { conversation, TWENTY_CHUNK_TURNS } from "../support/conversations";
 import { walkMp3 } from "../support/mp3-walk";
-import { conversationCost, joinAdjacentTurns, MAX_TURNS } from "@/lib/conversation/conversation-cost";
+import { conversationCost, joinAdjacentTurns, MAX_TURNS } from "@/server/modules/tts/conversation-cost";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { startLocalVoice, type RunningProcess } from "../support/processes";
 import { AUTH_SECRET, sessionToken, usageOf, type TtsBody } from "../support/tts-api";

@@ -1,9 +1,9 @@
 // The browser's stream assembler against the real API on Bun: what the player stores in L0/L1 after a stream is
 // byte for byte what /api/tts answers for the same text and voice (docs/architecture.md, invariant 15, the browser's side).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ndjsonLines } from "@/lib/stream/ndjson-lines";
-import { createStreamAssembler, type StreamAssembler } from "@/lib/stream/stream-assembler";
-import { asStreamLine } from "@/lib/stream/stream-lines";
+import { ndjsonLines } from "@/client/stream/ndjson-lines";
+import { createStreamAssembler, type StreamAssembler } from "@/client/stream/stream-assembler";
+import { asStreamLine } from "@/client/stream/stream-lines";
 import { article } from "../support/articles";
 import { startApi, startLocalVoice, type RunningProcess } from "../support/processes";
 import { postTts } from "../support/tts-api";

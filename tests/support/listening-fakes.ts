@@ -2,12 +2,12 @@
 // so are these seams, so its unit tests drive it through them — an API that answers what the test says, caches
 // that are maps, a MediaSource feed that records what it was given, and a clock the test moves.
 import type { Alignment } from "@/lib/alignment/types";
-import type { DiskAudio } from "@/lib/client-cache/indexeddb-audio-cache";
-import { createTabAudioCache } from "@/lib/client-cache/tab-audio-cache";
+import type { DiskAudio } from "@/client/audio-cache/indexeddb-audio-cache";
+import { createTabAudioCache } from "@/client/audio-cache/tab-audio-cache";
 import { audioFrames, framesDurationMs } from "@/lib/mp3";
 import type { QuotaUsage } from "@/lib/quota/quota-usage";
-import type { MediaSourceFeed } from "@/lib/stream/media-source-feed";
-import type { StreamChunkLine, StreamLine } from "@/lib/stream/stream-lines";
+import type { MediaSourceFeed } from "@/client/stream/media-source-feed";
+import type { StreamChunkLine, StreamLine } from "@/client/stream/stream-lines";
 import type { SessionPorts, SpeechEndpoint } from "@/client/listening/session-ports";
 import { readMp3Fixture } from "./mp3-fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitAlignmentToText } from "@/lib/alignment/fit-alignment";
+import { fitAlignmentToText } from "@/server/modules/tts/fit-alignment";
 import type { Alignment } from "@/lib/alignment/types";
 import { createRandom, pick, randomChars, randomInt, randomProse } from "@/tests/support/random-text";
 import { evenAlignment, timelineProblem } from "@/tests/support/synthetic-alignment";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { mergeAlignments, type AlignmentPart } from "@/lib/alignment/merge-alignments";
+import { mergeAlignments, type AlignmentPart } from "@/server/modules/tts/merge-alignments";
 import { splitTTSChunks } from "@/lib/text/split-chunks";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { createRandom, pick, randomInt, randomProse } from "@/tests/support/random-text";

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { addHighlight, parseHighlights } from "@/lib/annotations/highlights";
+import { addHighlight, parseHighlights } from "@/client/annotations/highlights";
 
 const text = "The lamplighter walked the long street at dusk.";
 const textOf = (s: number, e: number) => text.slice(s, e);

@@ -2,7 +2,7 @@
 // follower replica assembles from the stream's chunk lines is the leader's, byte for byte (docs/architecture.md
 // invariant 15; docs/deploy.md).
 import { describe, expect, it } from "vitest";
-import { mergeAlignments } from "@/lib/alignment/merge-alignments";
+import { mergeAlignments } from "@/server/modules/tts/merge-alignments";
 import { concatMp3 } from "@/lib/mp3";
 import { articleBody, articleBodyFromLines, segmentTimings, type ChunkLine } from "@/server/modules/tts/article-body";
 import { createChunkLines } from "@/server/modules/tts/chunk-lines";

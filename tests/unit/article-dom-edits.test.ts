@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { createArticleDomEdits } from "@/lib/annotations/article-dom-edits";
+import { createArticleDomEdits } from "@/client/annotations/article-dom-edits";
 
 function manualTimers() {
   const pending: Array<() => void> = [];

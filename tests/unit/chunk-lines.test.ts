@@ -1,7 +1,7 @@
 // The stream's chunk lines, in process: text order whatever order chunks complete in, and together exactly
 // what /api/tts builds from the same chunks (docs/architecture.md invariant 15).
 import { describe, expect, it } from "vitest";
-import { mergeAlignments } from "@/lib/alignment/merge-alignments";
+import { mergeAlignments } from "@/server/modules/tts/merge-alignments";
 import { concatMp3 } from "@/lib/mp3";
 import { createChunkLines, type LineBytes } from "@/server/modules/tts/chunk-lines";
 import { readMp3Fixture } from "@/tests/support/mp3-fixtures";

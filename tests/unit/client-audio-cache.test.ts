@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createAudioCache, type KeyValueStore } from "@/lib/client-cache/audio-cache";
+import { createAudioCache, type KeyValueStore } from "@/client/audio-cache/audio-cache";
 
 function memoryStore<V>(): KeyValueStore<V> & { map: Map<string, V> } {
   const map = new Map<string, V>();

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { createTabAudioCache } from "@/lib/client-cache/tab-audio-cache";
+import { createTabAudioCache } from "@/client/audio-cache/tab-audio-cache";
 
 const audio = new Blob([new Uint8Array([0xff, 0xfb])], { type: "audio/mpeg" });
 const alignment = { characters: ["a"], characterStartTimesSeconds: [0], characterEndTimesSeconds: [0.1] };

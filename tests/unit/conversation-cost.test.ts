@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conversationCost, INCLUDED_TURNS, joinAdjacentTurns } from "@/lib/conversation/conversation-cost";
+import { conversationCost, INCLUDED_TURNS, joinAdjacentTurns } from "@/server/modules/tts/conversation-cost";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
 
 const turn = (voiceId: string, text: string) => ({ voiceId, text });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { castingOrder, defaultCast } from "@/lib/conversation/default-cast";
+import { castingOrder, defaultCast } from "@/client/conversation/default-cast";
 import { findVoice, isVoiceAllowed } from "@/lib/voices";
 
 const narrator = { narrator: true };

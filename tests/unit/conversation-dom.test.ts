@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ArticleContent } from "@/components/article/content";
 import { ArticleRootProvider } from "@/components/article/article-root";
 import { findArticle } from "@/components/article/samples";
-import { boldRanges, conversationWordPositions, findConversation } from "@/lib/dom/article-conversation";
+import { boldRanges, conversationWordPositions, findConversation } from "@/client/dom/article-conversation";
 import { buildWordPositions } from "@/lib/dom/extract-text";
 import { SEGMENT_SEPARATOR } from "@/lib/text/chunk-plan";
 import { cleanTextForTTS } from "@/lib/text/clean-text";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectConversation } from "@/lib/conversation/detect-turns";
-import { labelWordIndexes } from "@/lib/conversation/label-words";
+import { labelWordIndexes } from "@/client/conversation/label-words";
 import { SEGMENT_SEPARATOR } from "@/lib/text/chunk-plan";
 import { splitWords } from "@/lib/text/split-words";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileNameFromTitle } from "@/lib/text/file-name";
+import { fileNameFromTitle } from "@/client/text/file-name";
 
 describe("fileNameFromTitle", () => {
   it("keeps letters, digits and spaces, in any script", () => {

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { createMutationLock } from "@/lib/annotations/mutation-lock";
+import { createMutationLock } from "@/client/annotations/mutation-lock";
 
 function manualTimers() {
   const pending: Array<() => void> = [];

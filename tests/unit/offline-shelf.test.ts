@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createOfflineShelf, planEviction, type OfflineArticle } from "@/lib/offline/offline-shelf";
-import type { KeyValueStore } from "@/lib/client-cache/audio-cache";
+import { createOfflineShelf, planEviction, type OfflineArticle } from "@/client/offline/offline-shelf";
+import type { KeyValueStore } from "@/client/audio-cache/audio-cache";
 
 const MB = 1024 * 1024;
 const article = (id: string, savedAt: number, bytes = 5 * MB): OfflineArticle => ({

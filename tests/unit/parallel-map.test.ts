@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { parallelMap } from "@/lib/async/parallel-map";
+import { parallelMap } from "@/server/modules/tts/parallel-map";
 import { InworldHttpError, InworldRateLimitError } from "@/server/inworld/errors";
 import { retryRateLimited } from "@/server/inworld/rate-limit-retry";
 

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
-import { dismiss, emptyRecord, readRecord, recordUsage, remainingToday } from "@/lib/quota/quota-record";
+import { dismiss, emptyRecord, readRecord, recordUsage, remainingToday } from "@/client/quota/quota-record";
 import { utcDay } from "@/lib/time/utc-day";
 
 const DAY = "2025-03-14";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Alignment } from "@/lib/alignment/types";
-import { composeSegments } from "@/lib/transcript/compose-segments";
+import { composeSegments } from "@/client/transcript/compose-segments";
 
 function alignmentOf(text: string, secondsPerChar = 0.1): Alignment {
   const characters = [...text];

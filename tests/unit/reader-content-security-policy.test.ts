@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { contentSecurityPolicy } from "@/web/security/content-security-policy";
 
 const directive = (policy: string, name: string) => policy.split("; ").find((d) => d.split(" ")[0] === name);
 

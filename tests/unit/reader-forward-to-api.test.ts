@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientIpFrom, forwardToApi, MAX_FORWARDED_BODY_BYTES as MAX_BODY_BYTES } from "@/lib/proxy/forward-to-api";
-import { sessionTokenFrom } from "@/lib/proxy/session-cookie";
+import { clientIpFrom, forwardToApi, MAX_FORWARDED_BODY_BYTES as MAX_BODY_BYTES } from "@/web/proxy/forward-to-api";
+import { sessionTokenFrom } from "@/web/proxy/session-cookie";
 import { listenLocal, type LocalHttpServer } from "../support/local-http-server";
 import { freePort } from "../support/processes";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { importErrorMessage, siteAnswered } from "@/lib/library/import-errors";
-import { importRequestFor, NOT_A_WEB_LINK } from "@/lib/library/import-request";
-import { MAX_SAVED_ARTICLES, parseSavedArticles, withArticle, withoutArticle, type SavedArticle } from "@/lib/library/saved-articles";
+import { importRequestFor, NOT_A_WEB_LINK } from "@/client/library/import-request";
+import { MAX_SAVED_ARTICLES, parseSavedArticles, withArticle, withoutArticle, type SavedArticle } from "@/client/library/saved-articles";
 
 describe("importRequestFor", () => {
   it("sends one http(s) address as a link, whitespace around it ignored", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findWordIndex } from "@/lib/highlight/find-word";
-import { alignToDomIdx, domToAlignIdx } from "@/lib/highlight/index-map";
-import { applyWordStateChange, type WordState } from "@/lib/highlight/word-states";
+import { findWordIndex } from "@/client/highlight/find-word";
+import { alignToDomIdx, domToAlignIdx } from "@/client/highlight/index-map";
+import { applyWordStateChange, type WordState } from "@/client/highlight/word-states";
 
 describe("alignToDomIdx / domToAlignIdx", () => {
   it("passes indexes through when the counts match", () => {

@@ -2,7 +2,7 @@
 // arrive one at a time, a stream that goes quiet, a refusal before any audio, a browser that leaves.
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { streamFromApi } from "@/lib/proxy/stream-from-api";
+import { streamFromApi } from "@/web/proxy/stream-from-api";
 import { listenLocal, type LocalHttpServer } from "../support/local-http-server";
 import { freePort } from "../support/processes";
 

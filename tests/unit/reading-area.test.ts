@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followOffset, isInside, readingArea } from "@/lib/highlight/reading-area";
+import { followOffset, isInside, readingArea } from "@/client/highlight/reading-area";
 
 const column = { left: 300, right: 980 };
 const box = (top: number, bottom: number, left = 0, right = 1280) => ({ top, bottom, left, right });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "@/lib/navigation/return-path";
+import { safeReturnPath } from "@/client/navigation/return-path";
 
 describe("safeReturnPath", () => {
   it.each([

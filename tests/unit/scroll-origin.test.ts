@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createScrollOrigin, INTENT_MS, OWN_SCROLL_MS } from "@/lib/highlight/scroll-origin";
+import { createScrollOrigin, INTENT_MS, OWN_SCROLL_MS } from "@/client/highlight/scroll-origin";
 
 function setup() {
   let time = 1000;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
 import { endsSentence, forEachSentenceEnd } from "@/lib/text/sentence-boundary";
-import { sentenceStarts } from "@/lib/text/sentences";
+import { sentenceStarts } from "@/client/text/sentences";
 import { splitTTSChunks } from "@/lib/text/split-chunks";
 import { splitWords } from "@/lib/text/split-words";
 import { slowdown } from "@/tests/support/timing";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nextSentenceStart, previousSentenceStart, sentenceOf, sentenceStarts } from "@/lib/text/sentences";
+import { nextSentenceStart, previousSentenceStart, sentenceOf, sentenceStarts } from "@/client/text/sentences";
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 

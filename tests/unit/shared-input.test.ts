@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { bookmarkletHref, sharedInput } from "@/lib/library/shared-input";
+import { bookmarkletHref, sharedInput } from "@/client/library/shared-input";
 
 describe("sharedInput", () => {
   test("takes the shared link", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SLEEP_FADE_MS, sleepMinuteMs, sleepVolume } from "@/lib/sleep/sleep-timer";
+import { SLEEP_FADE_MS, sleepMinuteMs, sleepVolume } from "@/client/sleep/sleep-timer";
 
 describe("sleepVolume", () => {
   it("is full until the last ten seconds, then falls linearly to silence", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { splitWords } from "@/lib/text/split-words";
-import { composeSegments } from "@/lib/transcript/compose-segments";
-import { mergeAlignments } from "@/lib/alignment/merge-alignments";
+import { composeSegments } from "@/client/transcript/compose-segments";
+import { mergeAlignments } from "@/server/modules/tts/merge-alignments";
 import { splitTTSChunks } from "@/lib/text/split-chunks";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { createRandom, randomChars, randomInt } from "@/tests/support/random-text";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NdjsonLineError, ndjsonLines } from "@/lib/stream/ndjson-lines";
+import { NdjsonLineError, ndjsonLines } from "@/client/stream/ndjson-lines";
 
 /** A body that delivers exactly these pieces, one read each, then ends (or stays open, as a live stream). */
 function body(pieces: Array<string | Uint8Array>, { open = false } = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dequeue, enqueue, heardLabel, MAX_QUEUED, nextInQueue, parseHeard, parseQueue, withHeard } from "@/lib/library/up-next";
+import { dequeue, enqueue, heardLabel, MAX_QUEUED, nextInQueue, parseHeard, parseQueue, withHeard } from "@/client/library/up-next";
 
 const a = { id: "the-lamplighters-round", title: "A" };
 const b = { id: "AAAAAAAAAAAAAAAAAAAAAA", title: "B" };

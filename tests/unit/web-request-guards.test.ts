@@ -1,6 +1,6 @@
 // What the web app's own server refuses or adds (scripts/web-server.mjs), and when the session cookie is Secure.
 import { describe, expect, it } from "vitest";
-import { servedOverHttps } from "@/lib/proxy/session-cookie";
+import { servedOverHttps } from "@/web/proxy/session-cookie";
 import { isCrossOriginAction, SECURITY_HEADERS } from "@/scripts/web-request-guards.mjs";
 
 describe("isCrossOriginAction", () => {

@@ -1,7 +1,7 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { buildWordPositions } from "@/lib/dom/extract-text";
-import { wordIndexAtRangeStart } from "@/lib/dom/word-at-range";
+import { wordIndexAtRangeStart } from "@/client/dom/word-at-range";
 
 function article(html: string) {
   const { window } = new JSDOM(`<div id="a">${html}</div>`);

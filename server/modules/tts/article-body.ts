@@ -4,7 +4,7 @@
 // carry exactly the frames mp3Parts lays out and the stretches of the timeline mergeAlignments joins
 // (chunk-lines.ts; docs/architecture.md invariant 15).
 import type { Alignment } from "@/lib/alignment/types";
-import { mergeAlignments } from "@/lib/alignment/merge-alignments";
+import { mergeAlignments } from "./merge-alignments";
 import { mp3Parts, type Mp3Parts } from "@/lib/mp3";
 import type { SegmentSpan, VoicedChunk } from "@/lib/text/chunk-plan";
 import type { ChunkEntry } from "../../cache/chunk-cache";

@@ -12,7 +12,7 @@
 // segments: a segment starts at its first chunk's `startMs` and lasts its chunks' `durationMs`, the numbers the
 // single response's `segments` carry.
 import type { Alignment } from "@/lib/alignment/types";
-import { partAlignment } from "@/lib/alignment/merge-alignments";
+import { partAlignment } from "./merge-alignments";
 import { audioFrameRuns, framesDurationMs } from "@/lib/mp3";
 import type { SegmentSpan, VoicedChunk } from "@/lib/text/chunk-plan";
 import type { TextChunk } from "@/lib/text/split-chunks";

@@ -8,7 +8,7 @@ import { languageName, primaryLanguage } from "@/lib/language";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { articleCacheKey, conversationCacheKey } from "@/lib/text/cache-key";
 import { SEGMENT_SEPARATOR, segmentSpans, type VoicedText } from "@/lib/text/chunk-plan";
-import { conversationCost, joinAdjacentTurns, MAX_TURNS } from "@/lib/conversation/conversation-cost";
+import { conversationCost, joinAdjacentTurns, MAX_TURNS } from "./conversation-cost";
 import type { Identity } from "../../auth/identity";
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";

@@ -7,7 +7,7 @@ import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
 import { audioTooLarge } from "../../errors";
 import type { InworldClient } from "../../inworld/client";
 import { retryRateLimited, type RetryPolicy } from "../../inworld/rate-limit-retry";
-import { parallelMap } from "@/lib/async/parallel-map";
+import { parallelMap } from "./parallel-map";
 import type { Logger } from "../../logger";
 import type { ChunkPlan } from "./plan-chunks";
 

@@ -1,5 +1,5 @@
 import { webEnv } from "@/components/config/web-env";
-import { forwardToApi } from "@/lib/proxy/forward-to-api";
+import { forwardToApi } from "@/web/proxy/forward-to-api";
 
 export const dynamic = "force-dynamic";
 

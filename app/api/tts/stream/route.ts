@@ -1,5 +1,5 @@
 import { webEnv } from "@/components/config/web-env";
-import { streamFromApi } from "@/lib/proxy/stream-from-api";
+import { streamFromApi } from "@/web/proxy/stream-from-api";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { fitAlignmentToText } from "./fit-alignment";
-import type { Alignment } from "./types";
+import type { Alignment } from "@/lib/alignment/types";
 
 export interface AlignmentPart {
   /** index of the part's first character in the full text, as splitTTSChunks reports it */

@@ -1,6 +1,6 @@
 // "Listen from here" (issue 12): the word a selection starts in, among the article's spoken words. One pass
 // over the words, comparing each word's end with the selection's start (Range.comparePoint).
-import type { WordPosition } from "./extract-text";
+import type { WordPosition } from "@/lib/dom/extract-text";
 
 /** Index of the first spoken word that ends after `range` starts (the word it starts in, or the next); -1 if none. */
 export function wordIndexAtRangeStart(words: readonly WordPosition[], range: Range): number {

@@ -4,7 +4,7 @@
 // segments in one voice are joined (they are one turn: "A: … A: …" costs what "A: … …" costs), a conversation
 // has at most MAX_TURNS of them, and one that needs more calls than its text as an article plus one call for each
 // of its first INCLUDED_TURNS turns is charged in proportion: one daily-quota place per such allowance of calls.
-import { planSpeech, planTTSChunks, SEGMENT_SEPARATOR, type VoicedText } from "../text/chunk-plan";
+import { planSpeech, planTTSChunks, SEGMENT_SEPARATOR, type VoicedText } from "@/lib/text/chunk-plan";
 
 /** Speaker turns one request may have, after joining adjacent segments in one voice. */
 export const MAX_TURNS = 300;

@@ -1,9 +1,9 @@
-// L1 in the browser: the audio cache policy (lib/client-cache/audio-cache.ts) over two IndexedDB stores,
+// L1 in the browser: the audio cache policy (client/audio-cache/audio-cache.ts) over two IndexedDB stores,
 // through idb-keyval. Two databases, because idb-keyval keeps one object store per database.
 import { createStore, delMany, entries, get, set, type UseStore } from "idb-keyval";
 import { createAudioCache, type AudioCache, type KeyValueStore } from "./audio-cache";
-import type { Alignment } from "../alignment/types";
-import type { SegmentTiming } from "../conversation/speech";
+import type { Alignment } from "@/lib/alignment/types";
+import type { SegmentTiming } from "@/lib/conversation/speech";
 
 export interface DiskAudio {
   audio: Blob;

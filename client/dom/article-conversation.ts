@@ -1,10 +1,10 @@
 // An article's conversation, read from its DOM: the same text walk as the spoken text (extract-text.ts), with the
 // bold stretches the page marked (interview pages bold their speakers' names), and the word positions a
 // conversation speaks — every word but the labels', so the highlighter's spans match the audio one for one.
-import { detectConversation, type DetectedConversation } from "../conversation/detect-turns";
-import { labelWordIndexes } from "../conversation/label-words";
-import { splitWords } from "../text/split-words";
-import { buildWordPositions, type WordPosition } from "./extract-text";
+import { detectConversation, type DetectedConversation } from "@/lib/conversation/detect-turns";
+import { labelWordIndexes } from "@/client/conversation/label-words";
+import { splitWords } from "@/lib/text/split-words";
+import { buildWordPositions, type WordPosition } from "@/lib/dom/extract-text";
 
 const BOLD_SELECTOR = "strong, b";
 

@@ -1,7 +1,7 @@
 // Wraps each word of an article in <span data-tts-idx="N"> and undoes it exactly. Every text node that holds
 // a word is swapped for a fragment of new nodes (text, span, text, ...) and kept aside, untouched; unwrapping
 // swaps the original node back in, so the article's DOM, node identity included, is what it was before.
-import type { WordPosition } from "../dom/extract-text";
+import type { WordPosition } from "@/lib/dom/extract-text";
 import { WORD_STATE_CLASS, applyWordStateChange, type WordState } from "./word-states";
 
 interface Swap {

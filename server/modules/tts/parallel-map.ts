@@ -3,7 +3,7 @@
 // aborts the signal every running sibling was given, no further task starts, and that failure (or the caller's
 // abort reason, when the caller gave up first) is the map's rejection. Spec 000 decisions 1–3 build on this;
 // what is retried, and how, is the task's business (server/inworld/rate-limit-retry.ts for Inworld's 429s).
-import { assertPositiveInteger } from "../args/assert-positive";
+import { assertPositiveInteger } from "@/lib/args/assert-positive";
 
 export interface ParallelMapOptions {
   concurrency: number;

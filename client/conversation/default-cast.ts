@@ -3,7 +3,7 @@
 // two speakers who follow each other never share a voice while the voices allow it (with two voices, an interviewer
 // and three guests: the interviewer one voice, every guest the other). The narrator gets a voice of its own while
 // there is one to spare, and is cast like any speaker otherwise.
-import { DEFAULT_LANGUAGE, defaultVoiceFor, isVoiceAllowed, voicesFor, type Gender, type Tier, type VoicePreset } from "../voices";
+import { DEFAULT_LANGUAGE, defaultVoiceFor, isVoiceAllowed, voicesFor, type Gender, type Tier, type VoicePreset } from "@/lib/voices";
 
 /** The voices of `lang` that `tier` may use, the language's default first, then alternating genders in the presets' order. */
 export function castingOrder(tier: Tier, lang = DEFAULT_LANGUAGE): string[] {

@@ -1,9 +1,9 @@
 // Which articles this browser can play with no connection, and the room they take (docs/architecture.md "Feeds and
-// the app shell"). The audio is the player's own IndexedDB copy (L1, lib/client-cache/audio-cache.ts); the shelf
+// the app shell"). The audio is the player's own IndexedDB copy (L1, client/audio-cache/audio-cache.ts); the shelf
 // remembers, per article, which L1 entry is its audio in the voice it was kept in, so the library can mark it and
 // free it. Kept within the browser's quota (`navigator.storage.estimate`): before a new article is stored, the
 // oldest ones go until the new one fits under the budget.
-import type { KeyValueStore } from "../client-cache/audio-cache";
+import type { KeyValueStore } from "@/client/audio-cache/audio-cache";
 
 export interface OfflineArticle {
   id: string;

@@ -1,4 +1,4 @@
-import type { Alignment } from "./types";
+import type { Alignment } from "@/lib/alignment/types";
 
 // Invariant 1 needs one alignment entry per UTF-16 unit of the text we sent. With text normalization OFF Inworld
 // normally echoes the text exactly, but a provider may drop characters, normalise quotes or whitespace, or

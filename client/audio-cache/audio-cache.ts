@@ -2,7 +2,7 @@
 // most 50 entries, the oldest 10 evicted on overflow). Written against two small key-value stores so the
 // policy is testable without a browser: `audio` holds the (large) entries, `index` only when each was saved,
 // so pruning never has to read an audio blob.
-import { assertPositiveInteger } from "../args/assert-positive";
+import { assertPositiveInteger } from "@/lib/args/assert-positive";
 
 export interface KeyValueStore<V> {
   get(key: string): Promise<V | undefined>;

@@ -1,5 +1,5 @@
-import { findWordIndex } from "../highlight/find-word";
-import { endsSentence } from "./sentence-boundary";
+import { findWordIndex } from "@/client/highlight/find-word";
+import { endsSentence } from "@/lib/text/sentence-boundary";
 
 // Sentence boundaries over the transcript's words (the same words the article's spans and the timeline use,
 // see split-words.ts), so "the next sentence" is a word index the player can seek to. A sentence ends after a

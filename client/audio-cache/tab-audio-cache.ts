@@ -1,8 +1,8 @@
 // L0 of the spec's Cache Hierarchy (docs/architecture.md): the audio already decoded in this tab, one entry per voice, so switching
 // back to a voice heard before is synchronous — no request, no IndexedDB read. It owns the Blob URLs it holds:
 // `clear()` revokes every one (spec: Memory Safety, "Blob URL leaks").
-import type { Alignment } from "../alignment/types";
-import type { SegmentTiming } from "../conversation/speech";
+import type { Alignment } from "@/lib/alignment/types";
+import type { SegmentTiming } from "@/lib/conversation/speech";
 
 export interface TabAudio {
   blobUrl: string;

@@ -1,8 +1,8 @@
 // Turns the API's per-character timeline into the transcript the player works with: words (maximal runs of
 // non-whitespace, the same definition the article side uses, so index N here is word N there) and the gaps
 // between them, each word timed from its first character's start to its last character's end.
-import { splitWords } from "../text/split-words";
-import type { Alignment } from "../alignment/types";
+import { splitWords } from "@/lib/text/split-words";
+import type { Alignment } from "@/lib/alignment/types";
 
 export interface TranscriptWord {
   kind: "word";

@@ -1,5 +1,5 @@
 // The lines of POST /api/tts/stream (docs/architecture.md, "/api/tts and /api/tts/stream"), as the browser reads them.
-import type { Alignment } from "../alignment/types";
+import type { Alignment } from "@/lib/alignment/types";
 
 export interface StreamStartLine {
   type: "start";

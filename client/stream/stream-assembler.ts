@@ -2,8 +2,8 @@
 // and timeline that have arrived; at the end, the very MP3 and alignment /api/tts answers for the same text
 // and voice, so the caches store one shape whichever endpoint filled them.
 
-import type { Alignment } from "../alignment/types";
-import { concatMp3 } from "../mp3";
+import type { Alignment } from "@/lib/alignment/types";
+import { concatMp3 } from "@/lib/mp3";
 import { decodeBase64 } from "./decode-base64";
 import type { StreamChunkLine, StreamStartLine } from "./stream-lines";
 
