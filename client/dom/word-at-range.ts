@@ -1,4 +1,4 @@
-// "Listen from here" (issue 12): the word a selection starts in, among the article's spoken words. One pass
+// "Listen from here": the word a selection starts in, among the article's spoken words. One pass
 // over the words, comparing each word's end with the selection's start (Range.comparePoint).
 import type { WordPosition } from "@/lib/dom/extract-text";
 

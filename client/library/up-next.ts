@@ -1,4 +1,4 @@
-// "Up next" (issue 12): the articles a reader queued from the library, in order, and how much of each they
+// "Up next": the articles a reader queued from the library, in order, and how much of each they
 // heard. Plain values in and out; the browser keeps them (components/hooks/use-up-next.ts).
 
 export interface QueuedArticle {

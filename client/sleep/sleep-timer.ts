@@ -1,4 +1,4 @@
-// The sleep timer's rules (issue 12): the choices, how loud the last seconds are, and the test shortcut.
+// The sleep timer's rules: the choices, how loud the last seconds are, and the test shortcut.
 
 /** Minutes, or the end of the article. */
 export type SleepChoice = 5 | 15 | 30 | 45 | 60 | "end";

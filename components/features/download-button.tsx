@@ -21,7 +21,7 @@ interface DownloadButtonProps {
 const REVOKE_AFTER_MS = 60_000;
 
 /**
- * Issue 12, Download: the article's audio as an MP3 tagged for podcast and music apps (title, artist = site or
+ * Download: the article's audio as an MP3 tagged for podcast and music apps (title, artist = site or
  * author, album "Listen"). It comes from this browser's caches, so it costs nothing, and any reader — free ones
  * too — may keep what they have listened to.
  */

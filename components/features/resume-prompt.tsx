@@ -10,7 +10,7 @@ interface ResumePromptProps {
   onStartOver: () => void;
 }
 
-/** Issue 12, Resume: coming back to an article half heard, the reader picks up where they were (L) or starts over. */
+/** Resume: coming back to an article half heard, the reader picks up where they were (L) or starts over. */
 export function ResumePrompt({ timeSec, onContinue, onStartOver }: ResumePromptProps) {
   return (
     <div className="resume-prompt" role="group" aria-label="You listened to part of this article" data-slot="resume-prompt">

@@ -37,7 +37,7 @@ export interface ListeningPositionOptions {
 }
 
 /**
- * Where the reader stopped in this article (issue 12, Resume): the offer to continue, read once per visit from
+ * Where the reader stopped in this article ("Continue from"): the offer to continue, read once per visit from
  * the browser and, for signed-in readers, the API (the later of the two wins); and `save`, which writes both.
  */
 export function useListeningPosition({ articleId, tier, signedIn, lang }: ListeningPositionOptions) {

@@ -5,7 +5,7 @@ import type { ListeningPosition } from "@/lib/positions/listening-position";
 import { useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
 import { useLatestRef } from "./use-latest-ref";
 
-// Issue 12: saved as it plays, throttled; a reader who comes back loses at most this much.
+// Saved as it plays, throttled: a reader who comes back loses at most this much.
 const SAVE_EVERY_MS = 5000;
 
 /**

@@ -31,7 +31,7 @@ function storedMinute(): string | null {
 }
 
 /**
- * Issue 12, sleep timer: stops playback after a number of minutes or at the end of the article, fading the
+ * The sleep timer: stops playback after a number of minutes or at the end of the article, fading the
  * last seconds out. It belongs to the listener, not to the audio, so a voice change (new audio) keeps it.
  */
 export function useSleepTimer({ audio: audioElement, durationSec, pause }: SleepTimerOptions) {

@@ -345,7 +345,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
       const idx = publishWordIndex(time);
       if (contentEnd > 0 && time >= contentEnd + END_GRACE_S && !audio.ended) {
         // Spec: "Auto-end behavior" — pause at the end of the speech and stay open for a replay. The speech
-        // has ended, as surely as when the file does (issue 12: what comes next starts here).
+        // has ended, as surely as when the file does (up next starts from here).
         endedRef.current = true;
         setEnded(true);
         audio.pause();

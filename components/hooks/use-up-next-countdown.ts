@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { nextInQueue, type QueuedArticle } from "@/client/library/up-next";
 import { handOverTo, readAutoplayNext, readQueue, recordHeard, unqueueArticle } from "./use-up-next";
 
-// Issue 12: long enough to reach for the phone and cancel, short enough not to feel like a stall.
+// Long enough to reach for the phone and cancel, short enough not to feel like a stall.
 export const UP_NEXT_COUNTDOWN_MS = 5000;
 const TICK_MS = 250;
 

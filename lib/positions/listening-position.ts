@@ -1,6 +1,5 @@
-// Where a reader stopped in an article, in one voice: saved as they listen, offered back as "Continue from"
-// (issue 12, Resume). The word is what counts — the same word in any voice — and the time is what the offer
-// shows. The same record lives in the browser (anonymous readers) and on the API (signed-in readers).
+// Where a reader stopped in an article, in one voice: saved as they listen, offered back as "Continue from".
+// The word is what counts — the same word in any voice — and the time is what the offer shows. The same record lives in the browser (anonymous readers) and on the API (signed-in readers).
 
 export interface ListeningPosition {
   /** the transcript word reached (its index in the cleaned text's words) */

@@ -98,10 +98,11 @@ export interface SpeechPlan {
 export const SEGMENT_SEPARATOR = "\n\n";
 
 /**
- * One flat list of chunks for a whole conversation (spec 000, decision 3: the turns' chunks are synthesized as
- * one batch). A chunk never spans two segments, since it is spoken in one voice; the first segment keeps the
- * short opening, so the first audio still needs one short upstream call, and the ramp goes on across the first
- * turns until it reaches the full size (a long turn after a short one must not keep the listener waiting). Every
+ * One flat list of chunks for a whole conversation (the turns' chunks are synthesized as one batch:
+ * docs/architecture.md, "Parallel synthesis"). A chunk never spans two segments, since it is spoken in one
+ * voice; the first segment keeps the short opening, so the first audio still needs one short upstream call, and
+ * the ramp goes on across the first turns until it reaches the full size (a long turn after a short one must not
+ * keep the listener waiting). Every
  * later segment is chunked on its own, so its chunks (and their cache keys) do not depend on its neighbours. A
  * single article is the conversation of one segment: the same chunks as planTTSChunks.
  */

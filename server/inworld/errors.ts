@@ -1,4 +1,5 @@
-// What the Inworld client signals. The client never retries: the synthesizer decides (spec 000, decision 5).
+// What the Inworld client signals. The client never retries: the synthesizer decides (docs/architecture.md,
+// "Parallel synthesis").
 export class InworldRateLimitError extends Error {
   override name = "InworldRateLimitError";
   readonly code = "INWORLD_RATE_LIMITED";

@@ -1,6 +1,6 @@
-// Inworld's 429s are retried here, by the caller of the client and not in it (spec 000 decisions 4 and 5):
-// exponential backoff of 1 s, 2 s, 4 s with jitter so the retries of parallel chunks spread out, a Retry-After
-// header winning when Inworld sends one, and any other error passed straight on.
+// Inworld's 429s are retried here, by the caller of the client and not in it (docs/architecture.md, "Parallel
+// synthesis"): exponential backoff of 1 s, 2 s, 4 s with jitter so the retries of parallel chunks spread out, a
+// Retry-After header winning when Inworld sends one, and any other error passed straight on.
 import { setTimeout as sleep } from "node:timers/promises";
 import { InworldRateLimitError } from "./errors";
 

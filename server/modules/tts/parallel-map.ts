@@ -1,7 +1,7 @@
 // An ordered, abortable, fail-fast parallel map, in the shape of p-map: at most `concurrency` tasks in flight,
 // results in input order whatever order they finish in. The subtle point is failure: the first task that fails
 // aborts the signal every running sibling was given, no further task starts, and that failure (or the caller's
-// abort reason, when the caller gave up first) is the map's rejection. Spec 000 decisions 1–3 build on this;
+// abort reason, when the caller gave up first) is the map's rejection. Parallel synthesis (docs/architecture.md) builds on this;
 // what is retried, and how, is the task's business (server/inworld/rate-limit-retry.ts for Inworld's 429s).
 import { assertPositiveInteger } from "@/lib/args/assert-positive";
 

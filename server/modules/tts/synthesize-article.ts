@@ -1,7 +1,7 @@
 // From cleaned article text to the audio of every chunk: split into chunks, take what the chunk caches hold,
 // synthesize the rest in parallel, caching each as it completes (article-body.ts joins them).
-// A conversation is the same work over one flat list of chunks, each in its own segment's voice (spec 000,
-// decision 3): one batch, at most chunkConcurrency in flight for the whole conversation.
+// A conversation is the same work over one flat list of chunks, each in its own segment's voice
+// (docs/architecture.md, "Parallel synthesis"): one batch, at most chunkConcurrency in flight for the whole conversation.
 import { estimateMp3DurationMs, parseMp3DurationMs } from "@/lib/mp3";
 import type { ChunkCache, ChunkEntry } from "../../cache/chunk-cache";
 import { audioTooLarge } from "../../errors";
