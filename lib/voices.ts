@@ -1,4 +1,4 @@
-// The curated voices, by the language each speaks. English keeps the spec's ten (Voice Tiers: free and anonymous
+// The curated voices, by the language each speaks. English keeps the ten it started with (free and anonymous
 // readers get Ashley and Dennis); every other language Inworld's TTS 1.5 models speak has the built-in voices
 // Inworld made for it (README, "Languages"), its first voice or two free and the rest premium. A voice speaks
 // the language it was made in: Inworld's voices sound best in their own language, and the local voice server

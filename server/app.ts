@@ -1,4 +1,5 @@
-// Composition of the HTTP surface, and the one place errors become responses (docs/architecture.md error shape).
+// Composition of the HTTP surface, and where a thrown error becomes a `{ error, code }` response (docs/architecture.md,
+// "Errors"); the feed's 416 for a range outside the file is the one error a module answers itself.
 import { Elysia } from "elysia";
 import { AppError } from "./errors";
 import type { Logger } from "./logger";

@@ -1,5 +1,6 @@
-// The one place that reads the environment. Every variable is validated at once and every problem is
-// reported together, so a misconfigured deploy fails at start with one readable message.
+// The one place the API reads the environment (the local voice server, a process of its own, reads its few settings
+// in server/local-voice/index.ts). Every variable is validated at once and every problem is reported together,
+// so a misconfigured deploy fails at start with one readable message.
 import { z } from "zod";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { DEFAULT_CHUNK_CONCURRENCY } from "@/lib/text/chunk-concurrency";

@@ -1,5 +1,6 @@
-// Every failure a caller can see is one of these: a stable `code` (the error table in docs/architecture.md) and the HTTP status
-// it maps to. Only server/app.ts turns them into responses.
+// A failure a caller can see: a stable `code` (the error table in docs/architecture.md) and the HTTP status it maps to.
+// The failures several places raise are built here; a module that alone raises one builds its AppError itself.
+// server/app.ts turns every AppError thrown into the `{ error, code }` response.
 export class AppError extends Error {
   readonly status: number;
   readonly code: string;

@@ -1,5 +1,5 @@
-// One pino logger per area, named as the spec's log table names them (api:tts, tts:concurrency,
-// memory-tracker). The level comes from the caller (env.ts), never from the environment here.
+// One pino logger per area, named for what logs there (api:tts, tts:concurrency,
+// memory-tracker), so a log line says where it came from. The level comes from the caller (env.ts), never from the environment here.
 import pino, { type Logger } from "pino";
 
 let root: Logger = pino({ level: "info", base: undefined, timestamp: pino.stdTimeFunctions.isoTime });

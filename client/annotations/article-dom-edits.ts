@@ -1,6 +1,6 @@
 import { createMutationLock, type MutationLockOptions } from "./mutation-lock";
 
-// Spec: "TTS/Highlight coordination" (docs/architecture.md). Two hooks change the article DOM: the TTS
+// Two hooks change the article DOM: the TTS
 // highlighter wraps words in spans, the reader's highlights add <mark>s. Each watches the DOM, so each must
 // know about the other's changes. They meet here, in one object per article that both are handed, rather
 // than through module state one of them exports.

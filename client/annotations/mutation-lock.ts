@@ -1,4 +1,4 @@
-// Spec: "TTS/Highlight coordination". The TTS highlighter and the annotation restorer both edit the article
+// The TTS highlighter and the annotation restorer both edit the article
 // DOM and both watch it with a MutationObserver. Each TTS DOM operation holds this lock for a while, and the
 // annotation observer ignores what it sees while the lock is held. A counter, not a boolean: operations
 // overlap (wrap, a re-wrap, the unwrap on close), and the first to expire must not release the others.

@@ -1,4 +1,4 @@
-// L1 of the spec's Cache Hierarchy: the browser's own copy of articles it has heard (IndexedDB, 7-day TTL, at
+// L1 of the cache tiers (docs/architecture.md, "Cache tiers"): the browser's own copy of articles it has heard (IndexedDB, 7-day TTL, at
 // most 50 entries, the oldest 10 evicted on overflow). Written against two small key-value stores so the
 // policy is testable without a browser: `audio` holds the (large) entries, `index` only when each was saved,
 // so pruning never has to read an audio blob.

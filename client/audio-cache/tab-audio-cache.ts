@@ -1,6 +1,6 @@
-// L0 of the spec's Cache Hierarchy (docs/architecture.md): the audio already decoded in this tab, one entry per voice, so switching
+// L0 of the cache tiers (docs/architecture.md, "Cache tiers"): the audio already decoded in this tab, one entry per voice, so switching
 // back to a voice heard before is synchronous — no request, no IndexedDB read. It owns the Blob URLs it holds:
-// `clear()` revokes every one (spec: Memory Safety, "Blob URL leaks").
+// `clear()` revokes every one, so no Blob outlives its entry.
 import type { Alignment } from "@/lib/alignment/types";
 import type { SegmentTiming } from "@/lib/conversation/speech";
 

@@ -1,7 +1,6 @@
 // DOM word spans and alignment words both come from the same cleaned text, so their counts normally match
 // and an index passes straight through. When they differ (the article DOM changed under us, or cleaning
-// disagreed somewhere), scale proportionally so a mismatch stays local instead of cascading (spec:
-// "Direct index mapping for sync").
+// disagreed somewhere), scale proportionally so a mismatch stays local instead of cascading.
 
 function mapIndex(idx: number, sourceCount: number, targetCount: number): number {
   if (targetCount <= 0 || idx < 0) return -1;

@@ -1,5 +1,5 @@
 // The listening session (docs/architecture.md, "The listening session"): what plays, in which voice, from where
-// (L0 → L1 → the API, spec: Cache Hierarchy), streamed or whole, and what happens when a request fails, a voice
+// (L0 → L1 → the API, docs/architecture.md "Cache tiers"), streamed or whole, and what happens when a request fails, a voice
 // is switched, a stream stops midway or a part ends. A plain object over small ports (session-ports.ts); its
 // state changes only through sessionReducer. React adapts it in components/hooks/use-tts.ts.
 import type { Alignment } from "@/lib/alignment/types";

@@ -1,5 +1,5 @@
-// What a free or anonymous reader has left today (spec: Free Tier Limits, "Client-side (localStorage): Tracks
-// daily article URLs"). The server's X-TTS-Usage-* headers are the truth whenever a request was made; the
+// What a free or anonymous reader has left today (kept in localStorage: today's
+// article URLs). The server's X-TTS-Usage-* headers are the truth whenever a request was made; the
 // record of today's articles covers the time before one is. Days are UTC, as the server's quota days are.
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import type { QuotaUsage } from "@/lib/quota/quota-usage";

@@ -8,7 +8,7 @@ interface QuotaBannerProps {
   onDismiss: () => void;
 }
 
-/** Spec: Control Layout, "Credits banner" — the daily quota on screen: what a free reader has left today, and the way to more. */
+/** The credits banner, the daily quota on screen: what a free reader has left today, and the way to more. */
 export function QuotaBanner({ remaining, pricingHref, onDismiss }: QuotaBannerProps) {
   const text = remaining === 0 ? "No credits left today" : `${remaining} ${remaining === 1 ? "credit" : "credits"} remaining`;
   return (

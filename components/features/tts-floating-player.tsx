@@ -32,7 +32,7 @@ interface TTSFloatingPlayerProps extends TTSFullPlayerProps {
 }
 
 /**
- * The one player for desktop and mobile (spec: "Shared TTSFloatingPlayer component"); CSS places it. On a phone,
+ * The one player for desktop and mobile; CSS places it. On a phone,
  * once the audio plays, it is the mini player until the reader opens it (and again once they close it), so the
  * article keeps the screen; at the end of the article it opens by itself, with what comes next.
  */

@@ -10,7 +10,7 @@ interface TTSUpgradeNoticeProps {
   onClose: () => void;
 }
 
-/** Instead of a failed player: why there is no audio, and the way to get it (spec: Free Tier Limits). */
+/** Instead of a failed player: why there is no audio, and the way to get it. */
 export function TTSUpgradeNotice({ kind, limit, pricingHref, onClose }: TTSUpgradeNoticeProps) {
   const daily = kind === "daily-limit";
   return (

@@ -28,7 +28,7 @@ const SECTIONS = [
 ] as const;
 
 /**
- * Spec: "Voice picker". A listbox in a popover, opening upwards from the player's controls row: Female and
+ * The voice picker: a listbox in a popover, opening upwards from the player's controls row: Female and
  * Male sections, locked (premium) voices greyed with a PRO badge that lead to /pricing.
  */
 export function VoicePicker({ voices, value, pending, onSelect, onLocked, pricingHref, speaker }: VoicePickerProps) {

@@ -5,7 +5,7 @@ import type { ArticleDomEdits } from "@/client/annotations/article-dom-edits";
 import { addHighlight, highlightsKey, parseHighlights, type Highlight } from "@/client/annotations/highlights";
 import { applyHighlight, fullText, isApplied, rangeToOffsets, removeHighlight } from "@/client/annotations/text-offsets";
 
-// Spec: "TTS/Highlight coordination" — DOM changes are gathered for 150 ms before highlights are restored.
+// DOM changes are gathered for 150 ms before highlights are restored.
 const RESTORE_DEBOUNCE_MS = 150;
 /** User Timing mark for each time highlights are put back into the DOM (tests count them to catch loops). */
 export const RESTORE_MARK = "listen:highlights-restore";

@@ -29,7 +29,7 @@ function handlesOwnKeys(target: EventTarget | null): boolean {
 }
 
 /**
- * Spec: Keyboard Shortcuts. L toggles listening anywhere but a text field; while the player is open, Space
+ * Keyboard shortcuts. L toggles listening anywhere but a text field; while the player is open, Space
  * plays and pauses, ←/→ skip 10 s and Shift+←/→ go to the previous or next sentence.
  */
 export function usePlayerShortcuts(handlers: PlayerShortcutHandlers) {

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 
-// Spec: "Mobile auto-scroll" — room under the article for the floating player, so its last words can be scrolled
+// Room under the article for the floating player, so its last words can be scrolled
 // above it (on a desktop too, where the docked player covers the bottom of the window as well). Bringing the lit word out from under the player is the follow's work (use-follow-lit-word.ts), which
 // knows its own scrolls from the reader's: a scroll here would look like the reader's and stop it.
 export const MOBILE_QUERY = "(max-width: 640px)";
@@ -16,7 +16,7 @@ export function usePlayerSpace(open: boolean) {
     if (!container) return;
     const inline = container.style.paddingBottom;
     const base = parseFloat(getComputedStyle(container).paddingBottom) || 0;
-    // At least the spec's 180 px, and as much as the player is tall once its controls are in (it grows when the
+    // At least the 180 px reader.css keeps for the open player, and as much as the player is tall once its controls are in (it grows when the
     // audio arrives), so the article's last words can still be scrolled above it.
     const dock = document.querySelector<HTMLElement>('[data-slot="transcript-viewer-root"]');
     const fit = () => {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect } from "react";
 import { useTranscriptViewerContext } from "@/components/ui/transcript-viewer";
 
-// Audio is generated at 1.0×; the browser changes speed (spec: "Browser playback rate for speed").
+// Audio is generated at 1.0×; the browser changes speed, so a new speed costs no new audio.
 export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 // The reader's speed, kept in the browser beside their voice (`listen:voice`) so a reload plays on at it.
 const SPEED_KEY = "listen:speed";

@@ -20,10 +20,10 @@ export interface UseTranscriptViewerOptions {
   onEnded?: () => void;
 }
 
-// Spec: "Audio throttled React state" — React hears about time at ~15 fps; the highlight reads the audio
+// React hears about time at ~15 fps, so a render a frame is not paid for; the highlight reads the audio
 // clock every frame through subscribeWordIndex, outside React.
 const STATE_INTERVAL_MS = 66;
-// A seek is "done" when the browser lands within this of where it was asked to go (spec: Seek System).
+// A seek is "done" when the browser lands within this of where it was asked to go.
 const SEEK_TOLERANCE_S = 0.5;
 // Speech ends a little before the file does (encoder padding, trailing silence).
 const END_GRACE_S = 0.35;
@@ -344,7 +344,7 @@ export function useTranscriptViewer({ alignment, durationMs, streaming = null, r
       const time = audio.currentTime;
       const idx = publishWordIndex(time);
       if (contentEnd > 0 && time >= contentEnd + END_GRACE_S && !audio.ended) {
-        // Spec: "Auto-end behavior" — pause at the end of the speech and stay open for a replay. The speech
+        // Pause at the end of the speech and stay open for a replay. The speech
         // has ended, as surely as when the file does (up next starts from here).
         endedRef.current = true;
         setEnded(true);

@@ -47,7 +47,7 @@ export function useTTSHighlight({
 }: UseTTSHighlightOptions) {
   const latest = useLatestRef({ words, partial, seekToWord, part });
   const active = words.length > 0;
-  // Spec: "Mobile auto-scroll" — the lit word stays clear of the player, the toolbar and the bottom bar.
+  // The lit word stays clear of the player, the toolbar and the bottom bar.
   const litRef = useRef<Element | null>(null);
   const keepInView = useFollowLitWord({ root, litRef, ...follow });
 
@@ -117,7 +117,7 @@ export function useTTSHighlight({
       if (elsewhere) return latest.current.part?.onElsewhere(domIdx);
       const idx = domToAlignIdx(domIdx - first(), domCount(), alignCount());
       if (idx < 0) return;
-      // Light the clicked word now, before the audio catches up (spec: Click-to-seek flow, step 5).
+      // Light the clicked word now, before the audio catches up (the click feels instant).
       wrapped.setCurrent(domIdx);
       litRef.current = target;
       latest.current.seekToWord(idx);

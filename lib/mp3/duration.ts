@@ -1,6 +1,6 @@
 // Duration of an MP3 as decoders play it: every Layer III frame holds a fixed number of samples whatever its
 // bitrate (1152 for MPEG-1, 576 for MPEG-2/2.5), so frames × samples per frame / sample rate is exact for
-// CBR and VBR alike (spec: "MP3 frame duration parsing").
+// CBR and VBR alike.
 
 import { scanMp3Frames, type Mp3Frames } from "./scan-frames";
 import { id3v2TagLength, trailingTagsLength } from "./tags";

@@ -1,4 +1,4 @@
-// Cache keys for synthesized audio (spec: "Per-chunk LRU cache lookup (SHA-256 key)"; docs/architecture.md, invariant 9: a key
+// Cache keys for synthesized audio, SHA-256 (docs/architecture.md, invariant 9: a key
 // covers everything that changes the audio). Web Crypto only, so the same code runs in Node 20, Bun and browsers.
 
 /** Bump when anything that shapes the cached audio or alignment changes without showing up in the fields. */

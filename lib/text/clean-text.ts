@@ -1,4 +1,4 @@
-// Text cleaning before synthesis (spec: Architecture, "Clean text (strip ads, junk patterns)"). The browser runs
+// Text cleaning before synthesis (ads and junk patterns stripped). The browser runs
 // the same function over the article's DOM text, so what is read aloud and what is wrapped in word spans agree.
 //
 // Only whole lines and whole parenthesised credits are removed: ordinary prose that mentions "share" or

@@ -1,4 +1,4 @@
-// Splits cleaned article text into pieces Inworld accepts (spec: "1800-char chunks", limit 2000), on sentence
+// Splits cleaned article text into pieces Inworld accepts (at most 1,800 characters; its limit is 2,000), on sentence
 // boundaries where possible.
 //
 // Stability rule. A chunk is a cache entry keyed by its exact text, so an edit to one paragraph must not
@@ -18,7 +18,7 @@
 
 import { forEachSentenceEnd } from "./sentence-boundary";
 
-/** Spec: ~1800-character chunks on sentence boundaries (Inworld's limit is 2000, so a margin is kept). */
+/** ~1800-character chunks on sentence boundaries (Inworld's limit is 2000, so a margin is kept). */
 export const CHUNK_MAX_CHARS = 1800;
 
 export interface TextChunk {

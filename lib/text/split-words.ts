@@ -1,6 +1,6 @@
 // One word definition for the whole app. The browser wraps exactly these words of the cleaned text in spans and
-// the timeline is cut into exactly these words, so span N and word N are the same word (spec: "Direct index
-// mapping for sync").
+// the timeline is cut into exactly these words, so span N and word N are the same word: the
+// highlight maps an index, never searches.
 //
 // A word is a run of non-whitespace, as a reader of a language written with spaces sees it ("well-known", "U.S.",
 // "3.50", "“Fine,”"), except in scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese):

@@ -1,4 +1,4 @@
-// L2 (server article LRU) and L2.5 (Redis article cache) of the spec's Cache Hierarchy. An entry is the ready
+// L2 (server article LRU) and L2.5 (Redis article cache) (docs/architecture.md, "Cache tiers"). An entry is the ready
 // JSON response body as a Blob, so a memory hit is sent as it is: nothing parsed, merged or encoded, not even
 // copied. Bun sends a Blob from its own store; a Uint8Array body is copied for every response, and a string
 // encoded (README "Audio as bytes").
@@ -15,7 +15,7 @@ export interface ArticleHit {
 
 export interface ArticleCache {
   get(key: string): Promise<ArticleHit | undefined>;
-  /** `persist` also writes Redis (premium users, spec L2.5); memory is always written. Never rejects. */
+  /** `persist` also writes Redis (premium users, L2.5); memory is always written. Never rejects. */
   set(key: string, body: Blob, options: { persist: boolean }): Promise<void>;
   size(): { entries: number; bytes: number };
 }

@@ -1,4 +1,4 @@
-// L3 (server chunk LRU) and L3.5 (Redis chunk cache) of the spec's Cache Hierarchy. Cached chunks skip
+// L3 (server chunk LRU) and L3.5 (Redis chunk cache) (docs/architecture.md, "Cache tiers"). Cached chunks skip
 // synthesis; all of a request's chunks missing from memory are looked up in Redis in one round trip (MGET).
 import { LRUCache } from "lru-cache";
 import type { Alignment } from "@/lib/alignment/types";

@@ -1,4 +1,4 @@
-// gzip for the Redis tiers (spec "Server Caching": compressAsync / decompressAsync). node:zlib's async calls
+// gzip for the Redis tiers (compressAsync / decompressAsync). node:zlib's async calls
 // run on libuv's thread pool, so a multi-megabyte entry never blocks the event loop.
 //
 // Audio is another matter (README "Audio as bytes", tests/bench/audio-bytes.bench.ts): MP3 does not compress

@@ -57,7 +57,7 @@ export interface CacheStatsSnapshot {
   hits: number;
   misses: number;
   errors: number;
-  /** hits over lookups, as the spec's /health shows it ("85.4%") */
+  /** hits over lookups, as /health shows it ("85.4%") */
   hitRate: string;
 }
 

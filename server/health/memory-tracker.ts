@@ -1,6 +1,6 @@
-// Per-operation memory instrumentation (spec "Memory Safety": startMemoryTrack() around every synthesis, with
-// checkpoints; a snapshot before each synthesis; a warning when an audio buffer is large). Logged under
-// "memory-tracker" as the spec's log table names the events: memory_checkpoint, memory_operation, large_allocation.
+// Per-operation memory instrumentation: startMemoryTrack() around every synthesis, with
+// checkpoints; a snapshot before each synthesis; a warning when an audio buffer is large. Logged under
+// "memory-tracker", with these events: memory_checkpoint, memory_operation, large_allocation.
 import type { Logger } from "pino";
 
 export interface MemoryTrack {
@@ -41,7 +41,7 @@ export function startMemoryTrack(name: string, logger: Logger): MemoryTrack {
   };
 }
 
-/** Logs `large_allocation` when `bytes` exceeds `thresholdBytes` (the spec warns on audio over 20 MB). */
+/** Logs `large_allocation` when `bytes` exceeds `thresholdBytes` (the API warns on audio over 20 MB). */
 export function warnLargeAllocation(logger: Logger, bytes: number, thresholdBytes: number): void {
   if (bytes > thresholdBytes) logger.warn({ bytes, sizeMb: toMb(bytes), thresholdMb: toMb(thresholdBytes) }, "large_allocation");
 }

@@ -1,5 +1,4 @@
-// A thin HTTP wrapper around Inworld's TTS REST API (spec: "Inworld AI TTS API Details"; docs/architecture.md
-// "Contracts → Inworld"). One call, one chunk. It converts Inworld's singular "Time" alignment names to
+// A thin HTTP wrapper around Inworld's TTS REST API (docs/architecture.md, "Contracts → Inworld"). One call, one chunk. It converts Inworld's singular "Time" alignment names to
 // the plural ones the rest of the system uses and signals failures as typed errors; it never retries.
 import type { Alignment } from "@/lib/alignment/types";
 import type { AudioSettings } from "@/lib/text/cache-key";
@@ -63,7 +62,7 @@ export function createInworldClient(options: InworldClientOptions): InworldClien
           modelId: settings.modelId,
           audioConfig: { audioEncoding: settings.audioEncoding, sampleRateHertz: settings.sampleRateHertz, bitRate: settings.bitRate },
           timestampType: "CHARACTER",
-          // Normalization would rewrite "$100" as words and break the 1:1 character alignment (spec).
+          // Normalization would rewrite "$100" as words and break the 1:1 character alignment.
           applyTextNormalization: "OFF",
         }),
       });

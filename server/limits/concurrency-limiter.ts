@@ -1,4 +1,4 @@
-// The TTS concurrency limiter (spec "Scalability Design → Concurrency Control"): a fixed number of global
+// The TTS concurrency limiter: a fixed number of global
 // slots, a per-user cap, a bounded FIFO queue with a timeout, and abort-aware cleanup so slots always come back
 // (docs/architecture.md invariant 8).
 import type { Logger } from "pino";

@@ -1,4 +1,4 @@
-// The per-IP rate limits (spec "Rate Limiting (3 layers)": 10 TTS requests a minute; 20 imports a minute),
+// The per-IP rate limits (10 TTS requests a minute; 20 imports a minute),
 // shared by every API replica through Redis, so N replicas still allow one limit per client and not N
 // (docs/deploy.md). rate-limiter-flexible keeps the count in Redis with one atomic script, and its insurance
 // limiter, the same limit in this process's memory, answers whenever Redis is absent, not ready or failing

@@ -1,4 +1,4 @@
-// The free and anonymous daily quota (spec "Free Tier Limits"; docs/architecture.md invariant 7). Redis holds it when it
+// The free and anonymous daily quota (docs/architecture.md invariant 7). Redis holds it when it
 // can, so every API process agrees; an in-memory fallback with the same rules takes over whenever Redis is
 // absent or failing.
 //

@@ -106,7 +106,7 @@ export default async function ReadPage({ params }: ReadPageProps) {
   const lang = imported?.lang ?? DEFAULT_LANGUAGE;
   const session = await getSession();
   return (
-    // data-mobile-scroll: the container the player makes room in on small screens (spec: Mobile auto-scroll).
+    // data-mobile-scroll: the container the player makes room in on small screens.
     <main className="reader" data-mobile-scroll="">
       <nav className="reader__nav">
         <Link href="/">← Library</Link>

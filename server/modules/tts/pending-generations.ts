@@ -1,4 +1,4 @@
-// Request dedup (spec "pendingGenerations map", docs/architecture.md invariant 10): identical concurrent requests share
+// Request dedup (docs/architecture.md invariant 10): identical concurrent requests share
 // one generation — its events, its result or its error — whichever endpoint asked (/api/tts waits for the
 // end, /api/tts/stream reads it chunk by chunk), so a joiner never starts a second set of upstream calls.
 //

@@ -32,7 +32,7 @@ export async function planChunks(
   const entries = await deps.chunkCache.getMany(keys);
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const cachedChunks = chunks.length - missing.length;
-  // The spec's "TTS chunk cache hit" means every chunk came from a cache; a partial hit is only a detail.
+  // "TTS chunk cache hit" means every chunk came from a cache; a partial hit is only a detail.
   if (missing.length === 0) deps.logger.info({ cast, chunks: chunks.length }, "TTS chunk cache hit");
   else if (cachedChunks > 0) deps.logger.debug({ cast, chunks: chunks.length, cachedChunks }, "TTS chunk cache partial hit");
   return { text, cast, conversation, chunks, segments, keys, entries, missing };

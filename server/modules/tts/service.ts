@@ -192,7 +192,7 @@ export function createTtsService(deps: TtsServiceDeps) {
     // Planned now, and again when a cluster generation starts here late (the other replicas may have filled the chunk caches since).
     const planNow = () => planChunks(synthesis, job);
     const plan = planned ?? (pending.has(job.articleKey) ? undefined : await planNow());
-    // Cached chunks skip synthesis and the concurrency slot (spec, L3): only upstream work waits for one.
+    // Cached chunks skip synthesis and the concurrency slot (L3, docs/architecture.md "Cache tiers"): only upstream work waits for one.
     let release: Release | undefined;
     if (plan && plan.missing.length > 0) release = await limiter.acquire(job.trackingKey, job.signal);
     const start = (signal: AbortSignal) => {

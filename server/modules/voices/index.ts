@@ -14,7 +14,7 @@ export const voicesModule = (guards: Guards) =>
   new Elysia({ prefix: "/api/tts" }).use(guards).get(
     "/voices",
     ({ identity, query, set }) => {
-      // Private: the `locked` flags depend on who asks (spec: "Cache: private, max-age=300").
+      // Private: the `locked` flags depend on who asks; five minutes, as the list rarely changes.
       set.headers["cache-control"] = "private, max-age=300";
       const voices = query.lang === undefined ? VOICE_PRESETS : voicesFor(query.lang);
       return {
