@@ -66,7 +66,7 @@ export default tseslint.config(
           patterns: [
             { group: ["elysia", "next", "next/*", "react", "react-dom", "ioredis", "pino", "bun"], message: "lib/ is framework-free." },
             { group: ["node:*"], message: "lib/ runs in the browser too: a Node built-in belongs in server/ or web/." },
-            { group: ["@/client/*", "@/components/*", "@/app/*", "@/web/*", "@/server/*"], message: "lib/ imports only lib/." },
+            { regex: "^(@/|(\\.\\./)+)(client|components|app|web|server|scripts)/", message: "lib/ imports only lib/." },
           ],
         },
       ],
@@ -78,11 +78,11 @@ export default tseslint.config(
     },
   },
   {
-    // client/ is the browser's own logic (the listening session): plain objects over ports, no framework, so it
-    // is tested without one.
+    // client/ is the web app's own logic (the listening session, the browser's caches, highlighting …): plain objects
+    // over ports, no framework, so it is tested without one; never the API's code nor the web server's.
     files: ["client/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "react-dom", "@/components/*", "@/server/*"] }],
+      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "react-dom", "@/components/*", "@/server/*", "@/web/*"] }],
     },
   },
   {
