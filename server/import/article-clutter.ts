@@ -9,6 +9,7 @@
 // visited once, and the few blocks that match are checked on their own.
 import { DOM_NUMBERS, PROSE_BLOCK_SELECTOR } from "@/lib/dom/extract-text";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
+import { HEADING_TAGS } from "./html-headings";
 
 /** The metadata the header shows, as extraction found it. */
 export interface ShownMetadata {
@@ -26,7 +27,7 @@ const MAX_REMOVED_LINES = 200;
 
 // The blocks the spoken text is cut into (lib/dom/extract-text.ts), and the ones sites put bylines in.
 const BLOCKS = `${PROSE_BLOCK_SELECTOR}, address, header, footer`;
-const HEADINGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6"]);
+const HEADINGS = new Set<string>(HEADING_TAGS.map((tag) => tag.toUpperCase()));
 
 /**
  * Removes the page's sign-up boxes (a form with an email field, a newsletter or subscription panel) before
