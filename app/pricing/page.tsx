@@ -50,7 +50,7 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
             <li>Replays of articles you have heard are free</li>
           </ul>
           {!session && (
-            <Link href="/signin" className="button">
+            <Link href="/signin" className="outline-pill button">
               Sign in
             </Link>
           )}
@@ -77,7 +77,7 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
           ) : demoAuthEnabled() ? (
             <form action={upgradeDemo}>
               <input type="hidden" name="from" value={from || "/pricing"} />
-              <button type="submit" className="button button--primary" data-slot="upgrade">
+              <button type="submit" className="outline-pill button button--primary" data-slot="upgrade">
                 Upgrade (demo)
               </button>
             </form>

@@ -28,13 +28,13 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
           </p>
           <div className="panel__actions">
             {session.tier === "free" && (
-              <Link href="/pricing" className="button button--primary">
+              <Link href="/pricing" className="outline-pill button button--primary">
                 See Premium
               </Link>
             )}
             <form action={signOut}>
               <input type="hidden" name="from" value="/signin" />
-              <button type="submit" className="button" data-slot="sign-out">
+              <button type="submit" className="outline-pill button" data-slot="sign-out">
                 Sign out
               </button>
             </form>
