@@ -124,7 +124,8 @@ function checkRecord(record: ListeningRecord, phases: Phase[], testInfo: TestInf
   expect(firstLit, "a word was lit").not.toBeNull();
   const during = (at: number) => phases.some((p) => at >= p.from && at <= p.to);
   const samples = record.samples.filter((s) => s.at > firstLit! && !s.paused && !during(s.at));
-  expect(samples.length, "samples taken while playing").toBeGreaterThan(40);
+  // One every 500 ms of the page's clock, fewer when a loaded machine delays its timers: 20 still watch 10 s or more.
+  expect(samples.length, "samples taken while playing").toBeGreaterThan(20);
   for (const sample of samples) {
     expect(sample.away, `following at ${sample.time.toFixed(1)} s, no scroll of the reader's`).toBe(false);
     expect(sample.word, `a lit word at ${sample.time.toFixed(1)} s`).not.toBeNull();

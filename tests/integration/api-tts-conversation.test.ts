@@ -8,8 +8,7 @@ import { loadEnv } from "@/server/env";
 import { uniqueSentence } from "../support/articles";
 import { conversation, TWENTY_CHUNK_TURNS } from "../support/conversations";
 import { walkMp3 } from "../support/mp3-walk";
-import { conversationCost, joinAdjacentTurns, MAX_TURNS } from "@/lib/conversation/conversation-cost";
-import { planTTSChunks } from "@/lib/text/chunk-plan";
+import { conversationCost, MAX_TURNS } from "@/lib/conversation/conversation-cost";
 import { startLocalVoice, type RunningProcess } from "../support/processes";
 import { AUTH_SECRET, sessionToken, usageOf, type TtsBody } from "../support/tts-api";
 import { wholeArticleProblems } from "../support/tts-invariants";
@@ -300,14 +299,16 @@ describe("what a conversation costs (invariant 17)", () => {
   };
   const FREE_CAST = ["Ashley", "Dennis"];
 
-  it("joins adjacent segments in one voice before planning: a thousand of them cost what their text as an article costs", async () => {
-    const segments = oneWordTurns(1_000, ["Ashley"]);
+  it("keeps adjacent segments in one voice apart: the answer times each turn the reader sent, one call each", async () => {
+    // Two speakers who share a voice, one after the other: the page names and times each of them.
+    const segments = oneWordTurns(3, ["Ashley", "Ashley", "Dennis"]);
     const res = await post({ segments });
     expect(res.status).toBe(200);
     const body = (await res.json()) as ConversationBody;
     const spoken = segments.map((s) => s.text).join("\n\n");
-    expect(body.segments).toHaveLength(1);
-    expect((await voice.stats()).requests).toBe(planTTSChunks(spoken).length);
+    expect(body.segments.map((s) => s.voice)).toEqual(["Ashley", "Ashley", "Dennis"]);
+    expect(body.segments[1].startMs).toBeGreaterThan(body.segments[0].startMs);
+    expect((await voice.stats()).requests).toBe(3);
     expect(wholeArticleProblems(body, spoken)).toEqual([]);
   });
 
@@ -328,7 +329,7 @@ describe("what a conversation costs (invariant 17)", () => {
   it("charges a conversation that needs more calls than its text as an article in proportion to them", async () => {
     const reader = await sessionToken("free", `conversation-charge-${Date.now()}`);
     const segments = oneWordTurns(MAX_TURNS, FREE_CAST);
-    const { calls, charge } = conversationCost(joinAdjacentTurns(segments.map((s) => ({ text: s.text, voiceId: s.voice }))));
+    const { calls, charge } = conversationCost(segments.map((s) => ({ text: s.text, voiceId: s.voice })));
     expect(charge).toBeGreaterThan(1);
     const res = await post({ segments }, { token: reader });
     expect(res.status).toBe(200);

@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { conversationCost, INCLUDED_TURNS, joinAdjacentTurns } from "@/lib/conversation/conversation-cost";
+import { conversationCost, INCLUDED_TURNS } from "@/lib/conversation/conversation-cost";
 import { planTTSChunks } from "@/lib/text/chunk-plan";
 
 const turn = (voiceId: string, text: string) => ({ voiceId, text });
-
-describe("joinAdjacentTurns", () => {
-  it("joins every run of segments in one voice, as a paragraph break, and keeps the order", () => {
-    const joined = joinAdjacentTurns([turn("A", "one"), turn("A", "two"), turn("B", "three"), turn("A", "four"), turn("A", "five")]);
-    expect(joined).toEqual([turn("A", "one\n\ntwo"), turn("B", "three"), turn("A", "four\n\nfive")]);
-  });
-
-  it("leaves the spoken text as it was", () => {
-    const segments = [turn("A", "x"), turn("A", "y"), turn("B", "z")];
-    const spoken = (list: typeof segments) => list.map((s) => s.text).join("\n\n");
-    expect(spoken(joinAdjacentTurns(segments))).toBe(spoken(segments));
-  });
-});
 
 describe("conversationCost", () => {
   const sentence = "The ferry left at noon and the harbour emptied behind it. ";
@@ -32,5 +19,10 @@ describe("conversationCost", () => {
     expect(cost.calls).toBe(300);
     expect(cost.articleCalls).toBe(planTTSChunks(turns.map((t) => t.text).join("\n\n")).length);
     expect(cost.charge).toBe(Math.ceil(300 / (cost.articleCalls + INCLUDED_TURNS)));
+  });
+
+  it("counts adjacent turns in one voice as the turns they are: each its own call", () => {
+    const turns = Array.from({ length: 40 }, (_, i) => turn("A", `Word${i}.`));
+    expect(conversationCost(turns).calls).toBe(40);
   });
 });

@@ -8,7 +8,7 @@ import { languageName, primaryLanguage } from "@/lib/language";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
 import { articleCacheKey, conversationCacheKey } from "@/lib/text/cache-key";
 import { SEGMENT_SEPARATOR, segmentSpans, type VoicedText } from "@/lib/text/chunk-plan";
-import { conversationCost, joinAdjacentTurns, MAX_TURNS } from "@/lib/conversation/conversation-cost";
+import { conversationCost, MAX_TURNS } from "@/lib/conversation/conversation-cost";
 import type { Identity } from "../../auth/identity";
 import type { ArticleCache } from "../../cache/article-cache";
 import type { ChunkCache } from "../../cache/chunk-cache";
@@ -124,10 +124,11 @@ export function createTtsService(deps: TtsServiceDeps) {
     // An empty segment would put a bare separator into the spoken text, which the reader's own text walk never has.
     const empty = cleaned.findIndex((s) => !s.text);
     if (empty >= 0) throw invalidRequest(conversation ? `Segment ${empty + 1} has no readable text` : "There is no readable text in this article");
-    // Adjacent segments in one voice are one turn: joined, they are planned and charged as one (invariant 17).
-    const segments = conversation ? joinAdjacentTurns(cleaned) : cleaned;
-    if (segments.length > MAX_TURNS)
-      throw invalidRequest(`A conversation has at most ${MAX_TURNS} turns (adjacent segments in one voice count as one)`);
+    // Each segment is a speaker's turn as the reader's page counts them (the answer times every one, and a chunk
+    // never spans two): a turn costs at most one call more than its text as an article, so turns are capped and
+    // charged (invariant 17).
+    const segments = cleaned;
+    if (segments.length > MAX_TURNS) throw invalidRequest(`A conversation has at most ${MAX_TURNS} turns`);
     const length = segments.reduce((sum, s) => sum + s.text.length, SEGMENT_SEPARATOR.length * (segments.length - 1));
     if (length > deps.maxTextChars) throw textTooLong(length, deps.maxTextChars);
     const text = segments.map((s) => s.text).join(SEGMENT_SEPARATOR);
