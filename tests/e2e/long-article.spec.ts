@@ -3,7 +3,6 @@
 // part's audio says it).
 import type { Request } from "@playwright/test";
 import { SPEECH_LIMIT } from "./app-limits";
-import { LibraryPage } from "./pages/library-page";
 import { expect, test } from "./fixtures";
 import { isTtsRequest } from "./tts-response";
 
@@ -26,13 +25,16 @@ const PARAGRAPHS = Math.ceil(SPEECH_LIMIT / (PARAGRAPH.length + 2)) + 4;
 const spokenText = (request: Request) => (JSON.parse(request.postData() ?? "{}") as { text: string }).text;
 const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 
-test("an over-long imported article plays part 1, then moves to part 2 where part 1 ends, lit word by word in both", async ({ page, reader }) => {
+test("an over-long imported article plays part 1, then moves to part 2 where part 1 ends, lit word by word in both", async ({
+  page,
+  reader,
+  library,
+}) => {
   test.setTimeout(360_000);
   // Warm the API's chunk cache with the paragraphs' chunks, as an earlier listen would have.
   const warm = await page.request.post("/api/tts", { data: { text: Array(8).fill(PARAGRAPH).join("\n\n") }, timeout: 180_000 });
   expect(warm.status()).toBe(200);
 
-  const library = new LibraryPage(page);
   await library.goto();
   const article = Array(PARAGRAPHS).fill(PARAGRAPH).join("\n\n");
   await library.expectOpened(await library.paste(article), 60_000);
