@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { OfflineArticles } from "@/components/offline/offline-articles";
-import { HeadphonesIcon } from "@/components/ui/icons";
+import { PlainPage } from "@/components/ui/plain-page";
 import "../plain-page.css";
 
 export const metadata: Metadata = { title: "Offline" };
@@ -8,12 +8,7 @@ export const metadata: Metadata = { title: "Offline" };
 // What the service worker (public/sw.js) answers for a page it has not kept when there is no connection.
 export default function OfflinePage() {
   return (
-    <main className="page page--narrow" data-slot="offline-page">
-      <nav className="page__nav">
-        <a href="/" className="brand">
-          <HeadphonesIcon /> Listen
-        </a>
-      </nav>
+    <PlainPage slot="offline-page" narrow fullLoadHome>
       <h1 className="page__title">You are offline</h1>
       <p>This page needs a connection. What still works without one:</p>
       <ul>
@@ -23,6 +18,6 @@ export default function OfflinePage() {
       <p>Importing new articles, other voices, the podcast feed and syncing your place to other devices wait for the connection.</p>
       <h2>Available offline</h2>
       <OfflineArticles />
-    </main>
+    </PlainPage>
   );
 }

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { upgradeDemo } from "@/components/auth/actions";
 import { AccountChip } from "@/components/auth/account-chip";
 import { demoAuthEnabled, getSession } from "@/components/auth/session";
-import { HeadphonesIcon, LockIcon } from "@/components/ui/icons";
+import { LockIcon } from "@/components/ui/icons";
+import { PlainPage } from "@/components/ui/plain-page";
 import { FREE_DAILY_LIMIT } from "@/lib/free-tier";
 import { safeReturnPath } from "@/client/navigation/return-path";
 import { DEFAULT_LANGUAGE, VOICE_LANGUAGES, VOICE_PRESETS, voicesFor } from "@/lib/voices";
@@ -27,13 +28,7 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
   const session = await getSession();
   const premium = session?.tier === "premium";
   return (
-    <main className="page" data-slot="pricing-page">
-      <nav className="page__nav">
-        <Link href="/" className="brand">
-          <HeadphonesIcon /> Listen
-        </Link>
-        <AccountChip returnTo="/pricing" />
-      </nav>
+    <PlainPage slot="pricing-page" nav={<AccountChip returnTo="/pricing" />}>
       <header className="page__header">
         <h1 className="page__title">Listen to everything</h1>
         <p className="page__lede">Every article read aloud, each word lit as it is spoken. Start free; go Premium when you want more.</p>
@@ -55,7 +50,7 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
             <li>Replays of articles you have heard are free</li>
           </ul>
           {!session && (
-            <Link href="/signin" className="button">
+            <Link href="/signin" className="outline-pill button">
               Sign in
             </Link>
           )}
@@ -82,7 +77,7 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
           ) : demoAuthEnabled() ? (
             <form action={upgradeDemo}>
               <input type="hidden" name="from" value={from || "/pricing"} />
-              <button type="submit" className="button button--primary" data-slot="upgrade">
+              <button type="submit" className="outline-pill button button--primary" data-slot="upgrade">
                 Upgrade (demo)
               </button>
             </form>
@@ -94,6 +89,6 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
         </section>
       </div>
       <p className="page__footnote">{from ? <Link href={from}>← Back to the article</Link> : <Link href="/">← Back to the library</Link>}</p>
-    </main>
+    </PlainPage>
   );
 }

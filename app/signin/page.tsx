@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signInDemo, signOut } from "@/components/auth/actions";
 import { demoAuthEnabled, getSession } from "@/components/auth/session";
-import { HeadphonesIcon } from "@/components/ui/icons";
+import { PlainPage } from "@/components/ui/plain-page";
 import { safeReturnPath } from "@/client/navigation/return-path";
 import "../plain-page.css";
 import "./signin.css";
@@ -18,12 +18,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const session = await getSession();
   const demo = demoAuthEnabled();
   return (
-    <main className="page page--narrow" data-slot="signin-page">
-      <nav className="page__nav">
-        <Link href="/" className="brand">
-          <HeadphonesIcon /> Listen
-        </Link>
-      </nav>
+    <PlainPage slot="signin-page" narrow>
       <h1 className="page__title">{session ? "Your account" : "Sign in"}</h1>
       {session && (
         <section className="panel" data-slot="signed-in">
@@ -33,13 +28,13 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
           </p>
           <div className="panel__actions">
             {session.tier === "free" && (
-              <Link href="/pricing" className="button button--primary">
+              <Link href="/pricing" className="outline-pill button button--primary">
                 See Premium
               </Link>
             )}
             <form action={signOut}>
               <input type="hidden" name="from" value="/signin" />
-              <button type="submit" className="button" data-slot="sign-out">
+              <button type="submit" className="outline-pill button" data-slot="sign-out">
                 Sign out
               </button>
             </form>
@@ -74,6 +69,6 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       ) : (
         !session && <p className="panel__muted">Sign-in is not configured on this server.</p>
       )}
-    </main>
+    </PlainPage>
   );
 }

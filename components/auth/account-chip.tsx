@@ -8,7 +8,7 @@ export async function AccountChip({ returnTo }: { returnTo?: string }) {
   const query = returnTo ? `?from=${encodeURIComponent(returnTo)}` : "";
   if (!session) {
     return (
-      <Link href={`/signin${query}`} className="account-chip" data-slot="account-chip" data-tier="anonymous">
+      <Link href={`/signin${query}`} className="outline-pill account-chip" data-slot="account-chip" data-tier="anonymous">
         Sign in
       </Link>
     );
@@ -16,7 +16,7 @@ export async function AccountChip({ returnTo }: { returnTo?: string }) {
   return (
     <Link
       href={`/signin${query}`}
-      className="account-chip"
+      className="outline-pill account-chip"
       data-slot="account-chip"
       data-tier={session.tier}
       aria-label={`Signed in, ${session.tier === "premium" ? "Premium" : "Free"} plan. Manage account`}

@@ -37,6 +37,8 @@ interface ArticleListenerProps {
   artwork?: string | null;
   /** who is reading (from the session cookie), null when signed out */
   account: { sub: string; tier: "free" | "premium" } | null;
+  /** the most characters one request speaks (the API's TTS_MAX_TEXT_CHARS) */
+  maxSpeechChars?: number;
 }
 
 /**
@@ -45,10 +47,10 @@ interface ArticleListenerProps {
  * directly. The article itself stays a Server Component; its element comes from the surrounding
  * `ArticleRootProvider` once React has rendered it.
  */
-export function ArticleListener({ title, articleId, lang, artist = null, artwork = null, account }: ArticleListenerProps) {
+export function ArticleListener({ title, articleId, lang, artist = null, artwork = null, account, maxSpeechChars }: ArticleListenerProps) {
   const tier: Tier = account?.tier ?? "anonymous";
   const quota = useDailyQuota(account?.sub ?? "anonymous");
-  const { tts, viewer, streaming } = useListening({ tier, onUsage: quota.onUsage });
+  const { tts, viewer, streaming } = useListening({ tier, onUsage: quota.onUsage, maxSpeechChars });
   const voices = useVoices(tier, lang);
   const [open, setOpen] = useState(false);
   const article = useArticleRoot();

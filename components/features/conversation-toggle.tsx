@@ -1,3 +1,4 @@
+import { ToggleButton } from "@/components/ui/toggle-button";
 import "./conversation-toggle.css";
 
 interface ConversationToggleProps {
@@ -8,16 +9,9 @@ interface ConversationToggleProps {
 /** Beside Listen, on an article that reads as a conversation: one voice per speaker, or the article's one voice. */
 export function ConversationToggle({ on, onToggle }: ConversationToggleProps) {
   return (
-    <button
-      type="button"
-      className="conversation-toggle"
-      data-slot="conversation-toggle"
-      data-state={on ? "on" : "off"}
-      aria-pressed={on}
-      onClick={onToggle}
-    >
+    <ToggleButton slot="conversation-toggle" pressed={on} onToggle={onToggle} data-state={on ? "on" : "off"}>
       <span className="conversation-toggle__dot" aria-hidden="true" />
       Read as a conversation
-    </button>
+    </ToggleButton>
   );
 }

@@ -1,4 +1,5 @@
 import { HeadphonesIcon } from "@/components/ui/icons";
+import { ToggleButton } from "@/components/ui/toggle-button";
 import "./listen-button.css";
 
 interface ListenButtonProps {
@@ -11,18 +12,16 @@ interface ListenButtonProps {
 /** Listen / Stop, as both bars show it; tests and styles find it by `data-slot="listen-button"`. */
 export function ListenButton({ listening, onListen, showShortcut = false }: ListenButtonProps) {
   return (
-    <button
-      type="button"
-      className="listen-button"
-      data-slot="listen-button"
+    <ToggleButton
+      slot="listen-button"
+      pressed={listening}
+      onToggle={onListen}
       data-status={listening ? "active" : "idle"}
-      aria-pressed={listening}
       aria-keyshortcuts={showShortcut ? "L" : undefined}
-      onClick={onListen}
     >
       <HeadphonesIcon />
       <span>{listening ? "Stop" : "Listen"}</span>
       {showShortcut && <kbd>L</kbd>}
-    </button>
+    </ToggleButton>
   );
 }

@@ -38,23 +38,16 @@ interface TTSFloatingPlayerProps extends TTSFullPlayerProps {
  */
 export function TTSFloatingPlayer({
   title,
-  status,
-  error,
-  startedAt,
-  estimatedMs,
   banner,
-  voicePicker,
-  extras,
-  conversation,
-  upgradeNotice,
   notice,
   audioSource = null,
   streamState = null,
   streamError = null,
   onClose,
-  onRetry,
   onResume,
+  ...full
 }: TTSFloatingPlayerProps) {
+  const { status } = full;
   const { isPlaying, waiting, ended } = useTranscriptViewerContext();
   useSavedSpeed();
   const phone = useMediaQuery(MOBILE_QUERY);
@@ -105,17 +98,7 @@ export function TTSFloatingPlayer({
               <XIcon />
             </button>
           </header>
-          <TTSFullPlayer
-            status={status}
-            error={error}
-            startedAt={startedAt}
-            estimatedMs={estimatedMs}
-            conversation={conversation}
-            voicePicker={voicePicker}
-            extras={extras}
-            upgradeNotice={upgradeNotice}
-            onRetry={onRetry}
-          />
+          <TTSFullPlayer {...full} />
           {waitingNotice && (
             <p className="player__notice player__notice--quiet" data-slot="tts-waiting" role="status">
               Loading the next part…

@@ -22,6 +22,8 @@ export interface UseTTSOptions {
   onUsage?: (usage: QuotaUsage, articleKey?: string) => void;
   /** where the player is, in seconds: a streamed article is buffered around it */
   playhead?: () => number;
+  /** the most characters one request speaks (the API's TTS_MAX_TEXT_CHARS): a longer article plays in parts */
+  maxSpeechChars?: number;
 }
 
 /**
@@ -29,11 +31,12 @@ export interface UseTTSOptions {
  * chosen voice, from the nearest cache that has it, streamed or whole, in parts when it is long. The session
  * owns every Blob URL it hands out: stop() and unmount revoke them all.
  */
-export function useTTS({ tier, onUsage, playhead }: UseTTSOptions) {
+export function useTTS({ tier, onUsage, playhead, maxSpeechChars }: UseTTSOptions) {
   const latest = useLatestRef({ tier, onUsage, playhead });
   const [session] = useState(() =>
     createListeningSession({
       voice: DEFAULT_VOICE,
+      maxChars: maxSpeechChars,
       ports: browserPorts({
         playhead: () => latest.current.playhead?.() ?? 0,
         onUsage: (usage, key) => latest.current.onUsage?.(usage, key),

@@ -12,7 +12,7 @@ export function AddToPodcastButton({ id, title }: { id: string; title: string })
   return (
     <button
       type="button"
-      className="card-actions__queue"
+      className="outline-pill card-actions__button"
       data-slot="add-to-podcast"
       data-status={status}
       aria-pressed={status === "ready" || status === "pending"}

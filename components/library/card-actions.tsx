@@ -27,7 +27,7 @@ export function CardActions({ id, title, children }: CardActionsProps) {
       {children}
       <button
         type="button"
-        className="card-actions__queue"
+        className="outline-pill card-actions__button"
         data-slot="play-next"
         aria-pressed={position >= 0}
         aria-label={position >= 0 ? `Queued ${position + 1}: “${title}”. Remove from Up next` : `Play “${title}” next`}

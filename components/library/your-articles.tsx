@@ -41,7 +41,7 @@ export function YourArticles({ signedIn }: { signedIn: boolean }) {
             <CardActions id={article.id} title={article.title}>
               <button
                 type="button"
-                className="your-articles__remove"
+                className="outline-pill card-actions__button your-articles__remove"
                 data-slot="remove-article"
                 aria-label={`Remove “${article.title}”`}
                 onClick={() => void remove(article.id)}

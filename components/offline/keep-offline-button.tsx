@@ -25,7 +25,7 @@ export function KeepOfflineButton({ id, title }: { id: string; title: string }) 
       )}
       <button
         type="button"
-        className="card-actions__queue"
+        className="outline-pill card-actions__button"
         data-slot="keep-offline"
         data-offline={busy ? "saving" : "absent"}
         aria-label={`Keep “${title}” for listening offline`}

@@ -29,12 +29,15 @@ export interface WordPosition {
 
 // The DOM standard's numbers rather than the `Node` and `NodeFilter` globals, which only a browser defines: the
 // API runs this same walk over its server-side DOM to compute an imported article's spoken text.
-const TEXT_NODE = 3;
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
+export const DOM_NUMBERS = {
+  TEXT_NODE: 3,
+  SHOW_ELEMENT: 0x1,
+  SHOW_TEXT: 0x4,
+  FILTER_ACCEPT: 1,
+  FILTER_REJECT: 2,
+  FILTER_SKIP: 3,
+} as const;
+const { TEXT_NODE, SHOW_ELEMENT, SHOW_TEXT, FILTER_ACCEPT, FILTER_REJECT, FILTER_SKIP } = DOM_NUMBERS;
 
 interface RawText {
   text: string;

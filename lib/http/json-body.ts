@@ -41,14 +41,6 @@ const tooDeep = (maxDepth: number) => new BodyRefusal(400, "INVALID_REQUEST", `R
 const halfSurrogate = () => new BodyRefusal(400, "INVALID_REQUEST", "Request body must be well-formed Unicode text");
 const notJson = () => new BodyRefusal(400, "INVALID_REQUEST", "Request body must be JSON");
 
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const LETTER_U = 0x75;
-
 export interface JsonShape {
   /** the deepest nesting of arrays and objects, brackets inside strings not counted */
   depth: number;
@@ -68,9 +60,9 @@ export function jsonShape(text: string): JsonShape {
   let pendingHigh = false;
   let loneSurrogate = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+    const char = text[i];
     if (inString) {
-      if (code === BACKSLASH && text.charCodeAt(i + 1) === LETTER_U) {
+      if (char === "\\" && text[i + 1] === "u") {
         const unit = parseInt(text.slice(i + 2, i + 6), 16);
         if (isLow(unit) ? !pendingHigh : pendingHigh) loneSurrogate = true;
         pendingHigh = isHigh(unit);
@@ -79,11 +71,11 @@ export function jsonShape(text: string): JsonShape {
       }
       if (pendingHigh) loneSurrogate = true;
       pendingHigh = false;
-      if (code === BACKSLASH) i++;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) inString = true;
-    else if (code === OPEN_BRACE || code === OPEN_BRACKET) deepest = Math.max(deepest, ++depth);
-    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth--;
+      if (char === "\\") i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === "{" || char === "[") deepest = Math.max(deepest, ++depth);
+    else if (char === "}" || char === "]") depth--;
   }
   return { depth: deepest, loneSurrogate };
 }

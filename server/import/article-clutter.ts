@@ -7,8 +7,9 @@
 // Every rule removes a whole block only when every word of it is accounted for, so a paragraph that starts with
 // "By the time…" or mentions the town's newsletter is never touched. The work is bounded: each text node is
 // visited once, and the few blocks that match are checked on their own.
-import { PROSE_BLOCK_SELECTOR } from "@/lib/dom/extract-text";
+import { DOM_NUMBERS, PROSE_BLOCK_SELECTOR } from "@/lib/dom/extract-text";
 import { cleanTextForTTS } from "@/lib/text/clean-text";
+import { HEADING_TAGS } from "./html-headings";
 
 /** The metadata the header shows, as extraction found it. */
 export interface ShownMetadata {
@@ -24,10 +25,9 @@ const MAX_BOXES = 50;
 const MAX_META_LINE_CHARS = 200;
 const MAX_REMOVED_LINES = 200;
 
-const SHOW_TEXT = 0x4;
 // The blocks the spoken text is cut into (lib/dom/extract-text.ts), and the ones sites put bylines in.
 const BLOCKS = `${PROSE_BLOCK_SELECTOR}, address, header, footer`;
-const HEADINGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6"]);
+const HEADINGS = new Set<string>(HEADING_TAGS.map((tag) => tag.toUpperCase()));
 
 /**
  * Removes the page's sign-up boxes (a form with an email field, a newsletter or subscription panel) before
@@ -59,7 +59,7 @@ interface Line {
 
 /** The article's lines: the text of each block (nearest enclosing block element), in order. */
 function linesOf(root: Element): Line[] {
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  const walker = root.ownerDocument.createTreeWalker(root, DOM_NUMBERS.SHOW_TEXT);
   const lines: Line[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;

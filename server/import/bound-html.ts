@@ -8,6 +8,8 @@
 // …), void elements, and the end tags the HTML standard implies (a <p> closed by the next block, an <li> by
 // the next <li>, a cell by the next cell) — each step O(1), so the pass is linear in the page.
 
+import { HEADING_TAGS } from "./html-headings";
+
 export const MAX_DEPTH = 48;
 export const MAX_ELEMENTS = 200_000;
 
@@ -36,12 +38,7 @@ const CLOSES_P = new Set([
   "figure",
   "footer",
   "form",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
+  ...HEADING_TAGS,
   "header",
   "hgroup",
   "hr",

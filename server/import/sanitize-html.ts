@@ -5,14 +5,10 @@
 // form, on* handler, style attribute, srcset, or URL other than http(s). Links never hand the reader's page
 // to the site (rel=noopener noreferrer nofollow); images load lazily.
 import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
+import { HEADING_TAGS } from "./html-headings";
 
 const ALLOWED_TAGS = [
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
+  ...HEADING_TAGS,
   "p",
   "br",
   "hr",

@@ -1,7 +1,7 @@
 // Benchmark (b): an article-cache hit through /api/tts against the same bytes served as a static Response by
 // the same process (tests/bench/support/cache-hit-server.ts), for a 5-minute and a 20-minute article.
 // Target (docs/architecture.md): hit ≤ 1.2 × static. Load: a closed loop at concurrency 8 from this process, loopback.
-import { articleOfChars, benchHeading, closedLoop, markdownTable, ms, percentile, type LoadResult } from "./support/bench-kit";
+import { articleOfChars, benchHeading, interleavedLoads, markdownTable, ms, percentile, type LoadResult } from "./support/bench-kit";
 import { withBenchServers } from "./support/bench-servers";
 
 const CONCURRENCY = 8;
@@ -35,23 +35,7 @@ await withBenchServers(
         "static, same POST body": async () => check(await post("/__bench/static")),
         "static GET": async () => check(await fetch(`${server.url}/__bench/static`)),
       };
-      // Warm every path, then measure in two interleaved rounds so drift hits all alike.
-      for (const call of Object.values(variants)) await closedLoop(Math.min(40, requests), CONCURRENCY, call);
-      const merged: Record<string, LoadResult> = {};
-      for (let round = 0; round < 2; round++) {
-        for (const [label, call] of Object.entries(variants)) {
-          const result = await closedLoop(requests / 2, CONCURRENCY, call);
-          const previous = merged[label];
-          merged[label] = previous
-            ? {
-                requests: previous.requests + result.requests,
-                errors: previous.errors + result.errors,
-                latencies: [...previous.latencies, ...result.latencies].sort((a, b) => a - b),
-                wallMs: previous.wallMs + result.wallMs,
-              }
-            : result;
-        }
-      }
+      const merged = await interleavedLoads(variants, { total: requests, concurrency: CONCURRENCY, warmup: Math.min(40, requests) });
       const base = merged["static, same POST body"];
       const get = merged["static GET"];
       for (const [label, r] of Object.entries(merged)) {

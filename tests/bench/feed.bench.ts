@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startRedis } from "../support/processes";
 import { AUTH_SECRET, sessionToken } from "../support/tts-api";
-import { articleOfChars, benchHeading, closedLoop, markdownTable, ms, paragraph, percentile, type LoadResult } from "./support/bench-kit";
+import { articleOfChars, benchHeading, closedLoop, interleavedLoads, markdownTable, ms, paragraph, percentile } from "./support/bench-kit";
 import { withBenchServers } from "./support/bench-servers";
 
 const FEED_ARTICLES = 500;
@@ -63,22 +63,7 @@ async function measure(mode: string, redisUrl: string) {
           "static, whole": async () => check(await call("/__bench/static"), bytes.byteLength),
           "enclosure, 1 MB range": async () => check(await call(enclosure, { headers: range }), 1_000_000),
         };
-        const merged: Record<string, LoadResult> = {};
-        for (const call of Object.values(variants)) await closedLoop(40, CONCURRENCY, call);
-        for (let round = 0; round < 2; round++) {
-          for (const [label, run] of Object.entries(variants)) {
-            const result = await closedLoop(ENCLOSURE_REQUESTS / 2, CONCURRENCY, run);
-            const previous = merged[label];
-            merged[label] = previous
-              ? {
-                  requests: previous.requests + result.requests,
-                  errors: previous.errors + result.errors,
-                  latencies: [...previous.latencies, ...result.latencies].sort((a, b) => a - b),
-                  wallMs: previous.wallMs + result.wallMs,
-                }
-              : result;
-          }
-        }
+        const merged = await interleavedLoads(variants, { total: ENCLOSURE_REQUESTS, concurrency: CONCURRENCY, warmup: 40 });
 
         const ids = [];
         for (let i = 1; i < FEED_ARTICLES; i++) ids.push(await importArticle(`Article ${i}\n\n${paragraph(300)}`));

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ARTICLES, ReaderPage } from "../e2e/pages/reader-page";
+import { pageObjects } from "../e2e/fixtures";
+import { ARTICLES } from "../e2e/pages/reader-page";
 import { markdownTable, percentile } from "./support/bench-kit";
 
 // Highlighting a 20,000-word article (docs/architecture.md, Performance targets): time to wrap the words, the cost of
@@ -141,7 +142,7 @@ test("highlighting a 20,000-word article", async ({ page, request, browser }) =>
       });
     });
 
-    const reader = new ReaderPage(page);
+    const reader = pageObjects.reader(page);
     await page.goto(`/read/${ARTICLES.long}?tts-profile`);
     expect(await growArticle(page)).toBe(WORDS);
     const markup = await reader.article.innerHTML();

@@ -1,7 +1,7 @@
 import { loadavg } from "node:os";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
-import { LibraryPage } from "../e2e/pages/library-page";
-import { ARTICLES, ReaderPage } from "../e2e/pages/reader-page";
+import { pageObjects } from "../e2e/fixtures";
+import { ARTICLES, type ReaderPage } from "../e2e/pages/reader-page";
 import { startApp } from "../support/processes";
 import { markdownTable, median } from "./support/bench-kit";
 
@@ -114,7 +114,7 @@ test("first word lit after Listen, and the playhead's waits", async ({ browser, 
     try {
       cold.push(
         await inNewPage(browser, { ...desktop, baseURL: app.url }, async (page) => {
-          const reader = new ReaderPage(page);
+          const reader = pageObjects.reader(page);
           await reader.open(ARTICLES.short);
           return firstWordLit(reader);
         }),
@@ -132,17 +132,17 @@ test("first word lit after Listen, and the playhead's waits", async ({ browser, 
   for (let run = 0; run < RUNS; run++) {
     imported.push(
       await inNewPage(browser, { ...desktop, baseURL }, async (page) => {
-        const library = new LibraryPage(page);
+        const library = pageObjects.library(page);
         await page.goto("/");
         await library.expectOpened(await library.paste(pastedArticle(`${stamp}-${run}`)));
-        const reader = new ReaderPage(page);
+        const reader = pageObjects.reader(page);
         await expect(reader.article).toBeVisible();
         return firstWordLit(reader);
       }),
     );
     conversation.push(
       await inNewPage(browser, { ...desktop, baseURL }, async (page) => {
-        const reader = new ReaderPage(page);
+        const reader = pageObjects.reader(page);
         await reader.open(ARTICLES.interview);
         await makeNew(reader, `c${stamp}x${run}`);
         const toggle = page.locator('[data-slot="conversation-toggle"]:visible');
@@ -153,7 +153,7 @@ test("first word lit after Listen, and the playhead's waits", async ({ browser, 
     );
     phone.push(
       await inNewPage(browser, { ...devices["Pixel 7"], baseURL }, async (page) => {
-        const reader = new ReaderPage(page);
+        const reader = pageObjects.reader(page);
         await reader.open(ARTICLES.rich);
         await makeNew(reader, `p${stamp}x${run}`);
         return firstWordLit(reader);
@@ -169,7 +169,7 @@ test("first word lit after Listen, and the playhead's waits", async ({ browser, 
   const waitRows: Array<Array<string | number>> = [];
   for (const rate of [1, 2]) {
     await inNewPage(browser, { ...desktop, baseURL }, async (page) => {
-      const reader = new ReaderPage(page);
+      const reader = pageObjects.reader(page);
       await reader.open(ARTICLES.long);
       await makeNew(reader, `l${stamp}x${rate}`);
       const lit = await firstWordLit(reader);

@@ -1,11 +1,9 @@
 import { parseFile } from "music-metadata";
-import { LibraryPage } from "./pages/library-page";
 import { ARTICLES } from "./pages/reader-page";
-import { controlVoice, resetVoice } from "./voice-control";
 import { expect, test } from "./fixtures";
 
-test.afterEach(async () => {
-  await resetVoice();
+test.afterEach(async ({ voice }) => {
+  await voice.reset();
 });
 
 test("the article downloads as a tagged MP3 as long as the player says", async ({ reader, page }) => {
@@ -28,16 +26,15 @@ test("the article downloads as a tagged MP3 as long as the player says", async (
   expect(format.duration! / duration).toBeLessThan(1.01);
 });
 
-test("the download waits until all of a streamed article has arrived", async ({ reader, page }) => {
+test("the download waits until all of a streamed article has arrived", async ({ reader, library, voice }) => {
   // A fresh article (nothing cached) whose later chunks take a few seconds each: the stream stays open a while.
-  const library = new LibraryPage(page);
   await library.goto();
   // Every sentence its own (a chunk seen before, by another project's run, would come from the chunk cache).
   const stamp = Date.now();
   const body = Array.from({ length: 30 }, (_, i) => `The tide came in over the sand at ${stamp + i}, and the gulls rose again.`).join(" ");
   const id = await library.expectOpened(await library.paste(`Tide notes ${stamp}\n\n${body}`));
   expect(id).toMatch(/^[\w-]{22}$/);
-  await controlVoice({ latencyPerCharMs: 10 });
+  await voice.control({ latencyPerCharMs: 10 });
   await reader.listen();
   await expect(reader.player).toHaveAttribute("data-stream-state", "streaming");
   await expect(reader.downloadButton).toBeDisabled();

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
 import { startImportSite, type ImportSite } from "../support/import-site";
-import { LibraryPage } from "./pages/library-page";
 import type { ReaderPage } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 import { isTtsRequest, spokenCharacters } from "./tts-response";
@@ -59,9 +58,8 @@ async function listenAndFollow(reader: ReaderPage, id: string) {
   expect(later.spoken).toBe(later.current);
 }
 
-test("a pasted link opens the article in place, plays it word by word, and lists it under Your articles", async ({ page, reader }) => {
+test("a pasted link opens the article in place, plays it word by word, and lists it under Your articles", async ({ page, reader, library }) => {
   await recordViolations(page);
-  const library = new LibraryPage(page);
   await library.goto();
   const id = await library.expectOpened(await library.paste(`${site.origin}/reading-app.html`));
 
@@ -99,8 +97,7 @@ test("a pasted link opens the article in place, plays it word by word, and lists
   expect(await violations(page)).toEqual([]);
 });
 
-test("while the site is slow to answer, the box shows that it is fetching", async ({ page }) => {
-  const library = new LibraryPage(page);
+test("while the site is slow to answer, the box shows that it is fetching", async ({ page, library }) => {
   await library.goto();
   const mark = await library.paste(`${site.origin}/slow?ms=2000`);
   await expect(library.progress).toContainText("Fetching the page");
@@ -109,9 +106,8 @@ test("while the site is slow to answer, the box shows that it is fetching", asyn
   await expect(page.locator(".reader__header h1")).toHaveText("Harbour town votes to keep its night ferry");
 });
 
-test("a pasted article opens, plays word by word and is listed like a link", async ({ page, reader }) => {
+test("a pasted article opens, plays word by word and is listed like a link", async ({ page, reader, library }) => {
   await recordViolations(page);
-  const library = new LibraryPage(page);
   await library.goto();
   const id = await library.expectOpened(await library.paste(PASTED));
   await expect(page.locator(".reader__header h1")).toHaveText("The quiet hour at the bakery");
@@ -126,9 +122,8 @@ test("a pasted article opens, plays word by word and is listed like a link", asy
   expect(await violations(page)).toEqual([]);
 });
 
-test("a signed-in reader's imports are kept by the API: listed after a reload, removed on Remove", async ({ page, player }) => {
+test("a signed-in reader's imports are kept by the API: listed after a reload, removed on Remove", async ({ page, player, library }) => {
   await player.signInDemo("free");
-  const library = new LibraryPage(page);
   await library.goto();
   const id = await library.expectOpened(await library.paste(`Signed in and reading\n\n${PASTED}`));
   await page.evaluate(() => localStorage.clear());
@@ -144,8 +139,7 @@ test("a signed-in reader's imports are kept by the API: listed after a reload, r
   expect(listed.articles.map((a) => a.id)).not.toContain(id);
 });
 
-test("an import that fails says why and what to do, and the reader stays on the page", async ({ page }) => {
-  const library = new LibraryPage(page);
+test("an import that fails says why and what to do, and the reader stays on the page", async ({ page, library }) => {
   await library.goto();
 
   await library.paste("http://127.0.0.1:1/");
@@ -171,9 +165,8 @@ test("an import that fails says why and what to do, and the reader stays on the 
   await expect(library.yourArticles).toHaveCount(0);
 });
 
-test("the reader page forbids inline script: a script that reached the page would not run", async ({ page, reader }) => {
+test("the reader page forbids inline script: a script that reached the page would not run", async ({ page, reader, library }) => {
   await recordViolations(page);
-  const library = new LibraryPage(page);
   await library.goto();
   const id = await library.expectOpened(await library.paste(`${site.origin}/hostile.html`));
   await expect(reader.article).toBeVisible();

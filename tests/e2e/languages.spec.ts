@@ -1,7 +1,6 @@
 import { splitWords } from "../../lib/text/split-words";
 import { startImportSite, type ImportSite } from "../support/import-site";
 import { expect, test } from "./fixtures";
-import { LibraryPage } from "./pages/library-page";
 import { isTtsRequest, spokenCharacters } from "./tts-response";
 
 // Articles in other languages, imported from the library by pasting their link: the reader names the language,
@@ -23,8 +22,7 @@ const LANGUAGES = [
 ] as const;
 
 for (const { page: fixture, lang, name, voice, dir } of LANGUAGES) {
-  test(`the ${name} article is read in a ${name} voice, its words wrapped and lit one to one`, async ({ page, reader }) => {
-    const library = new LibraryPage(page);
+  test(`the ${name} article is read in a ${name} voice, its words wrapped and lit one to one`, async ({ page, reader, library }) => {
     await library.goto();
     const id = await library.expectOpened(await library.paste(`${site.origin}/${fixture}`));
 
@@ -65,8 +63,7 @@ for (const { page: fixture, lang, name, voice, dir } of LANGUAGES) {
   });
 }
 
-test("an article in a language no voice speaks still renders, and says so plainly", async ({ page }) => {
-  const library = new LibraryPage(page);
+test("an article in a language no voice speaks still renders, and says so plainly", async ({ page, library }) => {
   await library.goto();
   // Thai: a script franc cannot mistake, in a language none of the voices speaks.
   const thai = [

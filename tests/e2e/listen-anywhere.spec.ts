@@ -4,8 +4,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../playwright.config";
 import { startImportSite, type ImportSite } from "../support/import-site";
-import { expect, test } from "./fixtures";
-import { LibraryPage } from "./pages/library-page";
+import { expect, pageObjects, test } from "./fixtures";
 import { ARTICLES, type ReaderPage } from "./pages/reader-page";
 
 // Listen from anywhere: installable, offline, from the share sheet and the bookmarklet, and in a podcast app. The
@@ -21,7 +20,7 @@ test.afterAll(async () => {
 
 /** The library, once the service worker has taken the page and kept what it loaded. */
 async function openLibrary(page: Page) {
-  await new LibraryPage(page).goto();
+  await pageObjects.library(page).goto();
   await expect(page.locator("html")).toHaveAttribute("data-service-worker", "ready", { timeout: 30_000 });
 }
 
@@ -152,8 +151,8 @@ test("a link shared to the app is imported and opened, ready to Listen; a failed
   await expect(page.locator('[data-slot="import-input"]')).toHaveValue(nothing);
 });
 
-test("the bookmarklet on the home page imports the page it is run on", async ({ page, reader }) => {
-  await new LibraryPage(page).goto();
+test("the bookmarklet on the home page imports the page it is run on", async ({ page, reader, library }) => {
+  await library.goto();
   const href = await page.locator('[data-slot="bookmarklet"]').getAttribute("href");
   expect(href).toMatch(/^javascript:/);
   await page.goto(`${site.origin}/blog-code.html`);

@@ -7,7 +7,6 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { listenLocal, type LocalHttpServer } from "../support/local-http-server";
 import { article as prose } from "../support/articles";
-import { LibraryPage } from "./pages/library-page";
 import { ARTICLES, type ReaderPage } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 import { lastSample, listeningRecord, recordListening, type ListeningRecord } from "./listening-record";
@@ -213,10 +212,9 @@ test("the long sample plays 90 s with the lit word in view, every wait shown, th
   await expect(page.locator('[data-slot="speed-select"] select')).toHaveValue(String(SPEED));
 });
 
-test("an imported article plays 90 s with the lit word in view and every wait shown", async ({ reader, page }, testInfo) => {
+test("an imported article plays 90 s with the lit word in view and every wait shown", async ({ reader, page, library }, testInfo) => {
   test.setTimeout(300_000);
   const phone = testInfo.project.name === "mobile";
-  const library = new LibraryPage(page);
   await library.goto();
   await library.expectOpened(await library.paste(`${site.url}/${testInfo.project.name}-${Date.now()}/notes`));
   await expect(reader.article).toBeVisible();

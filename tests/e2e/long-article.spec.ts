@@ -1,8 +1,8 @@
-// An article longer than one listen may speak (100,000 cleaned characters) plays in parts: part 1, and part 2
+// An article longer than one listen may speak (TTS_MAX_TEXT_CHARS cleaned characters) plays in parts: part 1, and part 2
 // by itself where part 1 ends, each lit word by word (span N of the page is word N of the article, whichever
 // part's audio says it).
 import type { Request } from "@playwright/test";
-import { LibraryPage } from "./pages/library-page";
+import { SPEECH_LIMIT } from "./app-limits";
 import { expect, test } from "./fixtures";
 import { isTtsRequest } from "./tts-response";
 
@@ -20,18 +20,21 @@ const PARAGRAPH = [
 ].join(" ");
 
 // Over the limit by a few paragraphs: two parts.
-const PARAGRAPHS = Math.ceil(100_000 / (PARAGRAPH.length + 2)) + 4;
+const PARAGRAPHS = Math.ceil(SPEECH_LIMIT / (PARAGRAPH.length + 2)) + 4;
 
 const spokenText = (request: Request) => (JSON.parse(request.postData() ?? "{}") as { text: string }).text;
 const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 
-test("an over-long imported article plays part 1, then moves to part 2 where part 1 ends, lit word by word in both", async ({ page, reader }) => {
+test("an over-long imported article plays part 1, then moves to part 2 where part 1 ends, lit word by word in both", async ({
+  page,
+  reader,
+  library,
+}) => {
   test.setTimeout(360_000);
   // Warm the API's chunk cache with the paragraphs' chunks, as an earlier listen would have.
   const warm = await page.request.post("/api/tts", { data: { text: Array(8).fill(PARAGRAPH).join("\n\n") }, timeout: 180_000 });
   expect(warm.status()).toBe(200);
 
-  const library = new LibraryPage(page);
   await library.goto();
   const article = Array(PARAGRAPHS).fill(PARAGRAPH).join("\n\n");
   await library.expectOpened(await library.paste(article), 60_000);
@@ -43,7 +46,7 @@ test("an over-long imported article plays part 1, then moves to part 2 where par
   });
   const part = page.locator('[data-slot="speech-part"]');
   // Playing, and lit: part 1's stream comes from the API's cache as fast as it can be sent, and the page reads
-  // all of it (tens of MB) while it starts to play, so the first word may light seconds after the first sound.
+  // all of it (megabytes) while it starts to play, so the first word may light seconds after the first sound.
   const playing = async () => {
     await expect(reader.player).toHaveAttribute("data-status", "ready", { timeout: 120_000 });
     await expect(reader.playPause).toHaveAttribute("data-status", "playing");
@@ -56,7 +59,7 @@ test("an over-long imported article plays part 1, then moves to part 2 where par
   await expect(part).toContainText("Up next: part 2");
   expect(requests).toHaveLength(1);
   const first = wordsOf(spokenText(requests[0]));
-  expect(spokenText(requests[0]).length).toBeLessThanOrEqual(100_000);
+  expect(spokenText(requests[0]).length).toBeLessThanOrEqual(SPEECH_LIMIT);
   // Cut between paragraphs.
   expect(spokenText(requests[0]).endsWith("the path goes on.")).toBe(true);
   const spans = await reader.article.locator("[data-tts-idx]").evaluateAll((all) => new Set(all.map((s) => s.getAttribute("data-tts-idx"))).size);

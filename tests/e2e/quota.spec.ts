@@ -1,5 +1,4 @@
 import { ARTICLES } from "./pages/reader-page";
-import { PlayerPage } from "./pages/player-page";
 import { expect, test as base } from "./fixtures";
 import { QUOTA_WEB_URL, startQuotaApp } from "./quota-app";
 
@@ -17,10 +16,9 @@ const test = base.extend<object, { quotaApp: string }>({
 
 test.use({ baseURL: QUOTA_WEB_URL });
 
-test("the credits banner counts down and the fourth article shows the limit, not a failed player", async ({ quotaApp, page }) => {
+test("the credits banner counts down and the fourth article shows the limit, not a failed player", async ({ quotaApp, page, player }) => {
   test.setTimeout(300_000);
   expect(quotaApp).toBe(QUOTA_WEB_URL);
-  const player = new PlayerPage(page);
   await player.signInDemo("free");
 
   const heard = [ARTICLES.short, ARTICLES.rich, ARTICLES.medium];
@@ -56,9 +54,8 @@ test("the credits banner counts down and the fourth article shows the limit, not
   await expect(page.locator('[data-slot="account-chip"]')).toHaveAttribute("data-tier", "premium");
 });
 
-test("the banner can be dismissed", async ({ quotaApp, page }) => {
+test("the banner can be dismissed", async ({ quotaApp, player }) => {
   expect(quotaApp).toBe(QUOTA_WEB_URL);
-  const player = new PlayerPage(page);
   await player.open(ARTICLES.short);
   await player.listen();
   await expect(player.quotaBanner).toBeVisible();

@@ -1,7 +1,6 @@
 import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 import { isTtsRequest, spokenCharacters } from "./tts-response";
-import { controlVoice, resetVoice } from "./voice-control";
 
 test("the library lists the sample articles and opens one", async ({ page }) => {
   await page.goto("/");
@@ -125,7 +124,7 @@ test("every spoken word has its own span, and page chrome is neither wrapped nor
   expect(spoken.join(" ")).not.toContain("Advertisement");
 });
 
-test("an API error shows the server's message and leaves the page usable", async ({ reader, page }) => {
+test("an API error shows the server's message and leaves the page usable", async ({ reader, page, voice }) => {
   await reader.open(ARTICLES.medium);
   // A paragraph no other test has sent, first, so the API cannot answer even the opening chunk from its cache
   // (a failure after the opening arrived is the stream's midway failure: stream.spec.ts).
@@ -134,7 +133,7 @@ test("an API error shows the server's message and leaves the page usable", async
     p.textContent = `A note written at ${Date.now()} for the error test.`;
     root.prepend(p);
   });
-  await controlVoice({ fail500Rate: 1 });
+  await voice.control({ fail500Rate: 1 });
   try {
     await reader.listenButton.click();
     await expect(reader.error).toBeVisible({ timeout: 60_000 });
@@ -143,25 +142,11 @@ test("an API error shows the server's message and leaves the page usable", async
     expect(message.length).toBeGreaterThan(10);
     expect(message).not.toMatch(/^\s*[{[]/);
   } finally {
-    await resetVoice();
+    await voice.reset();
   }
   await expect(reader.article.locator("[data-tts-idx]")).toHaveCount(0);
   await page.locator('[data-slot="tts-retry"]').click();
   await reader.waitUntilPlaying();
   await reader.close();
   await expect(reader.listenButton).toHaveText(/Listen/);
-});
-
-test("the long article plays through its first minute without a page error", async ({ reader }) => {
-  test.setTimeout(240_000);
-  await reader.open(ARTICLES.long);
-  await reader.listenButton.click();
-  await expect(reader.page.locator('[data-slot="tts-loading"]')).toBeVisible();
-  await reader.waitUntilPlaying(180_000);
-  await reader.setSpeed(3);
-  await reader.waitForAudioTime(60, 60_000);
-  const state = await reader.state();
-  expect(state.paused).toBe(false);
-  expect(state.current).toBeGreaterThan(100);
-  expect(state.spoken).toBe(state.current);
 });

@@ -3,7 +3,6 @@
 // itself records, never how long anything took.
 import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
-import { controlVoice, resetVoice } from "./voice-control";
 
 type Logged = Window & { __events?: Array<{ event: string; at: number }> };
 
@@ -39,13 +38,14 @@ const ttsRequests = (page: import("@playwright/test").Page) => {
   return seen;
 };
 
-test.afterEach(async () => {
-  await resetVoice();
+test.afterEach(async ({ voice }) => {
+  await voice.reset();
 });
 
 test("the long article plays and lights words before it has all arrived, seeks across chunks, and replays from IndexedDB", async ({
   reader,
   page,
+  voice,
 }, testInfo) => {
   // The long article is ~24 upstream calls of real local speech on a shared machine: minutes, not seconds.
   test.setTimeout(480_000);
@@ -55,7 +55,7 @@ test("the long article plays and lights words before it has all arrived, seeks a
   await reader.uniqueText(tag);
   await recordEvents(page);
   // Every upstream call takes 1.5 s: the ~24 chunks, three at a time, take several times longer than chunk 0.
-  await controlVoice({ latencyMs: 1500 });
+  await voice.control({ latencyMs: 1500 });
 
   await reader.listenButton.click();
   await reader.waitUntilPlaying(60_000);
@@ -122,13 +122,13 @@ test("the long article plays and lights words before it has all arrived, seeks a
   expect(requests.length).toBe(before);
 });
 
-test("a stream that fails midway keeps playing what arrived, and Retry carries on from the same word", async ({ reader, page }, testInfo) => {
+test("a stream that fails midway keeps playing what arrived, and Retry carries on from the same word", async ({ reader, page, voice }, testInfo) => {
   test.setTimeout(240_000);
   await reader.open(ARTICLES.medium);
   await reader.uniqueText(`${testInfo.project.name}${Date.now()}`);
   // 10 ms a character: the short opening chunk comes in seconds, the two long ones beside it take far longer,
   // so the failure set once the opening plays hits the calls after them (a call's fate is set when it starts).
-  await controlVoice({ latencyPerCharMs: 10 });
+  await voice.control({ latencyPerCharMs: 10 });
   await reader.listenButton.click();
   await reader.waitUntilPlaying(60_000);
   await expect(reader.player).toHaveAttribute("data-stream-state", "streaming");
@@ -137,7 +137,7 @@ test("a stream that fails midway keeps playing what arrived, and Retry carries o
   await reader.playPause.click();
   await expect(reader.playPause).toHaveAttribute("data-status", "paused");
   // Every upstream call from now on fails.
-  await controlVoice({ latencyPerCharMs: 0, fail500Rate: 1 });
+  await voice.control({ latencyPerCharMs: 0, fail500Rate: 1 });
   const stopped = page.locator('[data-slot="tts-stream-error"]');
   await expect(stopped).toBeVisible({ timeout: 120_000 });
   await expect(stopped).toContainText("did not arrive");
@@ -148,7 +148,7 @@ test("a stream that fails midway keeps playing what arrived, and Retry carries o
   expect(during.paused).toBe(false);
   await reader.waitForAudioTime(during.time + 1);
 
-  await resetVoice();
+  await voice.reset();
   const before = await reader.state();
   await stopped.getByRole("button", { name: "Retry" }).click();
   await expect(reader.player).toHaveAttribute("data-stream-state", "complete", { timeout: 120_000 });

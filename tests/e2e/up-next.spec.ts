@@ -1,11 +1,9 @@
-import { LibraryPage } from "./pages/library-page";
 import { expect, test } from "./fixtures";
 
 // Two short articles of our own (pasted), so the first ends within seconds.
 const article = (title: string) => `${title}\n\nThe kettle sang on the stove. Then the house was quiet again.`;
 
-test("a queue of two: the second starts by itself after the first, which the library marks finished", async ({ reader, page }) => {
-  const library = new LibraryPage(page);
+test("a queue of two: the second starts by itself after the first, which the library marks finished", async ({ reader, page, library }) => {
   await library.goto();
   const stamp = Date.now();
   const first = await library.expectOpened(await library.paste(article(`Kettle one ${stamp}`)));
@@ -32,8 +30,8 @@ test("a queue of two: the second starts by itself after the first, which the lib
 test("Play next sits inside its card as Remove does, clear of the card's text, and Pricing is linked on every screen", async ({
   reader,
   page,
+  library,
 }, testInfo) => {
-  const library = new LibraryPage(page);
   await library.goto();
   const imported = await library.expectOpened(await library.paste(article(`Card ${Date.now()}`)));
   await reader.backToLibrary();

@@ -6,7 +6,6 @@ import { ARTICLES } from "./pages/reader-page";
 import { expect, test } from "./fixtures";
 import { pidListeningOn } from "./listening-process";
 import { VOICE_PORT, VOICE_URL } from "./ports";
-import { controlVoice } from "./voice-control";
 
 const voiceWarm = async () => {
   try {
@@ -17,7 +16,12 @@ const voiceWarm = async () => {
   }
 };
 
-test("a crashed voice process leaves the app serving, the player says so, and Retry plays on once it is back", async ({ reader, page, request }) => {
+test("a crashed voice process leaves the app serving, the player says so, and Retry plays on once it is back", async ({
+  reader,
+  page,
+  request,
+  voice,
+}) => {
   test.setTimeout(240_000);
   // The short sample: what is left to make after Retry is little, even on a busy machine.
   await reader.open(ARTICLES.short);
@@ -27,7 +31,7 @@ test("a crashed voice process leaves the app serving, the player says so, and Re
   }, `crash${Date.now()}`);
   // Slow enough that the later chunks are still being made when the process dies (the restarted process has
   // none of this latency).
-  await controlVoice({ latencyMs: 1500, latencyPerCharMs: 5 });
+  await voice.control({ latencyMs: 1500, latencyPerCharMs: 5 });
   await reader.listen();
   await expect(reader.player).toHaveAttribute("data-stream-state", "streaming");
 

@@ -12,6 +12,7 @@ import { composeApi, type InProcessApi } from "../support/in-process-api";
 import { startApi, type RunningProcess } from "../support/processes";
 import { adminRedis, AUTH_SECRET, callApi, sessionToken, type ApiTarget } from "../support/tts-api";
 import { voiceControl } from "../support/voice-control";
+import { defaultVoiceFor } from "@/lib/voices";
 import type { Redis } from "@/server/cache/redis";
 
 const redisUrl = `${inject("redisUrl")}/14`;
@@ -208,6 +209,17 @@ describe("the podcast feed, with Redis", () => {
     expect((await callApi(api, enclosure)).status).toBe(404);
     expect(await admin.exists(enclosureRedisKey(key))).toBe(0);
     expect((await callApi(api, `/api/feed/items/${id}`, { method: "DELETE", headers: auth(token) })).status).toBe(404);
+  });
+
+  it("reads an article in its own language, in that language's first free voice", async () => {
+    const token = await sessionToken("free", `feed-french-${Date.now()}`);
+    const text = `Le marché du port\n\nLe marché couvert du vieux port a rouvert samedi matin, après deux ans de travaux. ${uniqueSentence()}`;
+    const imported = await callApi(api, "/api/articles", { method: "POST", headers: { ...json, ...auth(token) }, body: JSON.stringify({ text }) });
+    expect(imported.status).toBe(201);
+    const { id, lang } = (await imported.json()) as { id: string; lang: string };
+    expect(lang).toBe("fr");
+    expect(await (await addItem(api, token, id)).json()).toMatchObject({ voice: defaultVoiceFor("fr") });
+    expect((await settled(api, token, id)).status).toBe("ready");
   });
 
   it("refuses anonymous readers, unknown articles, bad ids and premium voices for free readers, with the JSON error", async () => {

@@ -93,19 +93,7 @@ describe("resolveClientIp", () => {
     ["mapped client is normalised", "::1", "::ffff:198.51.100.4", "loopback", "198.51.100.4"],
     ["garbage from a trusted proxy: the last good address", "127.0.0.1", "198.51.100.4, bogus", "loopback", "127.0.0.1"],
     ["mapped peer without a header", "::ffff:203.0.113.7", null, "loopback", "203.0.113.7"],
-  ])("%s", (_name, peerIp, forwardedFor, spec, expected) => {
-    expect(resolveClientIp({ peerIp, forwardedFor, trusted: parseTrustedProxies(spec) })).toBe(expected);
-  });
-
-  it("falls back to the raw peer, or 'unknown', when the peer is not an IP", () => {
-    expect(resolveClientIp({ peerIp: undefined, forwardedFor: "1.2.3.4", trusted: loopback })).toBe("unknown");
-    expect(resolveClientIp({ peerIp: "unix-socket", forwardedFor: "1.2.3.4", trusted: loopback })).toBe("unix-socket");
-  });
-});
-
-describe("resolveClientIp in front of Next.js (WEB_TRUST_PROXY)", () => {
-  it.each([
-    // what, peer, X-Forwarded-For, WEB_TRUST_PROXY, client
+    // In front of Next.js (WEB_TRUST_PROXY, empty by default): loopback is trusted only when named.
     ["a browser's own header is ignored", "203.0.113.7", "1.2.3.4", "", "203.0.113.7"],
     ["loopback is not trusted unless named", "127.0.0.1", "1.2.3.4", "", "127.0.0.1"],
     ["a trusted front proxy names the client", "10.0.0.2", "198.51.100.4", "10.0.0.0/8", "198.51.100.4"],
@@ -115,7 +103,12 @@ describe("resolveClientIp in front of Next.js (WEB_TRUST_PROXY)", () => {
     ["garbage ends the walk at the last good hop", "10.0.0.2", "198.51.100.4, bogus", "10.0.0.0/8", "10.0.0.2"],
     ["a trusted proxy without a header: the proxy", "10.0.0.2", undefined, "10.0.0.0/8", "10.0.0.2"],
     ["an untrusted peer without a header", "203.0.113.7", undefined, "10.0.0.0/8", "203.0.113.7"],
-  ])("%s", (_what, peerIp, forwardedFor, spec, expected) => {
+  ])("%s", (_name, peerIp, forwardedFor, spec, expected) => {
     expect(resolveClientIp({ peerIp, forwardedFor, trusted: parseTrustedProxies(spec) })).toBe(expected);
+  });
+
+  it("falls back to the raw peer, or 'unknown', when the peer is not an IP", () => {
+    expect(resolveClientIp({ peerIp: undefined, forwardedFor: "1.2.3.4", trusted: loopback })).toBe("unknown");
+    expect(resolveClientIp({ peerIp: "unix-socket", forwardedFor: "1.2.3.4", trusted: loopback })).toBe("unix-socket");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { partOfWord, splitSpeechText } from "@/client/listening/speech-parts";
 import { splitWords } from "@/lib/text/split-words";
-import { MAX_SPEECH_CHARS } from "@/lib/text/speech-limit";
+import { MAX_SPEECH_CHARS, speechLimit } from "@/lib/text/speech-limit";
 
 const words = (text: string) => splitWords(text).map((w) => w.text);
 
@@ -93,5 +93,12 @@ describe("partOfWord", () => {
     [99, 1],
   ])("word %i is in part %i", (word, part) => {
     expect(partOfWord(parts, word)).toBe(part);
+  });
+});
+
+describe("speechLimit", () => {
+  it("is the deployment's TTS_MAX_TEXT_CHARS when it is a positive whole number, else the default", () => {
+    expect(speechLimit("20000")).toBe(20_000);
+    for (const bad of [undefined, "", "0", "-5", "1.5", "lots", "1e400"]) expect(speechLimit(bad)).toBe(MAX_SPEECH_CHARS);
   });
 });

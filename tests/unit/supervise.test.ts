@@ -3,23 +3,18 @@
 import { describe, expect, it } from "vitest";
 import { BACKOFF_MS, supervise } from "@/scripts/supervise.mjs";
 
-function captureLog() {
+/** Supervises `node -e script`, its exits logged into `lines`; `onStart` hears each start. */
+function superviseScript(name: string, script: string, onStart: () => void) {
   const lines: string[] = [];
-  return { lines, log: { error: (line: string) => lines.push(line) } };
+  const log = { error: (line: string) => lines.push(line) };
+  const service = supervise({ name, command: process.execPath, args: ["-e", script], options: { stdio: "ignore" }, log, onStart });
+  return { service, lines };
 }
 
 describe("supervise", () => {
   it("restarts a child that exits, after 0.5 s then 1 s, logging each exit, until stopped", async () => {
-    const { lines, log } = captureLog();
     const starts: number[] = [];
-    const service = supervise({
-      name: "flaky",
-      command: process.execPath,
-      args: ["-e", "process.exit(3)"],
-      options: { stdio: "ignore" },
-      log,
-      onStart: () => starts.push(Date.now()),
-    });
+    const { service, lines } = superviseScript("flaky", "process.exit(3)", () => starts.push(Date.now()));
     await expect.poll(() => starts.length, { timeout: 10_000 }).toBe(3);
     await service.stop();
     expect(service.restarts).toBe(2);
@@ -31,16 +26,8 @@ describe("supervise", () => {
   });
 
   it("stops a running child and never starts it again", async () => {
-    const { lines, log } = captureLog();
     let starts = 0;
-    const service = supervise({
-      name: "steady",
-      command: process.execPath,
-      args: ["-e", "setInterval(() => {}, 1000)"],
-      options: { stdio: "ignore" },
-      log,
-      onStart: () => starts++,
-    });
+    const { service, lines } = superviseScript("steady", "setInterval(() => {}, 1000)", () => starts++);
     const child = service.child;
     await service.stop();
     expect(child.exitCode !== null || child.signalCode !== null).toBe(true);

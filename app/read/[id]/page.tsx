@@ -15,6 +15,7 @@ import { ArticleListener } from "@/components/features/article-listener";
 import { OfflineRecorder } from "@/components/offline/offline-recorder";
 import { languageName } from "@/lib/language";
 import { DEFAULT_LANGUAGE, defaultVoiceFor } from "@/lib/voices";
+import { speechLimit } from "@/lib/text/speech-limit";
 import "./reader.css";
 import "./word-highlighting.css";
 import "./imported.css";
@@ -133,6 +134,7 @@ export default async function ReadPage({ params }: ReadPageProps) {
           artist={sample?.author ?? imported?.siteName ?? imported?.byline ?? null}
           artwork={sample ? firstFigure(sample) : null}
           account={session}
+          maxSpeechChars={speechLimit(process.env.TTS_MAX_TEXT_CHARS)}
         />
         <OfflineRecorder id={id} title={title} tier={session?.tier ?? "anonymous"} lang={lang} />
       </ArticleRootProvider>

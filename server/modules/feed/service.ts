@@ -2,10 +2,11 @@
 // makes its audio the way a listen does (the TTS service: voice gating, limits, the reader's daily quota, dedup),
 // in the background, one article at a time per reader; the feed and its enclosures only ever read what was made.
 import { createHash } from "node:crypto";
-import { DEFAULT_VOICE, findVoice, isVoiceAllowed } from "@/lib/voices";
+import { languageName } from "@/lib/language";
+import { DEFAULT_LANGUAGE, defaultVoiceFor, findVoice, isVoiceAllowed } from "@/lib/voices";
 import type { ArticleJson } from "@/lib/articles/article-json";
 import type { Identity } from "../../auth/identity";
-import { AppError, invalidRequest, notFound, premiumVoice, ttsBusy, userBusy } from "../../errors";
+import { AppError, invalidRequest, notFound, premiumVoice, ttsBusy, unsupportedLanguage, userBusy } from "../../errors";
 import type { Logger } from "../../logger";
 import type { TtsInput, TtsResult } from "../tts/service";
 import type { EnclosureStore } from "./enclosure-store";
@@ -85,10 +86,10 @@ export function createFeedService({
     if (audioKey && (await store.references(audioKey)) === 0) await enclosures.remove(audioKey);
   }
 
-  async function makeAudio(sub: string, item: FeedItem, text: string, identity: Identity, clientIp: string) {
+  async function makeAudio(sub: string, item: FeedItem, speech: { text: string; lang: string }, identity: Identity, clientIp: string) {
     let done: FeedItem;
     try {
-      const { bytes, durationMs } = await audioOf(await generate({ text, voice: item.voice, identity, clientIp }));
+      const { bytes, durationMs } = await audioOf(await generate({ ...speech, voice: item.voice, identity, clientIp }));
       const audioKey = createHash("sha256").update(bytes).digest("hex");
       await enclosures.put(audioKey, bytes);
       done = { ...item, status: "ready", audioKey, bytes: bytes.byteLength, durationMs, error: undefined };
@@ -136,15 +137,18 @@ export function createFeedService({
     /** Checks what a listen would check first, then makes the audio in the background. */
     async add(input: { sub: string; articleId: string; voice?: string; identity: Identity; clientIp: string }): Promise<FeedItem> {
       const { sub, articleId, identity, clientIp } = input;
-      const voice = input.voice ?? DEFAULT_VOICE;
-      if (!findVoice(voice)) throw invalidRequest(`Unknown voice "${voice}"`);
+      const json = await findArticle(articleId);
+      if (json === undefined) throw notFound("Article");
+      const article = JSON.parse(json) as ArticleJson;
+      // Read as a listen reads it: in the article's language, by default in that language's first free voice.
+      const lang = article.lang ?? DEFAULT_LANGUAGE;
+      const voice = input.voice ?? defaultVoiceFor(lang);
+      if (!voice) throw unsupportedLanguage(languageName(lang));
+      if (!findVoice(voice)) throw invalidRequest("Unknown voice: GET /api/tts/voices lists them");
       if (!isVoiceAllowed(voice, identity.tier)) throw premiumVoice(voice);
       const existing = await store.item(sub, articleId);
       if (existing && existing.voice === voice && existing.status !== "failed") return existing;
-      const json = await findArticle(articleId);
-      if (json === undefined) throw notFound("Article");
       if (!existing && (await store.items(sub)).length >= maxItems) throw feedFull(maxItems);
-      const article = JSON.parse(json) as ArticleJson;
       const item: FeedItem = {
         articleId,
         voice,
@@ -162,7 +166,7 @@ export function createFeedService({
       await store.putItem(sub, item);
       await dropAudioIfUnused(existing?.audioKey);
       try {
-        enqueue(sub, () => makeAudio(sub, item, article.text, identity, clientIp));
+        enqueue(sub, () => makeAudio(sub, item, { text: article.text, lang }, identity, clientIp));
       } catch (error) {
         await store.removeItem(sub, articleId);
         throw error;

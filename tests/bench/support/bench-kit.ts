@@ -5,7 +5,7 @@
 //   API with load limits raised, and stops both; `voice.control({ latencyMs })` sets the upstream latency;
 //   `ttsWallMs(api, text)` times one article to its last byte.
 // - this file: `benchHeading(...)` (the title line with date, cores and the command), `markdownTable`, `ms`,
-//   `median` / `percentile`, `closedLoop` (N requests at concurrency C), `memoryOf(pid)`, and prose sized to a
+//   `median` / `percentile`, `closedLoop` (N requests at concurrency C), `interleavedLoads` (variants side by side), `memoryOf(pid)`, and prose sized to a
 //   number of chunks or characters (`articleOfChunks`, `articleOfChars`).
 // - ../../support/timing.ts: `timed(call)` and `fastestMs(work, input)`.
 import { readFileSync } from "node:fs";
@@ -51,6 +51,33 @@ export async function closedLoop(total: number, concurrency: number, call: (i: n
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { requests: total, errors, latencies: latencies.sort((a, b) => a - b), wallMs: performance.now() - started };
+}
+
+/**
+ * Measures several variants of one request side by side: each warmed with `warmup` calls, then `total` calls in two
+ * interleaved rounds (so drift on a shared machine hits all alike), the rounds merged into one result per label.
+ */
+export async function interleavedLoads(
+  variants: Record<string, (i: number) => Promise<boolean>>,
+  { total, concurrency, warmup }: { total: number; concurrency: number; warmup: number },
+): Promise<Record<string, LoadResult>> {
+  for (const call of Object.values(variants)) await closedLoop(warmup, concurrency, call);
+  const merged: Record<string, LoadResult> = {};
+  for (let round = 0; round < 2; round++) {
+    for (const [label, call] of Object.entries(variants)) {
+      const result = await closedLoop(total / 2, concurrency, call);
+      const previous = merged[label];
+      merged[label] = previous
+        ? {
+            requests: previous.requests + result.requests,
+            errors: previous.errors + result.errors,
+            latencies: [...previous.latencies, ...result.latencies].sort((a, b) => a - b),
+            wallMs: previous.wallMs + result.wallMs,
+          }
+        : result;
+    }
+  }
+  return merged;
 }
 
 export function markdownTable(header: string[], rows: Array<Array<string | number>>): string {

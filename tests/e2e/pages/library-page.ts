@@ -1,22 +1,15 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator } from "@playwright/test";
+import { SlotPage } from "./slot-page";
 
 type WithVisitMark = Window & { __visitMark?: string };
 
 /** The home page's import box and "Your articles" list. */
-export class LibraryPage {
-  readonly input: Locator;
-  readonly submit: Locator;
-  readonly progress: Locator;
-  readonly error: Locator;
-  readonly yourArticles: Locator;
-
-  constructor(readonly page: Page) {
-    this.input = page.locator('[data-slot="import-input"]');
-    this.submit = page.locator('[data-slot="import-submit"]');
-    this.progress = page.locator('[data-slot="import-progress"]');
-    this.error = page.locator('[data-slot="import-error"]');
-    this.yourArticles = page.locator('[data-slot="your-articles"]');
-  }
+export class LibraryPage extends SlotPage {
+  readonly input = this.slot("import-input");
+  readonly submit = this.slot("import-submit");
+  readonly progress = this.slot("import-progress");
+  readonly error = this.slot("import-error");
+  readonly yourArticles = this.slot("your-articles");
 
   async goto() {
     await this.page.goto("/");

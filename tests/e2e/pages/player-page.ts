@@ -13,26 +13,18 @@ type WithTurns = Window & { __turns?: TurnRecord };
 
 /** The reader page with the parts of the player this suite adds: voices, credits, annotations, requests. */
 export class PlayerPage extends ReaderPage {
-  readonly voiceTrigger: Locator;
-  readonly voiceMenu: Locator;
-  readonly quotaBanner: Locator;
-  readonly limitNotice: Locator;
+  readonly voiceTrigger = this.slot("voice-picker-trigger");
+  readonly voiceMenu = this.slot("voice-menu");
+  readonly quotaBanner = this.slot("quota-banner");
+  readonly limitNotice = this.slot("tts-limit");
   readonly ttsRequests: Request[] = [];
-  readonly conversationToggle: Locator;
-  readonly voicesToggle: Locator;
-  readonly voicesPanel: Locator;
-  readonly speakingNow: Locator;
+  readonly conversationToggle = this.slot("conversation-toggle", ":visible");
+  readonly voicesToggle = this.slot("voices-toggle");
+  readonly voicesPanel = this.slot("voices-panel");
+  readonly speakingNow = this.slot("speaking-now");
 
   constructor(page: Page) {
     super(page);
-    this.voiceTrigger = page.locator('[data-slot="voice-picker-trigger"]');
-    this.voiceMenu = page.locator('[data-slot="voice-menu"]');
-    this.quotaBanner = page.locator('[data-slot="quota-banner"]');
-    this.limitNotice = page.locator('[data-slot="tts-limit"]');
-    this.conversationToggle = page.locator('[data-slot="conversation-toggle"]:visible');
-    this.voicesToggle = page.locator('[data-slot="voices-toggle"]');
-    this.voicesPanel = page.locator('[data-slot="voices-panel"]');
-    this.speakingNow = page.locator('[data-slot="speaking-now"]');
     page.on("request", (request) => {
       if (isTtsRequest(request)) this.ttsRequests.push(request);
     });

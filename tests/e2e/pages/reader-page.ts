@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator } from "@playwright/test";
+import { SlotPage } from "./slot-page";
 
 export const ARTICLES = {
   short: "the-lamplighters-round",
@@ -25,27 +26,17 @@ export interface PlaybackState {
 }
 
 /** The reader page: the article, its Listen button and the floating player. */
-export class ReaderPage {
-  readonly article: Locator;
-  readonly listenButton: Locator;
-  readonly player: Locator;
-  readonly playPause: Locator;
-  readonly error: Locator;
+export class ReaderPage extends SlotPage {
+  readonly article = this.page.locator("[data-article-content]");
+  /** Desktop shows the floating toolbar, mobile the bottom bar: whichever is visible. */
+  readonly listenButton = this.slot("listen-button", ":visible");
+  readonly player = this.slot("tts-player");
+  readonly playPause = this.slot("transcript-viewer-play-pause");
+  readonly error = this.slot("tts-error");
   /** "Back to the current word", offered once the reader has scrolled away from it */
-  readonly followButton: Locator;
+  readonly followButton = this.slot("tts-follow");
   /** the phone's mini player (its title opens the whole player) */
-  readonly miniPlayer: Locator;
-
-  constructor(readonly page: Page) {
-    this.article = page.locator("[data-article-content]");
-    // Desktop shows the floating toolbar, mobile the bottom bar: whichever is visible.
-    this.listenButton = page.locator('[data-slot="listen-button"]:visible');
-    this.player = page.locator('[data-slot="tts-player"]');
-    this.playPause = page.locator('[data-slot="transcript-viewer-play-pause"]');
-    this.error = page.locator('[data-slot="tts-error"]');
-    this.followButton = page.locator('[data-slot="tts-follow"]');
-    this.miniPlayer = page.locator('[data-slot="tts-mini"]');
-  }
+  readonly miniPlayer = this.slot("tts-mini");
 
   /**
    * Makes every chunk of the article's text new to the API (a word added to each paragraph), so a test's stream
@@ -60,13 +51,13 @@ export class ReaderPage {
   /** On a phone, opens the whole player from the mini player (a tap on its title); elsewhere the player is whole. */
   async openPlayer() {
     await expect(this.player).toHaveAttribute("data-status", "ready");
-    if ((await this.player.getAttribute("data-size")) === "mini") await this.page.locator('[data-slot="tts-expand"]').click();
+    if ((await this.player.getAttribute("data-size")) === "mini") await this.slot("tts-expand").click();
     await expect(this.player).toHaveAttribute("data-size", "full");
   }
 
   /** On a phone, makes the whole player the mini player again. */
   async collapsePlayer() {
-    await this.page.locator('[data-slot="tts-collapse"]').click();
+    await this.slot("tts-collapse").click();
     await expect(this.player).toHaveAttribute("data-size", "mini");
   }
 
@@ -88,7 +79,7 @@ export class ReaderPage {
   /** From an article, follows the "← Library" link (a client-side navigation). */
   async backToLibrary() {
     await this.follow(this.page.locator(".reader__nav").getByRole("link", { name: "Library" }), "/");
-    await expect(this.page.locator('[data-slot="article-card"]').first()).toBeVisible();
+    await expect(this.slot("article-card").first()).toBeVisible();
   }
 
   /**
@@ -194,32 +185,32 @@ export class ReaderPage {
 
   /** "Continue from m:ss" / "Start over", offered when the reader comes back to an article half heard. */
   get resumePrompt(): Locator {
-    return this.page.locator('[data-slot="resume-prompt"]');
+    return this.slot("resume-prompt");
   }
 
   get resumeContinue(): Locator {
-    return this.page.locator('[data-slot="resume-continue"]');
+    return this.slot("resume-continue");
   }
 
   get resumeStartOver(): Locator {
-    return this.page.locator('[data-slot="resume-start-over"]');
+    return this.slot("resume-start-over");
   }
 
   get sleepTimer(): Locator {
-    return this.page.locator('[data-slot="sleep-timer"] select');
+    return this.slot("sleep-timer", " select");
   }
 
   get sleepTimeLeft(): Locator {
-    return this.page.locator('[data-slot="sleep-timer-left"]');
+    return this.slot("sleep-timer-left");
   }
 
   get downloadButton(): Locator {
-    return this.page.locator('[data-slot="tts-download"]');
+    return this.slot("tts-download");
   }
 
   /** the audio element's volume and whether it plays, read together */
   async volume(): Promise<{ volume: number; paused: boolean }> {
-    return this.page.locator('[data-slot="transcript-viewer-audio"]').evaluate((a: HTMLAudioElement) => ({ volume: a.volume, paused: a.paused }));
+    return this.slot("transcript-viewer-audio").evaluate((a: HTMLAudioElement) => ({ volume: a.volume, paused: a.paused }));
   }
 
   /** Moves focus off any control onto the page, where the player's shortcuts listen. */
@@ -244,7 +235,7 @@ export class ReaderPage {
 
   async setSpeed(rate: number) {
     await this.openPlayer();
-    await this.page.locator('[data-slot="speed-select"] select').selectOption(String(rate));
+    await this.slot("speed-select", " select").selectOption(String(rate));
   }
 
   async skipTenSeconds(direction: "back" | "forward") {
@@ -255,7 +246,7 @@ export class ReaderPage {
   /** Clicks the scrub bar `fraction` of the way along, as a reader seeks with the mouse or a finger. */
   async seekToFraction(fraction: number) {
     await this.openPlayer();
-    const bar = this.page.locator('[data-slot="transcript-viewer-scrub-bar"] input[type="range"]');
+    const bar = this.slot("transcript-viewer-scrub-bar", ' input[type="range"]');
     const box = await bar.boundingBox();
     if (!box) throw new Error("the scrub bar is not visible");
     await bar.click({ position: { x: box.width * fraction, y: box.height / 2 } });
@@ -283,7 +274,7 @@ export class ReaderPage {
 
   async close() {
     if ((await this.player.getAttribute("data-size")) === "mini") await this.openPlayer();
-    await this.page.locator('[data-slot="tts-close"]').click();
+    await this.slot("tts-close").click();
     await expect(this.player).toHaveCount(0);
   }
 }
