@@ -7,7 +7,7 @@ import type { SegmentTiming } from "@/lib/conversation/speech";
 import type { MediaSourceFeed } from "@/client/stream/media-source-feed";
 import { ndjsonLines } from "@/client/stream/ndjson-lines";
 import { createStreamAssembler, type StreamAssembler } from "@/client/stream/stream-assembler";
-import { asStreamLine } from "@/client/stream/stream-lines";
+import { asStreamLine } from "@/lib/stream/stream-lines";
 import type { SessionPorts } from "./session-ports";
 import type { SessionAudio, SessionError } from "./session-state";
 import { networkError, streamStopped } from "./speech-request";

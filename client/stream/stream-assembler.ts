@@ -5,7 +5,7 @@
 import type { Alignment } from "@/lib/alignment/types";
 import { concatMp3 } from "@/lib/mp3";
 import { decodeBase64 } from "./decode-base64";
-import type { StreamChunkLine, StreamStartLine } from "./stream-lines";
+import type { StreamChunkLine, StreamStartLine } from "@/lib/stream/stream-lines";
 
 export class StreamOrderError extends Error {
   override readonly name = "StreamOrderError";

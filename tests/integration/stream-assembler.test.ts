@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ndjsonLines } from "@/client/stream/ndjson-lines";
 import { createStreamAssembler, type StreamAssembler } from "@/client/stream/stream-assembler";
-import { asStreamLine } from "@/client/stream/stream-lines";
+import { asStreamLine } from "@/lib/stream/stream-lines";
 import { article } from "../support/articles";
 import { startApi, startLocalVoice, type RunningProcess } from "../support/processes";
 import { postTts } from "../support/tts-api";

@@ -7,7 +7,7 @@ import { createTabAudioCache } from "@/client/audio-cache/tab-audio-cache";
 import { audioFrames, framesDurationMs } from "@/lib/mp3";
 import type { QuotaUsage } from "@/lib/quota/quota-usage";
 import type { MediaSourceFeed } from "@/client/stream/media-source-feed";
-import type { StreamChunkLine, StreamLine } from "@/client/stream/stream-lines";
+import type { StreamChunkLine, StreamLine } from "@/lib/stream/stream-lines";
 import type { SessionPorts, SpeechEndpoint } from "@/client/listening/session-ports";
 import { readMp3Fixture } from "./mp3-fixtures";
 

@@ -1,5 +1,5 @@
 // Reading /api/tts/stream as a player does: the NDJSON body line by line, as it arrives.
-import type { StreamLine } from "@/server/modules/tts/chunk-lines";
+import type { StreamLine } from "@/lib/stream/stream-lines";
 import { postTts, type ApiTarget, type TtsCall } from "./tts-api";
 
 export type { StreamLine };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Alignment } from "@/lib/alignment/types";
 import { audioFrames, concatMp3, framesDurationMs } from "@/lib/mp3";
 import { createStreamAssembler, StreamOrderError } from "@/client/stream/stream-assembler";
-import type { StreamChunkLine, StreamStartLine } from "@/client/stream/stream-lines";
+import type { StreamChunkLine, StreamStartLine } from "@/lib/stream/stream-lines";
 import { readMp3Fixture } from "@/tests/support/mp3-fixtures";
 
 // Three independently encoded chunk MP3s of one format (44.1 kHz mono), as the upstream returns them: with

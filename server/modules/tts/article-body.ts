@@ -8,7 +8,7 @@ import { mergeAlignments } from "./merge-alignments";
 import { mp3Parts, type Mp3Parts } from "@/lib/mp3";
 import type { SegmentSpan, VoicedChunk } from "@/lib/text/chunk-plan";
 import type { ChunkEntry } from "../../cache/chunk-cache";
-import type { StreamLine } from "./chunk-lines";
+import type { StreamLine } from "@/lib/stream/stream-lines";
 import { jsonWithBase64 } from "./json-with-base64";
 
 export type ChunkLine = Extract<StreamLine, { type: "chunk" }>;

@@ -11,40 +11,13 @@
 // A conversation's lines also say which segment each chunk belongs to (`segment`), and its start line lists the
 // segments: a segment starts at its first chunk's `startMs` and lasts its chunks' `durationMs`, the numbers the
 // single response's `segments` carry.
-import type { Alignment } from "@/lib/alignment/types";
 import { partAlignment } from "./merge-alignments";
 import { audioFrameRuns, framesDurationMs } from "@/lib/mp3";
 import type { SegmentSpan, VoicedChunk } from "@/lib/text/chunk-plan";
 import type { TextChunk } from "@/lib/text/split-chunks";
 import type { ChunkEntry } from "../../cache/chunk-cache";
 import { jsonWithBase64 } from "./json-with-base64";
-
-export type StreamCache = "article-hit" | "chunk-hit" | null;
-
-export type StreamLine =
-  | {
-      type: "start";
-      /** the voice, or a conversation's first segment's voice */
-      voice: string;
-      chunks: number;
-      textLength: number;
-      cache: StreamCache;
-      /** conversations only */
-      segments?: Array<{ voice: string; textOffset: number; textLength: number }>;
-    }
-  | {
-      type: "chunk";
-      index: number;
-      /** conversations only: the index of the segment the chunk belongs to */
-      segment?: number;
-      textOffset: number;
-      startMs: number;
-      durationMs: number;
-      audioBase64: string;
-      alignment: Alignment;
-    }
-  | { type: "end"; durationMs: number }
-  | { type: "error"; error: string; code: string };
+import type { StreamLine } from "@/lib/stream/stream-lines";
 
 /** One NDJSON line. */
 export const toLine = (line: StreamLine) => `${JSON.stringify(line)}\n`;

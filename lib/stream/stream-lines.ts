@@ -1,12 +1,17 @@
-// The lines of POST /api/tts/stream (docs/architecture.md, "/api/tts and /api/tts/stream"), as the browser reads them.
+// The lines of POST /api/tts/stream (docs/architecture.md, "/api/tts and /api/tts/stream"): the one definition the
+// API writes (server/modules/tts/chunk-lines.ts) and the browser reads (client/listening/read-speech-stream.ts).
 import type { Alignment } from "@/lib/alignment/types";
+
+/** Where a stream's audio came from: the article cache, the chunk cache for every chunk, or synthesis (null). */
+export type StreamCache = "article-hit" | "chunk-hit" | null;
 
 export interface StreamStartLine {
   type: "start";
+  /** the voice, or a conversation's first segment's voice */
   voice: string;
   chunks: number;
   textLength: number;
-  cache: "article-hit" | "chunk-hit" | null;
+  cache: StreamCache;
   /** a conversation's segments, in order (docs/architecture.md "Conversations") */
   segments?: Array<{ voice: string; textOffset: number; textLength: number }>;
 }
